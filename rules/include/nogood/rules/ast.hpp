@@ -1,0 +1,183 @@
+// The rules language as parsed: plain structs with source spans, no Spirit types.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "nogood/diagnostics.hpp"
+
+namespace nogood::ast {
+
+struct Identifier {
+  std::string name;
+  Span span;
+};
+
+// `X`, `_X` or the anonymous `_`.
+struct Variable {
+  std::string name;
+  Span span;
+  bool anonymous() const { return name == "_"; }
+};
+
+// A lowercase identifier in argument position: a symbol, an entity id, or a certainty level.
+struct Symbol {
+  std::string name;
+  Span span;
+};
+
+struct StringLit {
+  std::string value;  // escapes resolved, UTF-8
+  Span span;
+};
+
+struct IntLit {
+  std::int64_t value = 0;
+  Span span;
+};
+
+// `2025-10-19`, validated by the parser (a day that exists).
+struct DateLit {
+  int year = 0, month = 0, day = 0;
+  Span span;
+};
+
+struct Binary;
+struct Call;
+struct Aggregate;
+
+using Term = std::variant<Variable, Symbol, StringLit, IntLit, DateLit,
+                          std::shared_ptr<Binary>, std::shared_ptr<Call>, std::shared_ptr<Aggregate>>;
+
+Span span_of(Term const&);
+
+enum class ArithOp { add, sub, mul, div, mod };
+
+struct Binary {
+  ArithOp op;
+  Term lhs, rhs;
+  Span span;
+};
+
+// `abs(X)`, `min(X, Y)`, `max(X, Y)`: built-in functions.
+struct Call {
+  Identifier function;
+  std::vector<Term> args;
+  Span span;
+};
+
+// An atom: `role(P, informant) @ S by C certainty K`, or `-commented(P, E) @ S` (strong negation).
+struct Atom {
+  bool strong_negation = false;  // leading `-`: a claim that the fact is false
+  Identifier predicate;
+  std::vector<Term> args;
+  std::optional<Term> source;     // `@ S`
+  std::optional<Term> claimant;   // `by C`
+  std::optional<Term> certainty;  // `certainty K`
+  Span span;
+};
+
+enum class CompareOp { eq, ne, lt, le, gt, ge };
+
+struct Comparison {
+  CompareOp op;
+  Term lhs, rhs;
+  Span span;
+};
+
+// `not atom`: no such claim or derived fact (stratified).
+struct Negation {
+  Atom atom;
+  Span span;  // from `not` to the end of the atom
+};
+
+using Literal = std::variant<Atom, Negation, Comparison>;
+Span span_of(Literal const&);
+
+enum class AggregateKind { count, sum, min, max };
+
+// `count : { body }`, `sum(X) : { body }`, `min(X) : { ... }`, `max(X) : { ... }`.
+// Variables of the body also bound outside the aggregate group it; the others are local.
+struct Aggregate {
+  AggregateKind kind;
+  std::optional<Term> value;  // absent for count
+  std::vector<Literal> body;
+  Span span;
+};
+
+// `import "common.rules".`
+struct Import {
+  StringLit path;
+  Span span;
+};
+
+enum class TypeName { entity, symbol, string, integer, date, source, certainty };
+
+struct Parameter {
+  Identifier name;
+  TypeName type;
+  Span type_span;
+};
+
+// `pred role(person: entity, role: symbol).`
+struct PredDecl {
+  Identifier name;
+  std::vector<Parameter> params;
+  Span span;
+};
+
+// `head :- body.` or, with an empty body, a background fact `head.`
+struct Rule {
+  Atom head;
+  std::vector<Literal> body;
+  Span span;
+};
+
+enum class VerdictSeverity { error, warning, info };
+
+// `constraint name "message {X}" severity warning :- body.`
+struct Constraint {
+  Identifier name;
+  std::optional<StringLit> message;
+  std::optional<VerdictSeverity> severity;
+  Span severity_span;
+  std::vector<Literal> body;
+  Span span;
+};
+
+enum class UniqueScope { across_sources, per_source };
+
+// `unique captured_at(person -> place) across sources within 20%.`
+struct Unique {
+  Identifier predicate;
+  std::vector<Identifier> keys;  // left of `->`
+  Identifier value;              // right of `->`
+  UniqueScope scope = UniqueScope::across_sources;
+  std::optional<IntLit> tolerance;  // `within N` (days or units) or `within N%`
+  bool tolerance_percent = false;
+  std::optional<Identifier> name;                  // `as NAME`
+  std::optional<VerdictSeverity> severity;         // `severity LEVEL`
+  Span span;
+};
+
+// `negation_check off.` / `negation_check severity warning.`: the built-in check that
+// reports a claim and its strong negation.
+struct NegationCheck {
+  bool enabled = true;
+  std::optional<VerdictSeverity> severity;
+  Span span;
+};
+
+using Statement = std::variant<Import, PredDecl, Rule, Constraint, Unique, NegationCheck>;
+Span span_of(Statement const&);
+
+struct Program {
+  FileId file = no_file;
+  std::vector<Statement> statements;
+};
+
+}  // namespace nogood::ast
