@@ -1,6 +1,7 @@
 #include "render_verdicts.hpp"
 
 #include <fstream>
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -171,8 +172,12 @@ std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> c
   out += " from " + std::to_string(s.corpus().sources.size()) + " source" + (s.corpus().sources.size() == 1 ? "" : "s") + "\n";
   for (auto const& [rule, n] : by_rule) out += "  " + rule + ": " + std::to_string(n) + "\n";
   if (!sources.empty()) {
+    // The sources most involved first; a long tail is counted, not listed.
+    std::vector<std::pair<std::string, std::size_t>> ranked(sources.begin(), sources.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) { return a.second > b.second; });
     out += "  sources involved:";
-    for (auto const& [id, n] : sources) out += " " + id + " (" + std::to_string(n) + ")";
+    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) out += " " + ranked[i].first + " (" + std::to_string(ranked[i].second) + ")";
+    if (ranked.size() > 10) out += " and " + std::to_string(ranked.size() - 10) + " more";
     out += "\n";
   }
   return out;

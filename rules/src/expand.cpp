@@ -97,7 +97,7 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
     return at;
   };
   ast::Constraint c;
-  c.name = u.name ? *u.name : ast::Identifier{"unique_" + pred.name + "_" + u.value.name, s};
+  c.name = u.name ? *u.name : ast::Identifier{"unique_" + pred.name + "_" + u.value.name + (across ? "" : "_per_source"), s};
   std::string of;
   for (auto k : keys) of += (of.empty() ? "" : ", ") + ("{" + capitalized(pred.params[k].name) + "}");
   std::string msg = across ? "{" + s1 + "} and {" + s2 + "} disagree on the " + u.value.name + " of " + of + ": {" + a + "} vs {" + b + "}"
