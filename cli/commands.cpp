@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -124,6 +125,14 @@ int print_help(std::string const& command) {
                  "example: nogood explain informant_vs_leader-1a2b3c4d5e6f examples/syria-raid\n";
     return 0;
   }
+  if (command == "query") {
+    std::cout << "nogood query: the facts, claimed or derived, that match a pattern\n\n"
+                 "usage: nogood query 'PATTERN' [CORPUS] [--rules FILE]... [--facts FILE]... [--count] [--format text|json]\n\n"
+                 "  PATTERN   a rule body: atoms with variables, comparisons, `not`, e.g. 'in_group(P, G) @ S'\n"
+                 "  --count   print only how many distinct bindings match\n\n"
+                 "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
+    return 0;
+  }
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
                  "usage: nogood lint [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json]\n\n"
@@ -139,7 +148,10 @@ int print_help(std::string const& command) {
                "  explain   the proof tree of one verdict, down to the quotes\n"
                "            nogood explain VERDICT_ID examples/syria-raid\n"
                "  lint      check rules and facts without evaluating\n"
-               "            nogood lint --rules my.rules\n\n"
+               "            nogood lint --rules my.rules\n"
+               "  query     the facts matching a pattern, with where each came from\n"
+               "            nogood query 'in_org(P, O) @ S' examples/syria-raid\n"
+               "\n"
                "options: --help, --version; `nogood <command> --help` for the options of a command\n";
   return 0;
 }
@@ -237,6 +249,67 @@ int run_explain(std::vector<std::string> const& args) {
   std::string content;
   if (o.format == "json") content = render_verdicts_json(session, {v}, Manifest{NOGOOD_VERSION, session.input_files(), args});
   else content = render_explanation_text(session, *v, make_style(o.color, o.output ? -1 : 1));
+  return emit(o, content);
+}
+
+int run_query(std::vector<std::string> const& args) {
+  CommonOptions o;
+  if (auto err = parse_options(args, o)) return usage_error("query", *err);
+  if (o.help) return print_help("query");
+  if (o.positional.empty()) return usage_error("query", "which facts? give a pattern such as 'role(P, R) @ S'");
+  std::string pattern = o.positional[0];
+  // The pattern becomes the body of a constraint whose bindings are the answers; its message names
+  // every variable, so none is reported as used only once.
+  std::string message;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    bool start = (pattern[i] >= 'A' && pattern[i] <= 'Z') && (i == 0 || !(std::isalnum(static_cast<unsigned char>(pattern[i - 1])) || pattern[i - 1] == '_'));
+    if (!start) continue;
+    std::size_t j = i;
+    while (j < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[j])) || pattern[j] == '_')) ++j;
+    message += "{" + pattern.substr(i, j - i) + "} ";
+    i = j;
+  }
+  Session session(session_options(o));
+  auto inputs = gather_inputs(o, 1, session);
+  if (!inputs) {
+    print_diagnostics(session, o);
+    return 2;
+  }
+  inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :- " + pattern + ".");
+  if (!session.load(*inputs) || !session.evaluate()) {
+    print_diagnostics(session, o);
+    return 2;
+  }
+  if (o.count) {
+    // Counting needs no verdict objects: the answers are the rows of the query's relation.
+    for (auto const& c : session.program().constraints)
+      if (c.name == "query" && c.origin == "constraint") return emit(o, std::to_string(session.database().relations[c.relation].size()) + "\n");
+  }
+  session.build_verdicts();
+  std::vector<Verdict const*> rows;
+  for (auto const& v : session.verdicts())
+    if (v.rule == "query" && session.program().constraints[v.constraint].origin == "constraint") rows.push_back(&v);
+  std::string content;
+  if (o.format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (auto const* v : rows) {
+      nlohmann::ordered_json b = nlohmann::ordered_json::object();
+      for (auto const& x : v->bindings) b[x.name] = x.canonical;
+      list.push_back(b);
+    }
+    content = nlohmann::ordered_json{{"pattern", pattern}, {"count", rows.size()}, {"rows", list}}.dump(2) + "\n";
+  } else {
+    auto style = make_style(o.color, 1);
+    for (auto const* v : rows) {
+      std::string line;
+      for (auto const& x : v->bindings) line += (line.empty() ? "" : ", ") + x.name + " = " + x.display;
+      content += line + "\n";
+      auto proof = session.explain(*v);
+      for (auto const& child : proof.children)
+        if (!child.statement.empty()) content += "    " + style.dim("from " + child.statement) + "\n";
+    }
+    content += std::to_string(rows.size()) + " match" + (rows.size() == 1 ? "" : "es") + "\n";
+  }
   return emit(o, content);
 }
 

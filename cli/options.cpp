@@ -27,6 +27,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     if (a == "--help" || a == "-h") o.help = true;
     else if (a == "--quiet" || a == "-q") o.quiet = true;
     else if (a == "--no-provenance") o.provenance = false;
+    else if (a == "--count") o.count = true;
     else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {
       if (auto e = take(v)) return e;
       (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter : o.source_filter).push_back(v);

@@ -18,6 +18,7 @@ struct CommonOptions {
   ColorMode color = ColorMode::auto_;
   bool quiet = false;
   bool help = false;
+  bool count = false;
   // check
   std::vector<std::string> rule_filter, source_filter;
   std::string min_severity = "info";

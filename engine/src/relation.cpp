@@ -5,13 +5,17 @@
 namespace nogood::engine {
 
 namespace {
+// Multiply-xorshift per value and the full 64-bit finaliser: low bits, which pick the
+// bucket, depend on every bit of every value.
 inline std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
-  h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-  return h;
+  h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 29);
 }
 inline std::uint64_t finish(std::uint64_t h) {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 33;
   return h;
 }
