@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <set>
 
 #include "check_internal.hpp"
 
@@ -279,6 +280,21 @@ private:
     }
   }
 
+  // Variables used outside aggregate bodies. The others are local to an aggregate and have no
+  // single value in a binding, so they are not columns of a constraint.
+  static std::set<std::string> outer_variables(std::vector<ast::Literal> const& body) {
+    std::set<std::string> out;
+    auto note = [&](ast::Variable const& v) { out.insert(v.name); };
+    for (auto const& lit : body) {
+      if (auto a = std::get_if<ast::Atom>(&lit)) detail::for_each_variable(*a, note);
+      else if (auto n = std::get_if<ast::Negation>(&lit)) detail::for_each_variable(n->atom, note);
+      else if (auto c = std::get_if<ast::Comparison>(&lit))
+        for (auto const* side : {&c->lhs, &c->rhs})
+          if (!std::holds_alternative<std::shared_ptr<ast::Aggregate>>(*side)) detail::for_each_variable(*side, note);
+    }
+    return out;
+  }
+
   void lower_rule(CheckedRule const& r) {
     engine::Rule rule;
     Scope scope{&r, &r.variables};
@@ -294,8 +310,9 @@ private:
     } else {
       rule.head = out_.positive_relation[r.head];
       auto& decl = out_.relations[rule.head];
+      auto outer = outer_variables(r.body());
       for (std::size_t i = 0; i < r.variables.size(); ++i) {
-        if (r.variables[i][0] == '_') continue;
+        if (r.variables[i][0] == '_' || !outer.count(r.variables[i])) continue;
         decl.columns.push_back(r.types[i]);
         decl.column_names.push_back(r.variables[i]);
         rule.head_columns.push_back(Operand::var(static_cast<engine::Register>(i)));
