@@ -70,16 +70,22 @@ std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> 
   std::vector<PlanStep> steps;
 
   // Registers any positive atom or assignment can bind: what an aggregate may group by.
+  // `binders` counts the literals that can bind each register.
   std::vector<bool> bindable = in.bound;
+  std::vector<std::uint32_t> binders(in.bound.size(), 0);
+  auto can_bind = [&](Register r) {
+    bindable[r] = true;
+    ++binders[r];
+  };
   for (auto const& l : body) {
     if (l.kind == Literal::Kind::atom)
       for (auto const& op : l.columns)
-        if (op.kind == Operand::Kind::var) bindable[op.value] = true;
+        if (op.kind == Operand::Kind::var) can_bind(op.value);
     if (l.kind == Literal::Kind::compare && l.op == CompareOp::eq) {
-      if (l.lhs.is_single_var()) bindable[l.lhs.steps[0].value] = true;
-      if (l.rhs.is_single_var()) bindable[l.rhs.steps[0].value] = true;
+      if (l.lhs.is_single_var()) can_bind(l.lhs.steps[0].value);
+      if (l.rhs.is_single_var()) can_bind(l.rhs.steps[0].value);
     }
-    if (l.kind == Literal::Kind::aggregate) bindable[l.target] = true;
+    if (l.kind == Literal::Kind::aggregate) can_bind(l.target);
   }
 
   auto schedule_filters = [&] {
@@ -125,7 +131,9 @@ std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> 
           }
           case Literal::Kind::aggregate: {
             auto inputs = aggregate_inputs(l, bindable);
-            std::erase(inputs, l.target);
+            // The target is an input too when another literal binds it: the aggregate then
+            // groups by it and checks its value, so it must wait until it is bound.
+            if (!in.bound[l.target] && binders[l.target] <= 1) std::erase(inputs, l.target);
             if (!all_bound(inputs, bound)) continue;
             PlanStep step;
             step.kind = PlanStep::Kind::aggregate;

@@ -28,3 +28,19 @@ constraint top :- M = max(Y) : { e(_, Y) }.
     CHECK(names == (v.rule == "busy" ? std::vector<std::string>{"X", "N"} : std::vector<std::string>{"M"}));
   }
 }
+
+TEST_CASE("an aggregate whose target another literal binds groups by it and waits for it") {
+  // X is bound by b(X) and is the aggregate's target: the count must be taken per X and
+  // compared with it (it used to run before b(X), with X unbound inside the count).
+  auto facts = facts_json("s", {{"b", {1}}, {"b", {2}}, {"b", {3}}, {"e", {1, 5}}, {"e", {2, 5}}, {"e", {2, 6}}, {"e", {3, 7}}});
+  auto run = run_program(R"(
+pred b(x: int).
+pred e(x: int, y: int).
+p(X) :- X = count : { e(X, _) }, b(X).
+q(X, V) :- b(X), e(X, V), min(W) : { e(X, W) } = V.
+)",
+                         {facts});
+  REQUIRE(run.ok);
+  CHECK(run.relations["p"] == TupleSet{{1}, {2}});
+  CHECK(run.relations["q"] == TupleSet{{1, 5}, {2, 5}, {3, 7}});
+}
