@@ -4,6 +4,7 @@
 #include <chrono>
 #include <climits>
 #include <string>
+#include <tuple>
 
 #include "plan.hpp"
 
@@ -245,16 +246,17 @@ private:
       }
       case PlanStep::Kind::aggregate: {
         auto const& l = *step.literal;
+        // Aggregates nest: keep the accumulator of the one this runs inside.
+        auto const outer = std::tuple(aggregate_, acc_count_, acc_value_, acc_has_);
         acc_count_ = 0;
         acc_has_ = false;
         acc_value_ = 0;
         aggregate_ = &l;
         run(step.sub, 0);
-        std::int64_t result;
-        if (l.aggregate == AggregateKind::count) result = acc_count_;
-        else if (l.aggregate == AggregateKind::sum) result = acc_value_;
-        else if (!acc_has_) return;
-        else result = acc_value_;
+        std::int64_t result = l.aggregate == AggregateKind::count ? acc_count_ : acc_value_;
+        bool const has = l.aggregate == AggregateKind::count || l.aggregate == AggregateKind::sum || acc_has_;
+        std::tie(aggregate_, acc_count_, acc_value_, acc_has_) = outer;
+        if (!has) return;  // min and max of nothing
         Value v = checked(result, l, rule_->register_types[l.target]);
         if (step.target_bound) {
           if (regs_[l.target] == v) run(plan, i + 1);

@@ -44,3 +44,19 @@ q(X, V) :- b(X), e(X, V), min(W) : { e(X, W) } = V.
   CHECK(run.relations["p"] == TupleSet{{1}, {2}});
   CHECK(run.relations["q"] == TupleSet{{1, 5}, {2, 5}, {3, 7}});
 }
+
+TEST_CASE("nested aggregates keep their own counts") {
+  // The inner count used to reset the outer one's accumulator.
+  auto facts = facts_json("s", {{"b", {-1}}, {"b", {2}}, {"b", {3}}});
+  auto run = run_program(R"(
+pred b(x: int).
+above_some(N) :- N = count : { b(X), M = count : { b(Y), Y < X }, M >= 1 }.
+ranks(S) :- S = sum(M) : { b(X), M = count : { b(Y), Y < X } }.
+lowest_rank(R) :- R = min(M + 1) : { b(X), M = count : { b(Y), Y < X } }.
+)",
+                         {facts});
+  REQUIRE(run.ok);
+  CHECK(run.relations["above_some"] == TupleSet{{2}});
+  CHECK(run.relations["ranks"] == TupleSet{{3}});  // 0 + 1 + 2
+  CHECK(run.relations["lowest_rank"] == TupleSet{{1}});
+}
