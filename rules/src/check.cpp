@@ -296,7 +296,9 @@ private:
 
   void collect_types(std::vector<ast::Literal> const& body, std::map<std::string, ValueType>& vars) {
     detail::for_each_atom(body, [&](ast::Atom const& a, bool) { atom_types(a, vars); });
-    for (int round = 0; round < 3; ++round)
+    // Until nothing new is typed, so that chains like `A = B, B = C` type in any order.
+    for (std::size_t known = std::size_t(-1); known != vars.size();) {
+      known = vars.size();
       for (auto const& lit : body)
         if (auto c = std::get_if<ast::Comparison>(&lit)) {
           auto l = expr_type(c->lhs, vars), r = expr_type(c->rhs, vars);
@@ -306,6 +308,7 @@ private:
           for (auto const* side : {&c->lhs, &c->rhs})
             if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(side)) collect_types((*g)->body, vars);
         }
+    }
   }
 
   void infer_derived_types() {

@@ -60,3 +60,19 @@ lowest_rank(R) :- R = min(M + 1) : { b(X), M = count : { b(Y), Y < X } }.
   CHECK(run.relations["ranks"] == TupleSet{{3}});  // 0 + 1 + 2
   CHECK(run.relations["lowest_rank"] == TupleSet{{1}});
 }
+
+TEST_CASE("types flow through chains of assignments written in any order") {
+  // Written last to first, the chain used to leave V5 untyped (taken for a symbol): `q` could
+  // not be typed, and `V5 - 0` read -1 as 4294967295 and stopped with an overflow error.
+  auto facts = facts_json("s", {{"b", {-1}}, {"b", {2}}});
+  auto run = run_program(R"(
+pred b(x: int).
+p(V0) :- V6 = V5 - 0, V5 = V4, V4 = V3, V3 = V2, V2 = V1, V1 = V0, b(V0), V6 < 0.
+q(V6) :- V6 = V5, V5 = V4, V4 = V3, V3 = V2, V2 = V1, V1 = V0, b(V0).
+)",
+                         {facts});
+  INFO(run.errors);
+  REQUIRE(run.ok);
+  CHECK(run.relations["p"] == TupleSet{{-1}});
+  CHECK(run.relations["q"] == TupleSet{{-1}, {2}});
+}
