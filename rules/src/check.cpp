@@ -551,7 +551,7 @@ private:
                                                                         : "its rules derive it without `@ S` in the head")
                             .with_help(p.kind == PredicateKind::builtin ? "write the source as the first argument" : "add `@ S` to the heads of the rules for " + quote(p.name)));
       });
-      if (!r.rule || r.rule->body.empty()) continue;
+      if (!r.rule) continue;  // facts of a derived predicate too: `p(1).` must agree with its rules
       auto const& p = out_.schema.predicates[r.head];
       if (p.kind != PredicateKind::derived) continue;
       bool has = r.rule->head.source.has_value();

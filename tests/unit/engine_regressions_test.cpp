@@ -76,3 +76,19 @@ q(V6) :- V6 = V5, V5 = V4, V4 = V3, V3 = V2, V2 = V1, V1 = V0, b(V0).
   CHECK(run.relations["p"] == TupleSet{{-1}});
   CHECK(run.relations["q"] == TupleSet{{-1}, {2}});
 }
+
+TEST_CASE("a fact of a derived predicate agrees with its rules on `@`") {
+  // `p(7).` used to be derived as p(7) @ s (the first source, from an unset column), and
+  // `q(8) @ s.` lost its source without a word.
+  auto facts = facts_json("s", {{"b", {1}}});
+  auto sourced = run_program("pred b(x: int).\np(X) @ S :- b(X) @ S.\np(7).\n", {facts});
+  CHECK_FALSE(sourced.ok);
+  CHECK(sourced.errors.find("E0208: the rules for `p` disagree on whether it has a source") != std::string::npos);
+  auto unsourced = run_program("pred b(x: int).\nq(X) :- b(X).\nq(8) @ s.\n", {facts});
+  CHECK_FALSE(unsourced.ok);
+  CHECK(unsourced.errors.find("E0208: the rules for `q` disagree on whether it has a source") != std::string::npos);
+  auto agreeing = run_program("pred b(x: int).\np(X) @ S :- b(X) @ S.\np(7) @ s.\nq(X) :- b(X).\nq(8).\n", {facts});
+  REQUIRE(agreeing.ok);
+  CHECK(agreeing.relations["p"] == TupleSet{{1, 0}, {7, 0}});
+  CHECK(agreeing.relations["q"] == TupleSet{{1}, {8}});
+}
