@@ -24,6 +24,7 @@ struct ProgramRun {
   std::string errors;                          // one error a line, with its position
   std::map<std::string, TupleSet> relations;   // derived predicates by name, constraints as `constraint NAME`
   std::vector<nogood::Verdict> verdicts;
+  std::vector<nogood::ProofNode> proofs;       // per verdict, when explained
   std::vector<std::string> unverified;         // explanation steps that did not re-check
 };
 
@@ -94,7 +95,10 @@ inline ProgramRun run_program(std::string const& rules, std::vector<std::string>
   session.build_verdicts();
   run.verdicts = session.verdicts();
   if (opts.explain)
-    for (auto const& v : run.verdicts) collect_unverified(session.explain(v), v.id, run.unverified);
+    for (auto const& v : run.verdicts) {
+      run.proofs.push_back(session.explain(v));
+      collect_unverified(run.proofs.back(), v.id, run.unverified);
+    }
   return run;
 }
 

@@ -1,6 +1,8 @@
 // Proof trees rebuilt from provenance; every step is re-checked against its rule before it
 // is shown, so an explanation never rests on a premise that does not hold.
 #include <algorithm>
+#include <functional>
+#include <optional>
 
 #include "nogood/session.hpp"
 
@@ -22,6 +24,175 @@ std::string Session::fact_text(engine::RelationId rel, engine::Value const* row)
 }
 
 namespace {
+
+// Whether every register the expression reads is set.
+bool expr_ready(engine::Expr const& e, std::vector<bool> const& set) {
+  for (auto const& s : e.steps)
+    if ((s.op == engine::Expr::Op::push_var || s.op == engine::Expr::Op::push_signed_var) && !set[s.value]) return false;
+  return true;
+}
+
+// Marks the registers a literal uses; an aggregate's value and body only `into_aggregates`.
+void note_registers(Literal const& l, std::vector<bool>& out, bool into_aggregates) {
+  for (auto const& op : l.columns)
+    if (op.kind == Operand::Kind::var) out[op.value] = true;
+  bool aggregate = l.kind == Literal::Kind::aggregate;
+  if (aggregate) out[l.target] = true;
+  if (aggregate && !into_aggregates) return;
+  for (auto const* e : {&l.lhs, &l.rhs})
+    for (auto const& s : e->steps)
+      if (s.op == engine::Expr::Op::push_var || s.op == engine::Expr::Op::push_signed_var) out[s.value] = true;
+  for (auto const& inner : l.body) note_registers(inner, out, true);
+}
+
+// Re-evaluates literals over the database for explanations, independently of the engine's
+// plans: nested loops over all rows, no indexes (explanations are few and bodies small).
+// Filters run as soon as their inputs are set, atoms in the order written.
+class Recheck {
+public:
+  Recheck(engine::Database const& db, std::vector<engine::Value>& regs, std::vector<bool>& set) : db_(db), regs_(regs), set_(set) {}
+
+  // The aggregate's value with the registers set now as its groups; nothing for the min or
+  // max of nothing.
+  std::optional<std::int64_t> aggregate(Literal const& agg) {
+    std::int64_t count = 0, value = 0;
+    bool has = false;
+    std::vector<bool> done(agg.body.size(), false);
+    body(agg.body, done, [&] {
+      ++count;
+      std::int64_t v;
+      if (agg.aggregate == engine::AggregateKind::count || !expr_ready(agg.lhs, set_) || !engine::evaluate_expr(agg.lhs, regs_.data(), v)) return;
+      if (agg.aggregate == engine::AggregateKind::sum) value += v;
+      else if (!has) value = v;
+      else value = agg.aggregate == engine::AggregateKind::min ? std::min(value, v) : std::max(value, v);
+      has = true;
+    });
+    if (agg.aggregate == engine::AggregateKind::count) return count;
+    if (agg.aggregate == engine::AggregateKind::sum) return value;
+    if (!has) return std::nullopt;
+    return value;
+  }
+
+  // Whether an aggregate in `lits` can run: every register it shares with the other literals
+  // of `lits` (its groups) is set.
+  bool aggregate_ready(Literal const& agg, std::vector<Literal> const& lits) const {
+    std::vector<bool> inside(set_.size(), false), others(set_.size(), false);
+    for (auto const& inner : agg.body) note_registers(inner, inside, true);
+    for (auto const& l : lits)
+      if (&l != &agg) note_registers(l, others, false);
+    for (std::size_t r = 0; r < inside.size(); ++r)
+      if (inside[r] && others[r] && !set_[r] && r != agg.target) return false;
+    return true;
+  }
+
+private:
+  void bind(engine::Register r, engine::Value v, std::vector<engine::Register>& undo) {
+    regs_[r] = v;
+    set_[r] = true;
+    undo.push_back(r);
+  }
+  void unbind(std::vector<engine::Register>& undo) {
+    for (auto r : undo) set_[r] = false;
+    undo.clear();
+  }
+
+  bool matches(Literal const& l, engine::Value const* row, std::vector<engine::Register>* undo) {
+    for (std::size_t c = 0; c < l.columns.size(); ++c) {
+      auto const& op = l.columns[c];
+      if (op.kind == Operand::Kind::constant && row[c] != op.value) return false;
+      if (op.kind != Operand::Kind::var) continue;
+      if (set_[op.value]) {
+        if (regs_[op.value] != row[c]) return false;
+      } else if (undo) {
+        bind(op.value, row[c], *undo);
+      }
+    }
+    return true;
+  }
+
+  // Whether a literal other than an atom can run now.
+  bool ready(Literal const& l, std::vector<Literal> const& lits) const {
+    switch (l.kind) {
+      case Literal::Kind::atom: return false;
+      case Literal::Kind::negation:
+        return std::all_of(l.columns.begin(), l.columns.end(), [&](Operand const& op) { return op.kind != Operand::Kind::var || set_[op.value]; });
+      case Literal::Kind::compare:
+      case Literal::Kind::assign: {
+        bool lr = expr_ready(l.lhs, set_), rr = expr_ready(l.rhs, set_);
+        return (lr && rr) || (l.op == engine::CompareOp::eq && ((lr && l.rhs.is_single_var()) || (rr && l.lhs.is_single_var())));
+      }
+      case Literal::Kind::aggregate: return aggregate_ready(l, lits);
+    }
+    return false;
+  }
+
+  void body(std::vector<Literal> const& lits, std::vector<bool>& done, std::function<void()> const& found) {
+    std::size_t i = lits.size();
+    for (std::size_t k = 0; k < lits.size() && i == lits.size(); ++k)
+      if (!done[k] && ready(lits[k], lits)) i = k;
+    for (std::size_t k = 0; k < lits.size() && i == lits.size(); ++k)
+      if (!done[k] && lits[k].kind == Literal::Kind::atom) i = k;
+    if (i == lits.size()) {
+      if (std::all_of(done.begin(), done.end(), [](bool d) { return d; })) found();
+      return;  // else a literal whose inputs never come: no solution
+    }
+    auto const& l = lits[i];
+    done[i] = true;
+    std::vector<engine::Register> undo;
+    switch (l.kind) {
+      case Literal::Kind::atom: {
+        auto const& rel = db_.relations[l.relation];
+        for (engine::RowId r = 0; r < rel.size(); ++r) {
+          if (matches(l, rel.row(r), &undo)) body(lits, done, found);
+          unbind(undo);
+        }
+        break;
+      }
+      case Literal::Kind::negation: {
+        auto const& rel = db_.relations[l.relation];
+        bool any = false;
+        for (engine::RowId r = 0; r < rel.size() && !any; ++r) any = matches(l, rel.row(r), nullptr);
+        if (!any) body(lits, done, found);
+        break;
+      }
+      case Literal::Kind::compare:
+      case Literal::Kind::assign: {
+        std::int64_t a, b;
+        bool lr = expr_ready(l.lhs, set_), rr = expr_ready(l.rhs, set_);
+        bool holds = true;
+        if (!lr && l.lhs.is_single_var()) {
+          holds = engine::evaluate_expr(l.rhs, regs_.data(), b);
+          if (holds) bind(l.lhs.steps[0].value, static_cast<engine::Value>(b), undo);
+        } else if (!rr && l.rhs.is_single_var()) {
+          holds = engine::evaluate_expr(l.lhs, regs_.data(), a);
+          if (holds) bind(l.rhs.steps[0].value, static_cast<engine::Value>(a), undo);
+        } else {
+          holds = engine::evaluate_expr(l.lhs, regs_.data(), a) && engine::evaluate_expr(l.rhs, regs_.data(), b) && engine::compare_values(l.op, a, b);
+        }
+        if (holds) body(lits, done, found);
+        unbind(undo);
+        break;
+      }
+      case Literal::Kind::aggregate: {
+        auto v = aggregate(l);
+        if (v && set_[l.target]) {
+          if (regs_[l.target] == static_cast<engine::Value>(*v)) body(lits, done, found);
+        } else if (v) {
+          bind(l.target, static_cast<engine::Value>(*v), undo);
+          body(lits, done, found);
+          unbind(undo);
+        }
+        break;
+      }
+    }
+    done[i] = false;
+  }
+
+  engine::Database const& db_;
+  std::vector<engine::Value>& regs_;
+  std::vector<bool>& set_;
+};
+
 std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& regs, std::vector<bool> const& set, Session const& s,
                       std::vector<ValueType> const& types) {
   // Values of the expression's variables, for "12 > 10" style explanations.
@@ -96,13 +267,28 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
     auto brow = db_.relations[lit.relation].row(body_row);
     for (std::size_t c = 0; c < lit.columns.size(); ++c) unify(lit.columns[c], brow[c]);
   }
-  // Assignments bind what the atoms did not.
-  for (auto const& lit : rule.body) {
-    if (lit.kind != Literal::Kind::compare || lit.op != engine::CompareOp::eq) continue;
-    std::int64_t v;
-    if (lit.lhs.is_single_var() && !set[lit.lhs.steps[0].value] && engine::evaluate_expr(lit.rhs, regs.data(), v)) {
-      regs[lit.lhs.steps[0].value] = static_cast<engine::Value>(v);
-      set[lit.lhs.steps[0].value] = true;
+  // Assignments and aggregates bind what the atoms did not, in whatever order their inputs
+  // become known. An aggregate groups by the registers the rule binds outside it.
+  Recheck recheck(db_, regs, set);
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (auto const& lit : rule.body) {
+      std::int64_t v;
+      if ((lit.kind == Literal::Kind::compare || lit.kind == Literal::Kind::assign) && lit.op == engine::CompareOp::eq) {
+        for (auto [target, source] : {std::pair{&lit.lhs, &lit.rhs}, std::pair{&lit.rhs, &lit.lhs}}) {
+          if (!target->is_single_var() || set[target->steps[0].value] || !expr_ready(*source, set)) continue;
+          if (!engine::evaluate_expr(*source, regs.data(), v)) continue;
+          regs[target->steps[0].value] = static_cast<engine::Value>(v);
+          set[target->steps[0].value] = true;
+          progress = true;
+        }
+      } else if (lit.kind == Literal::Kind::aggregate && !set[lit.target] && recheck.aggregate_ready(lit, rule.body)) {
+        if (auto value = recheck.aggregate(lit)) {
+          regs[lit.target] = static_cast<engine::Value>(*value);
+          set[lit.target] = true;
+          progress = true;
+        }
+      }
     }
   }
   slot = 0;
@@ -155,7 +341,11 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
       case Literal::Kind::aggregate: {
         ProofNode g;
         g.kind = ProofNode::Kind::aggregate;
-        g.statement = rule.registers[lit.target] + " = " + display(rule.register_types[lit.target], regs[lit.target]) + "   (" + lit.text + ")";
+        auto value = recheck.aggregate(lit);
+        g.verified = value && set[lit.target] && regs[lit.target] == static_cast<engine::Value>(*value);
+        ok = ok && g.verified;
+        g.statement = rule.registers[lit.target] + " = " + (set[lit.target] ? display(rule.register_types[lit.target], regs[lit.target]) : "?") +
+                      "   (" + lit.text + ")";
         children.push_back(std::move(g));
         break;
       }

@@ -1,0 +1,55 @@
+// Explanations re-check every step against its rule, including values that assignments and
+// aggregates compute (found by the differential test, which explains every verdict).
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+#include "run_program.hpp"
+
+using testing::facts_json;
+using testing::run_program;
+
+namespace {
+
+std::vector<std::string> statements(nogood::ProofNode const& n) {
+  std::vector<std::string> out{n.statement};
+  for (auto const& c : n.children)
+    for (auto& s : statements(c)) out.push_back(std::move(s));
+  return out;
+}
+
+bool has(std::vector<std::string> const& v, std::string const& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("explanations recompute aggregates and assignments that are not columns") {
+  auto facts = facts_json("s", {{"b", {1}}, {"b", {2}}, {"e", {1, 5}}, {"e", {2, 5}}, {"e", {2, 6}}});
+  testing::RunOptions options;
+  options.explain = true;
+  auto run = run_program(R"(
+pred b(x: int).
+pred e(x: int, y: int).
+many(X) :- b(X), N = count : { e(X, _) }, N >= 2.
+constraint busy "{X} is busy" :- many(X).
+constraint few "{X} has few edges" :- b(X), _N = count : { e(X, _) }, _N < 2.
+constraint doubled :- _B = _A + 1, _A = X * 2, b(X), _B > 4.
+constraint top "{X}: {M}" :- b(X), M = max(Y) : { e(X, Y) }.
+)",
+                         {facts}, options);
+  REQUIRE(run.ok);
+  REQUIRE(run.verdicts.size() == 5);
+  INFO(run.unverified.size());
+  CHECK(run.unverified.empty());
+  for (std::size_t i = 0; i < run.verdicts.size(); ++i) {
+    auto const& v = run.verdicts[i];
+    auto shown = statements(run.proofs[i]);
+    INFO(v.rule);
+    if (v.rule == "busy") CHECK(has(shown, "N = 2   (N = count : { e(X, _) })"));
+    if (v.rule == "few") CHECK(has(shown, "_N = 1   (_N = count : { e(X, _) })"));
+    if (v.rule == "top") CHECK(has(shown, v.bindings[0].display == "1" ? "M = 5   (M = max(Y) : { e(X, Y) })" : "M = 6   (M = max(Y) : { e(X, Y) })"));
+    if (v.rule == "doubled") {
+      CHECK(has(shown, "5 = 5   (_B = _A + 1)"));
+      CHECK(has(shown, "4 = 4   (_A = X * 2)"));
+    }
+  }
+}
