@@ -1,0 +1,497 @@
+// A deterministic generator of random programs and facts for the differential test.
+//
+// Derived predicates come in groups; a rule may use predicates of its own group and earlier
+// ones positively (recursion, mutual recursion within a group), but only earlier groups under
+// `not` and in aggregates, so every program is stratified. Bodies are built in an order where
+// each literal's inputs are bound by the literals before it (the naive evaluator runs them in
+// that order), and printed in that order, shuffled or reversed. Recursive rules keep every
+// computed value within bounds so that evaluation terminates.
+//
+// Facts come from two sources and the background, sometimes the same fact from two of them,
+// with claimants and certainties; atoms bind, join on or fix their source, claimant and
+// certainty; some derived predicates carry a source (`p(X) @ S :- ...`).
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "program.hpp"
+
+namespace difftest {
+
+// splitmix64: the same numbers on every platform and standard library.
+class Rng {
+public:
+  explicit Rng(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+  }
+  int below(int n) { return n <= 0 ? 0 : static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+  int between(int lo, int hi) { return lo + below(hi - lo + 1); }  // inclusive
+  bool percent(int p) { return below(100) < p; }
+  template <class T>
+  T const& pick(std::vector<T> const& v) { return v[static_cast<std::size_t>(below(static_cast<int>(v.size())))]; }
+
+private:
+  std::uint64_t state_;
+};
+
+struct Sizes {
+  int max_domain = 6;       // distinct values in facts
+  int max_base = 4;         // base predicates
+  int max_groups = 4;       // groups of derived predicates
+  int max_group_size = 3;   // derived predicates per group
+  int max_rules = 3;        // rules per derived predicate
+  int max_body = 5;         // top-level literals per rule body
+  int max_constraints = 2;
+};
+
+class Generator {
+public:
+  Generator(std::uint64_t seed, Sizes sizes) : rng_(seed), sizes_(sizes) {}
+
+  Program run() {
+    domain_ = rng_.between(2, sizes_.max_domain);
+    low_ = rng_.percent(25) ? -2 : 0;
+    int nbase = rng_.between(1, sizes_.max_base);
+    for (int i = 0; i < nbase; ++i) p_.preds.push_back({"b" + std::to_string(i), arity(), true, -1, false, false});
+    int ngroups = rng_.between(1, sizes_.max_groups);
+    int nderived = 0;
+    for (int g = 0; g < ngroups; ++g) {
+      std::vector<int> group;
+      int n = rng_.percent(50) ? 1 : rng_.between(1, sizes_.max_group_size);
+      for (int i = 0; i < n; ++i) {
+        group.push_back(static_cast<int>(p_.preds.size()));
+        p_.preds.push_back({"p" + std::to_string(nderived++), arity(), false, g, rng_.percent(15), rng_.percent(25)});
+      }
+      p_.groups.push_back(std::move(group));
+    }
+    for (int g = 0; g < ngroups; ++g)
+      for (int pred : p_.groups[g]) {
+        int nrules = rng_.between(1, sizes_.max_rules);
+        // The first rule is never recursive: every predicate gets a base case (and types).
+        for (int r = 0; r < nrules; ++r) p_.rules.push_back(rule(pred, g, r > 0 && rng_.percent(60)));
+        if (rng_.percent(6)) p_.rules.push_back(fact_rule(pred));
+      }
+    int nconstraints = rng_.between(0, sizes_.max_constraints);
+    for (int c = 0; c < nconstraints; ++c) {
+      Rule r = rule(-1, ngroups, false);
+      r.constraint = true;
+      r.name = "c" + std::to_string(c);
+      p_.rules.push_back(std::move(r));
+    }
+    facts();
+    return std::move(p_);
+  }
+
+private:
+  // Variables bound so far, by sort.
+  struct Scope {
+    std::array<std::vector<int>, 4> vars;
+    std::vector<int>& of(Sort s) { return vars[static_cast<int>(s)]; }
+    std::vector<int> const& of(Sort s) const { return vars[static_cast<int>(s)]; }
+    bool has(int v) const {
+      for (auto const& vs : vars)
+        if (std::find(vs.begin(), vs.end(), v) != vs.end()) return true;
+      return false;
+    }
+    void add(Sort s, int v) {
+      if (!has(v)) of(s).push_back(v);
+    }
+  };
+
+  struct Body {
+    std::vector<Literal> literals;
+    Scope bound;                  // outside aggregates
+    std::vector<int> agg_locals;  // int local variables of earlier aggregates
+    bool recursive = false;       // computed values must be kept within bounds
+  };
+
+  int arity() {
+    int r = rng_.below(100);
+    return r < 7 ? 0 : r < 37 ? 1 : r < 85 ? 2 : 3;
+  }
+
+  void facts() {
+    for (int pred = 0; pred < static_cast<int>(p_.preds.size()); ++pred) {
+      auto const& info = p_.preds[pred];
+      if (!info.base) continue;
+      int density = rng_.between(15, info.arity == 3 ? 35 : 70);
+      std::vector<int> args(static_cast<std::size_t>(info.arity), low_);
+      while (true) {
+        if (rng_.percent(density)) {
+          // Stated by one source or in the background, sometimes by a second one too.
+          int r = rng_.below(100);
+          int first = r < 45 ? 0 : r < 85 ? 1 : background_source;
+          add_fact(pred, args, first);
+          if (rng_.percent(20)) add_fact(pred, args, first == 0 ? 1 : first == 1 ? (rng_.percent(50) ? 0 : background_source) : 0);
+        }
+        // Next tuple of the domain, in order.
+        std::size_t i = 0;
+        while (i < args.size() && ++args[i] == low_ + domain_) args[i++] = low_;
+        if (i == args.size()) break;
+      }
+    }
+  }
+
+  void add_fact(int pred, std::vector<int> const& args, int source) {
+    Fact f(pred, args, source);
+    if (source != background_source) {
+      f.claimant = rng_.percent(70) ? 0 : rng_.between(1, claimant_count - 1);
+      f.explicit_certainty = rng_.percent(40);
+      f.certainty = f.explicit_certainty ? rng_.below(certainty_count) : f.claimant ? 2 : 3;
+    }
+    p_.facts.push_back(std::move(f));
+  }
+
+  Rule fact_rule(int pred) {
+    Rule r;
+    r.head.pred = pred;
+    for (int i = 0; i < p_.preds[pred].arity; ++i) r.head.args.push_back(Term::constant(low_ + rng_.below(domain_)));
+    if (p_.preds[pred].sourced) r.head.source = Term::constant(rng_.below(source_count), Sort::source);
+    return r;
+  }
+
+  // Predicates of groups before `group` (and base ones); with `same`, also of `group` itself.
+  std::vector<int> usable(int group, bool same) const {
+    std::vector<int> out;
+    for (int i = 0; i < static_cast<int>(p_.preds.size()); ++i) {
+      auto const& pred = p_.preds[i];
+      if (pred.base || pred.group < group || (same && pred.group == group)) out.push_back(i);
+    }
+    return out;
+  }
+
+  int constant() {
+    int r = rng_.below(100);
+    return r < 4 ? low_ - 1 : r < 8 ? low_ + domain_ : low_ + rng_.below(domain_);
+  }
+
+  Term constant_of(Sort sort) {
+    switch (sort) {
+      case Sort::integer: return Term::constant(constant());
+      case Sort::source: return Term::constant(rng_.below(source_count), sort);
+      case Sort::claimant: return Term::constant(rng_.below(claimant_count), sort);
+      case Sort::certainty: return Term::constant(rng_.below(certainty_count), sort);
+    }
+    return Term::anon();
+  }
+
+  int fresh() { return next_var_++; }
+
+  Term bound_term(std::vector<int> const& bound) {
+    if (bound.empty() || rng_.percent(15)) return Term::constant(constant());
+    return Term::var(rng_.pick(bound));
+  }
+
+  // `@ S`, `by C` or `certainty K` of a positive atom: mostly left out, else a new variable,
+  // a join with a bound one, or a constant.
+  Term meta_term(Sort sort, Scope& bound, Scope& mine) {
+    int r = rng_.below(100);
+    int omit = sort == Sort::source ? 45 : 75;
+    if (r < omit) return Term::anon();
+    if (r < omit + (100 - omit) / 2) {
+      int v = fresh();
+      mine.add(sort, v);
+      return Term::var(v);
+    }
+    if (r < 92 && !bound.of(sort).empty()) return Term::var(rng_.pick(bound.of(sort)));
+    return constant_of(sort);
+  }
+
+  // A positive atom; new variables are added to `bound`.
+  Atom positive_atom(int pred, Scope& bound, std::vector<int> const* locals_pool) {
+    Atom a{pred, {}, {}, {}, {}};
+    Scope mine;
+    auto& ints = mine.of(Sort::integer);
+    for (int i = 0; i < p_.preds[pred].arity; ++i) {
+      int r = rng_.below(100);
+      std::vector<int> reuse = bound.of(Sort::integer);
+      reuse.insert(reuse.end(), ints.begin(), ints.end());
+      if (r < 6) {
+        a.args.push_back(Term::constant(constant()));
+      } else if (r < 16) {
+        a.args.push_back(Term::anon());
+      } else if (r < 46 && !reuse.empty()) {
+        a.args.push_back(Term::var(rng_.pick(reuse)));  // a join, or a variable repeated in the atom
+      } else if (locals_pool && !locals_pool->empty() && rng_.percent(30)) {
+        int v = rng_.pick(*locals_pool);  // a local name another aggregate used too
+        if (!bound.has(v)) mine.add(Sort::integer, v);
+        a.args.push_back(Term::var(v));
+      } else {
+        int v = fresh();
+        mine.add(Sort::integer, v);
+        a.args.push_back(Term::var(v));
+      }
+    }
+    if (p_.preds[pred].base || p_.preds[pred].sourced) a.source = meta_term(Sort::source, bound, mine);
+    if (p_.preds[pred].base) {
+      a.claimant = meta_term(Sort::claimant, bound, mine);
+      a.certainty = meta_term(Sort::certainty, bound, mine);
+    }
+    for (int s = 0; s < 4; ++s)
+      for (int v : mine.vars[s]) bound.add(static_cast<Sort>(s), v);
+    return a;
+  }
+
+  Term filter_term(Sort sort, Scope const& bound) {
+    int r = rng_.below(100);
+    if (r < 50) return Term::anon();
+    if (r < 80 && !bound.of(sort).empty()) return Term::var(rng_.pick(bound.of(sort)));
+    return constant_of(sort);
+  }
+
+  // An atom under `not`: every variable already bound.
+  Atom filter_atom(int pred, Scope const& bound) {
+    Atom a{pred, {}, {}, {}, {}};
+    auto const& ints = bound.of(Sort::integer);
+    for (int i = 0; i < p_.preds[pred].arity; ++i) {
+      int r = rng_.below(100);
+      if (r < 65 && !ints.empty()) a.args.push_back(Term::var(rng_.pick(ints)));
+      else if (r < 85) a.args.push_back(Term::constant(constant()));
+      else a.args.push_back(Term::anon());
+    }
+    if (p_.preds[pred].base || p_.preds[pred].sourced) a.source = filter_term(Sort::source, bound);
+    if (p_.preds[pred].base) {
+      if (rng_.percent(20)) a.claimant = filter_term(Sort::claimant, bound);
+      if (rng_.percent(20)) a.certainty = filter_term(Sort::certainty, bound);
+    }
+    return a;
+  }
+
+  Expr value_expr(std::vector<int> const& bound) {
+    auto var = [&] { return Expr::of(bound_term(bound)); };
+    int r = rng_.below(100);
+    if (bound.empty() || r < 45) return var();
+    auto c = [&](int lo, int hi) { return Expr::of(Term::constant(rng_.between(lo, hi))); };
+    if (r < 60) return Expr::op(Expr::Kind::add, {var(), c(-2, 3)});
+    if (r < 68) return Expr::op(Expr::Kind::sub, {var(), c(-1, 2)});
+    if (r < 74) return Expr::op(Expr::Kind::mul, {var(), c(-2, 3)});
+    if (r < 80) return Expr::op(Expr::Kind::add, {var(), var()});
+    if (r < 84) return Expr::op(Expr::Kind::sub, {var(), Expr::op(Expr::Kind::mul, {var(), c(1, 2)})});
+    if (r < 88) return Expr::op(Expr::Kind::div, {var(), c(1, 3)});
+    if (r < 91) return Expr::op(Expr::Kind::mod, {var(), c(1, 3)});
+    if (r < 94) return Expr::op(Expr::Kind::abs, {Expr::op(Expr::Kind::sub, {var(), var()})});
+    if (r < 97) return Expr::op(Expr::Kind::min, {var(), var()});
+    return Expr::op(Expr::Kind::max, {var(), c(0, 3)});
+  }
+
+  Literal compare(Cmp op, Expr lhs, Expr rhs) {
+    Literal l;
+    l.kind = Literal::Kind::compare;
+    l.op = op;
+    l.lhs = std::move(lhs);
+    l.rhs = std::move(rhs);
+    l.flipped = rng_.percent(30);
+    return l;
+  }
+
+  // Keeps a value computed in a recursive rule within a range, so recursion terminates.
+  void keep_bounded(Body& b, int v) {
+    b.literals.push_back(compare(Cmp::ge, Expr::of(Term::var(v)), Expr::of(Term::constant(low_ - 2))));
+    b.literals.push_back(compare(Cmp::le, Expr::of(Term::var(v)), Expr::of(Term::constant(low_ + domain_ + 2))));
+  }
+
+  void add_comparison(Body& b) {
+    static constexpr Cmp ops[] = {Cmp::eq, Cmp::ne, Cmp::lt, Cmp::le, Cmp::gt, Cmp::ge};
+    std::vector<Sort> metas;
+    for (Sort s : {Sort::source, Sort::claimant, Sort::certainty})
+      if (!b.bound.of(s).empty()) metas.push_back(s);
+    if (!metas.empty() && rng_.percent(25)) {
+      // Sources and certainties are ordered; claimants are only equal or not.
+      Sort sort = rng_.pick(metas);
+      auto const& vars = b.bound.of(sort);
+      Term rhs = rng_.percent(40) ? Term::var(rng_.pick(vars)) : constant_of(sort);
+      Cmp op = sort == Sort::claimant ? ops[rng_.below(2)] : ops[rng_.below(6)];
+      b.literals.push_back(compare(op, Expr::of(Term::var(rng_.pick(vars))), Expr::of(rhs)));
+      return;
+    }
+    auto const& ints = b.bound.of(Sort::integer);
+    if (ints.empty()) return;
+    Expr lhs = value_expr(ints);
+    Expr rhs = rng_.percent(40) ? Expr::of(Term::var(rng_.pick(ints))) : Expr::of(Term::constant(constant()));
+    b.literals.push_back(compare(ops[rng_.below(6)], std::move(lhs), std::move(rhs)));
+  }
+
+  void add_assignment(Body& b) {
+    int v = fresh();
+    auto const& sources = b.bound.of(Sort::source);
+    if (!sources.empty() && rng_.percent(8)) {
+      b.literals.push_back(compare(Cmp::eq, Expr::of(Term::var(v)), Expr::of(Term::var(rng_.pick(sources)))));
+      b.bound.add(Sort::source, v);
+      return;
+    }
+    // Often computed from the variable assigned last: chains like `B = A, C = B - 1` test
+    // type inference, especially when the body is printed in reverse.
+    Expr value = value_expr(b.bound.of(Sort::integer));
+    if (last_assigned_ >= 0 && (force_chain_ || rng_.percent(40))) {
+      Expr last = Expr::of(Term::var(last_assigned_));
+      value = rng_.percent(force_chain_ ? 80 : 60) ? last : Expr::op(Expr::Kind::sub, {last, Expr::of(Term::constant(rng_.between(0, 2)))});
+    }
+    b.literals.push_back(compare(Cmp::eq, Expr::of(Term::var(v)), std::move(value)));
+    b.bound.add(Sort::integer, v);
+    last_assigned_ = v;
+    if (b.recursive) keep_bounded(b, v);
+  }
+
+  void add_negation(Body& b, int group) {
+    auto preds = usable(group, false);
+    Literal l;
+    l.kind = Literal::Kind::negative;
+    l.atom = filter_atom(rng_.pick(preds), b.bound);
+    b.literals.push_back(std::move(l));
+  }
+
+  // An aggregate over `preds`, grouped by the variables of `outer`, its target not yet set.
+  // The int variables it binds inside (its locals) are added to `locals`.
+  Literal aggregate(Scope const& outer, std::vector<int> const& pool, std::vector<int> const& preds, bool nested, std::vector<int>& locals) {
+    Literal l;
+    l.kind = Literal::Kind::aggregate;
+    int r = rng_.below(100);
+    l.agg = r < 45 ? Agg::count : r < 65 ? Agg::sum : r < 80 ? Agg::min : Agg::max;
+    Scope inner = outer;
+    auto const& ints = inner.of(Sort::integer);
+    Literal first;
+    first.atom = positive_atom(rng_.pick(preds), inner, &pool);
+    l.body.push_back(std::move(first));
+    if (rng_.percent(45)) {
+      int k = rng_.below(nested ? 4 : 5);
+      if (k == 0) {
+        Literal more;
+        more.atom = positive_atom(rng_.pick(preds), inner, &pool);
+        l.body.push_back(std::move(more));
+      } else if (k == 1 && !ints.empty()) {
+        static constexpr Cmp ops[] = {Cmp::ne, Cmp::lt, Cmp::le, Cmp::gt, Cmp::ge};
+        l.body.push_back(compare(ops[rng_.below(5)], Expr::of(Term::var(rng_.pick(ints))), Expr::of(Term::constant(constant()))));
+      } else if (k == 2) {
+        Literal neg;
+        neg.kind = Literal::Kind::negative;
+        neg.atom = filter_atom(rng_.pick(preds), inner);
+        l.body.push_back(std::move(neg));
+      } else if (k == 3) {
+        int v = fresh();
+        l.body.push_back(compare(Cmp::eq, Expr::of(Term::var(v)), value_expr(ints)));
+        inner.add(Sort::integer, v);
+      } else {
+        std::vector<int> ignored;
+        Literal n = aggregate(inner, pool, preds, true, ignored);
+        n.target = fresh();
+        n.flipped = rng_.percent(20);
+        inner.add(Sort::integer, n.target);
+        l.body.push_back(std::move(n));
+        if (rng_.percent(50))
+          l.body.push_back(compare(Cmp::ge, Expr::of(Term::var(ints.back())), Expr::of(Term::constant(rng_.between(0, 2)))));
+      }
+    }
+    std::vector<int> mine;
+    for (int v : ints)
+      if (!outer.has(v)) mine.push_back(v);
+    // Prefer a local variable: aggregating an outer one is legal but dull.
+    if (l.agg != Agg::count) l.value = value_expr(mine.empty() || rng_.percent(15) ? ints : mine);
+    locals.insert(locals.end(), mine.begin(), mine.end());
+    return l;
+  }
+
+  void add_aggregate(Body& b, int group) {
+    std::vector<int> locals;
+    Literal l = aggregate(b.bound, b.agg_locals, usable(group, false), false, locals);
+    for (int v : locals)
+      if (std::find(b.agg_locals.begin(), b.agg_locals.end(), v) == b.agg_locals.end()) b.agg_locals.push_back(v);
+    auto const& ints = b.bound.of(Sort::integer);
+    bool check = !ints.empty() && rng_.percent(10);  // target already bound: the aggregate must equal it
+    l.target = check ? rng_.pick(ints) : fresh();
+    l.flipped = rng_.percent(20);
+    b.literals.push_back(std::move(l));
+    if (check) return;
+    int target = b.literals.back().target;
+    b.bound.add(Sort::integer, target);
+    if (b.recursive) keep_bounded(b, target);
+    if (rng_.percent(50)) {
+      static constexpr Cmp ops[] = {Cmp::eq, Cmp::ne, Cmp::lt, Cmp::le, Cmp::gt, Cmp::ge};
+      b.literals.push_back(compare(ops[rng_.below(6)], Expr::of(Term::var(target)), Expr::of(Term::constant(rng_.between(0, 3)))));
+    }
+  }
+
+  // A rule for `head` (or a constraint when head < 0) of `group`.
+  Rule rule(int head, int group, bool recursive) {
+    next_var_ = 0;
+    last_assigned_ = -1;
+    Body b;
+    b.recursive = recursive;
+    auto positives = usable(group, recursive);
+    std::vector<int> same;
+    if (recursive) same = p_.groups[group];
+    bool has_same = false;
+    int n = rng_.between(1, sizes_.max_body);
+    for (int i = 0; i < n; ++i) {
+      int k = i == 0 ? (rng_.percent(4) ? 1 : 0) : rng_.below(100);
+      if (i == 0 && k == 1) {
+        add_assignment(b);  // a body with no atom at all: `p(X) :- X = 3.`
+        continue;
+      }
+      if (k < 45) {
+        bool want_same = recursive && (!has_same || rng_.percent(30)) && rng_.percent(50);
+        int pred = want_same ? rng_.pick(same) : rng_.pick(positives);
+        has_same = has_same || (recursive && p_.preds[pred].group == group && !p_.preds[pred].base);
+        Literal l;
+        l.atom = positive_atom(pred, b.bound, nullptr);
+        b.literals.push_back(std::move(l));
+      } else if (k < 60) {
+        add_comparison(b);
+      } else if (k < 72) {
+        // Sometimes a chain of them, each computed from the one before.
+        int chain = rng_.percent(15) ? rng_.between(3, 6) : 1;
+        for (int c = 0; c < chain; ++c) {
+          if (c > 0) force_chain_ = true;
+          add_assignment(b);
+        }
+        force_chain_ = false;
+      } else if (k < 86) {
+        add_negation(b, group);
+      } else {
+        add_aggregate(b, group);
+      }
+    }
+    if (recursive && !has_same) {
+      Literal l;
+      l.atom = positive_atom(rng_.pick(same), b.bound, nullptr);
+      b.literals.push_back(std::move(l));
+    }
+    Rule r;
+    r.body = std::move(b.literals);
+    if (head >= 0) {
+      r.head.pred = head;
+      auto const& ints = b.bound.of(Sort::integer);
+      for (int i = 0; i < p_.preds[head].arity; ++i)
+        r.head.args.push_back(ints.empty() || rng_.percent(8) ? Term::constant(constant()) : Term::var(rng_.pick(ints)));
+      if (p_.preds[head].sourced) {
+        auto const& sources = b.bound.of(Sort::source);
+        r.head.source = sources.empty() || rng_.percent(10) ? constant_of(Sort::source) : Term::var(rng_.pick(sources));
+      }
+    }
+    for (int i = 0; i < static_cast<int>(r.body.size()); ++i) r.shown.push_back(i);
+    int order = rng_.below(100);
+    if (order < 10) std::reverse(r.shown.begin(), r.shown.end());  // the hardest order for one-pass analyses
+    else if (order < 35)
+      for (int i = static_cast<int>(r.shown.size()) - 1; i > 0; --i) std::swap(r.shown[i], r.shown[rng_.below(i + 1)]);
+    return r;
+  }
+
+  Rng rng_;
+  Sizes sizes_;
+  Program p_;
+  int domain_ = 4;
+  int low_ = 0;  // facts hold low_ .. low_ + domain_ - 1
+  int next_var_ = 0;
+  int last_assigned_ = -1;
+  bool force_chain_ = false;
+};
+
+inline Program generate(std::uint64_t seed, Sizes sizes = {}) { return Generator(seed, sizes).run(); }
+
+}  // namespace difftest

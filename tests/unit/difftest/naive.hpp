@@ -1,0 +1,292 @@
+// A naive evaluator for difftest::Program, written to be obviously right rather than fast:
+// each group of derived predicates is iterated to a fixpoint by re-running every rule over
+// the full relations; bodies run literal by literal in their given order with nested loops
+// over std::set, no indexes, no deltas.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "program.hpp"
+
+namespace difftest {
+
+using Tuple = std::vector<int>;
+using Relation = std::set<Tuple>;
+// Relations by name: derived predicates by their name, constraints as `constraint NAME`.
+using Relations = std::map<std::string, Relation>;
+
+// Variables of a constraint that become its columns: the named variables used outside
+// aggregate bodies, in order of their first appearance anywhere in the body as printed,
+// except those whose name starts with `_`.
+inline std::vector<int> constraint_columns(Rule const& r) {
+  std::vector<int> order;
+  std::set<int> outer;
+  std::function<void(Term const&, bool)> note = [&](Term const& t, bool inside) {
+    if (t.kind != Term::Kind::var) return;
+    if (!inside) outer.insert(t.value);
+    if (std::find(order.begin(), order.end(), t.value) == order.end()) order.push_back(t.value);
+  };
+  std::function<void(Expr const&, bool)> in_expr = [&](Expr const& e, bool inside) {
+    if (e.kind == Expr::Kind::term) note(e.term, inside);
+    for (auto const& a : e.args) in_expr(a, inside);
+  };
+  std::function<void(Literal const&, bool)> in_literal = [&](Literal const& l, bool inside) {
+    switch (l.kind) {
+      case Literal::Kind::positive:
+      case Literal::Kind::negative:
+        for (auto const& t : l.atom.args) note(t, inside);
+        for (auto const* t : {&l.atom.source, &l.atom.claimant, &l.atom.certainty}) note(*t, inside);
+        break;
+      case Literal::Kind::compare:
+        in_expr(l.flipped ? l.rhs : l.lhs, inside);
+        in_expr(l.flipped ? l.lhs : l.rhs, inside);
+        break;
+      case Literal::Kind::aggregate:
+        if (!l.flipped) note(Term::var(l.target), inside);
+        if (l.agg != Agg::count) in_expr(l.value, true);
+        for (auto const& b : l.body) in_literal(b, true);
+        if (l.flipped) note(Term::var(l.target), inside);
+        break;
+    }
+  };
+  for (int i : r.shown) in_literal(r.body[i], false);
+  std::erase_if(order, [&](int v) { return !outer.count(v) || underscored(v); });
+  return order;
+}
+
+// Thrown when a relation grows past the limit (the program may not terminate: only programs
+// edited by the minimiser can be like that), or when the work to evaluate it passes its
+// limit (a generated program that joins too much for a naive evaluator).
+struct Runaway {};
+struct TooBig {};
+
+class Naive {
+public:
+  explicit Naive(Program const& p, std::size_t limit = 100'000, std::uint64_t max_steps = 20'000'000)
+      : p_(p), rels_(p.preds.size()), limit_(limit), max_steps_(max_steps) {}
+
+  Relations run() {
+    for (auto const& f : p_.facts) rels_[f.pred].insert(f.tuple());
+    for (std::size_t g = 0; g < p_.groups.size(); ++g) {
+      for (bool changed = true; changed;) {
+        changed = false;
+        for (auto const& r : p_.rules) {
+          if (r.constraint || p_.preds[r.head.pred].group != static_cast<int>(g)) continue;
+          auto& rel = rels_[r.head.pred];
+          for (auto const& t : fire(r, columns_of(p_.preds, r.head))) changed = rel.insert(t).second || changed;
+          if (rel.size() > limit_) throw Runaway{};
+        }
+      }
+    }
+    Relations out;
+    for (std::size_t i = 0; i < p_.preds.size(); ++i)
+      if (!p_.preds[i].base) out[p_.preds[i].name] = rels_[i];
+    for (auto const& r : p_.rules) {
+      if (!r.constraint) continue;
+      std::vector<Term> head;
+      for (int v : constraint_columns(r)) head.push_back(Term::var(v));
+      out["constraint " + r.name] = fire(r, head);
+    }
+    return out;
+  }
+
+private:
+  using Env = std::vector<std::optional<std::int64_t>>;
+  using Trail = std::vector<Tuple const*>;  // the facts the positive atoms matched, in body order
+  using Emit = std::function<void(Env const&, Trail const&)>;
+
+  // Every head tuple the rule gives over the current relations.
+  std::set<Tuple> fire(Rule const& r, std::vector<Term> const& head) {
+    std::set<Tuple> out;
+    Env env(static_cast<std::size_t>(max_var(r) + 1));
+    Trail trail;
+    solve(r.body, 0, env, trail, [&](Env const& e, Trail const&) {
+      Tuple t;
+      for (auto const& h : head) t.push_back(h.kind == Term::Kind::var ? static_cast<int>(*e[h.value]) : h.value);
+      out.insert(std::move(t));
+    });
+    return out;
+  }
+
+  int max_var(Rule const& r) const {
+    int m = -1;
+    auto term = [&](Term const& t) {
+      if (t.kind == Term::Kind::var) m = std::max(m, t.value);
+    };
+    std::function<void(Expr const&)> expr = [&](Expr const& e) {
+      term(e.term);
+      for (auto const& a : e.args) expr(a);
+    };
+    std::function<void(std::vector<Literal> const&)> body = [&](std::vector<Literal> const& b) {
+      for (auto const& l : b) {
+        for (auto const& t : l.atom.args) term(t);
+        for (auto const* t : {&l.atom.source, &l.atom.claimant, &l.atom.certainty}) term(*t);
+        expr(l.lhs);
+        expr(l.rhs);
+        expr(l.value);
+        if (l.kind == Literal::Kind::aggregate) m = std::max(m, l.target);
+        body(l.body);
+      }
+    };
+    for (auto const& t : columns_of(p_.preds, r.head)) term(t);
+    body(r.body);
+    return m;
+  }
+
+  // Whether the terms match the tuple, binding unbound variables when `bind` is set (and
+  // noting them in `bound` so that the caller can unbind them).
+  static bool match(std::vector<Term> const& columns, Tuple const& t, Env& env, bool bind, std::vector<int>& bound) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      auto const& arg = columns[i];
+      if (arg.kind == Term::Kind::constant && arg.value != t[i]) return false;
+      if (arg.kind != Term::Kind::var) continue;
+      auto& slot = env[arg.value];
+      if (slot && *slot != t[i]) return false;
+      if (!slot) {
+        if (!bind) return false;  // never happens in a safe body
+        slot = t[i];
+        bound.push_back(arg.value);
+      }
+    }
+    return true;
+  }
+
+  static std::optional<std::int64_t> eval(Expr const& e, Env const& env) {
+    if (e.kind == Expr::Kind::term) {
+      if (e.term.kind == Term::Kind::constant) return e.term.value;
+      if (e.term.kind == Term::Kind::var) return env[e.term.value];
+      return std::nullopt;
+    }
+    std::vector<std::int64_t> v;
+    for (auto const& a : e.args) {
+      auto x = eval(a, env);
+      if (!x) return std::nullopt;
+      v.push_back(*x);
+    }
+    switch (e.kind) {
+      case Expr::Kind::add: return v[0] + v[1];
+      case Expr::Kind::sub: return v[0] - v[1];
+      case Expr::Kind::mul: return v[0] * v[1];
+      case Expr::Kind::div: return v[1] == 0 ? std::nullopt : std::optional(v[0] / v[1]);
+      case Expr::Kind::mod: return v[1] == 0 ? std::nullopt : std::optional(v[0] % v[1]);
+      case Expr::Kind::abs: return v[0] < 0 ? -v[0] : v[0];
+      case Expr::Kind::min: return std::min(v[0], v[1]);
+      case Expr::Kind::max: return std::max(v[0], v[1]);
+      default: return std::nullopt;
+    }
+  }
+
+  static bool holds(Cmp op, std::int64_t a, std::int64_t b) {
+    switch (op) {
+      case Cmp::eq: return a == b;
+      case Cmp::ne: return a != b;
+      case Cmp::lt: return a < b;
+      case Cmp::le: return a <= b;
+      case Cmp::gt: return a > b;
+      case Cmp::ge: return a >= b;
+    }
+    return false;
+  }
+
+  static bool unbound_var(Expr const& e, Env const& env) {
+    return e.kind == Expr::Kind::term && e.term.kind == Term::Kind::var && !env[e.term.value];
+  }
+
+  void solve(std::vector<Literal> const& body, std::size_t i, Env& env, Trail& trail, Emit const& emit) {
+    if (++steps_ > max_steps_) throw TooBig{};
+    if (i == body.size()) {
+      emit(env, trail);
+      return;
+    }
+    auto const& l = body[i];
+    switch (l.kind) {
+      case Literal::Kind::positive: {
+        auto const columns = columns_of(p_.preds, l.atom);
+        std::vector<int> bound;
+        for (auto const& t : rels_[l.atom.pred]) {
+          if (++steps_ > max_steps_) throw TooBig{};
+          bool ok = match(columns, t, env, true, bound);
+          if (ok) {
+            trail.push_back(&t);
+            solve(body, i + 1, env, trail, emit);
+            trail.pop_back();
+          }
+          for (int v : bound) env[v].reset();
+          bound.clear();
+        }
+        return;
+      }
+      case Literal::Kind::negative: {
+        auto const columns = columns_of(p_.preds, l.atom);
+        std::vector<int> none;
+        for (auto const& t : rels_[l.atom.pred])
+          if (match(columns, t, env, false, none)) return;
+        solve(body, i + 1, env, trail, emit);
+        return;
+      }
+      case Literal::Kind::compare: {
+        // `X = expr` binds an unbound X; every other comparison tests.
+        for (auto [target, source] : {std::pair{&l.lhs, &l.rhs}, std::pair{&l.rhs, &l.lhs}}) {
+          if (l.op != Cmp::eq || !unbound_var(*target, env)) continue;
+          auto v = eval(*source, env);
+          if (!v) return;
+          env[target->term.value] = *v;
+          solve(body, i + 1, env, trail, emit);
+          env[target->term.value].reset();
+          return;
+        }
+        auto a = eval(l.lhs, env), b = eval(l.rhs, env);
+        if (a && b && holds(l.op, *a, *b)) solve(body, i + 1, env, trail, emit);
+        return;
+      }
+      case Literal::Kind::aggregate: {
+        // One value per distinct combination of facts the body's atoms match.
+        std::map<std::vector<Tuple const*>, std::optional<std::int64_t>> found;
+        Env inner = env;
+        Trail inner_trail;
+        solve(l.body, 0, inner, inner_trail, [&](Env const& e, Trail const& t) { found.emplace(t, eval(l.value, e)); });
+        std::int64_t result = 0;
+        if (l.agg == Agg::count) {
+          result = static_cast<std::int64_t>(found.size());
+        } else {
+          std::optional<std::int64_t> acc;
+          for (auto const& [_, v] : found) {
+            if (!v) continue;
+            if (!acc) acc = l.agg == Agg::sum ? 0 : *v;
+            if (l.agg == Agg::sum) *acc += *v;
+            else if (l.agg == Agg::min) acc = std::min(*acc, *v);
+            else acc = std::max(*acc, *v);
+          }
+          if (l.agg == Agg::sum) result = acc.value_or(0);
+          else if (!acc) return;  // min and max of nothing: no value
+          else result = *acc;
+        }
+        if (env[l.target]) {
+          if (*env[l.target] == result) solve(body, i + 1, env, trail, emit);
+          return;
+        }
+        env[l.target] = result;
+        solve(body, i + 1, env, trail, emit);
+        env[l.target].reset();
+        return;
+      }
+    }
+  }
+
+  Program const& p_;
+  std::vector<Relation> rels_;
+  std::size_t limit_;
+  std::uint64_t max_steps_;
+  std::uint64_t steps_ = 0;
+};
+
+inline Relations evaluate_naive(Program const& p) { return Naive(p).run(); }
+
+}  // namespace difftest
