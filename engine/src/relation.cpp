@@ -66,8 +66,9 @@ Relation::Relation(std::uint32_t arity) : arity_(arity), primary_((arity >= 64 ?
 
 RowId Relation::find(Value const* tuple) const {
   auto h = primary_.hash_row(tuple);
+  // Zero-arity tuples are all equal, and their data may be null, which memcmp must not get.
   for (RowId r = primary_.first(h); r != no_row; r = primary_.next(r))
-    if (std::memcmp(row(r), tuple, arity_ * sizeof(Value)) == 0) return r;
+    if (arity_ == 0 || std::memcmp(row(r), tuple, arity_ * sizeof(Value)) == 0) return r;
   return no_row;
 }
 

@@ -1,6 +1,7 @@
 // Bugs the differential test found, each as the smallest program that showed it.
 #include <catch2/catch.hpp>
 
+#include "nogood/engine/relation.hpp"
 #include "run_program.hpp"
 
 using testing::facts_json;
@@ -91,4 +92,19 @@ TEST_CASE("a fact of a derived predicate agrees with its rules on `@`") {
   REQUIRE(agreeing.ok);
   CHECK(agreeing.relations["p"] == TupleSet{{1, 0}, {7, 0}});
   CHECK(agreeing.relations["q"] == TupleSet{{1}, {8}});
+}
+
+TEST_CASE("a zero-arity relation holds at most one tuple, compared without touching its data") {
+  // Its tuples have no values: the data pointer may be null, which memcmp must not be given
+  // (UBSan reported it on generated programs with zero-arity predicates).
+  nogood::engine::Relation rel(0);
+  CHECK(rel.find(nullptr) == nogood::engine::no_row);
+  CHECK(rel.insert(nullptr) == std::pair<nogood::engine::RowId, bool>{0, true});
+  CHECK(rel.insert(nullptr) == std::pair<nogood::engine::RowId, bool>{0, false});
+  CHECK(rel.find(nullptr) == 0);
+  CHECK(rel.size() == 1);
+  auto run = run_program("pred b(x: int).\nq :- b(_).\nr :- q, not b(9).\n", {facts_json("s", {{"b", {1}}, {"b", {2}}})});
+  REQUIRE(run.ok);
+  CHECK(run.relations["q"] == TupleSet{{}});
+  CHECK(run.relations["r"] == TupleSet{{}});
 }
