@@ -21,7 +21,7 @@
 #include "run_program.hpp"
 
 #ifndef NOGOOD_DIFFTEST_PROGRAMS
-#define NOGOOD_DIFFTEST_PROGRAMS 1000
+#define NOGOOD_DIFFTEST_PROGRAMS 2000
 #endif
 
 namespace difftest {
