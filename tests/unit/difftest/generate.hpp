@@ -8,8 +8,9 @@
 // computed value within bounds so that evaluation terminates.
 //
 // Facts come from two sources and the background, sometimes the same fact from two of them,
-// with claimants and certainties; atoms bind, join on or fix their source, claimant and
-// certainty; some derived predicates carry a source (`p(X) @ S :- ...`).
+// with claimants and certainties, and some claims are that a fact is false; atoms bind, join
+// on or fix their source, claimant and certainty, or ask for such denials (`-b(...)`); some
+// derived predicates carry a source (`p(X) @ S :- ...`); the built-in negation check is on or off.
 #pragma once
 
 #include <algorithm>
@@ -85,6 +86,7 @@ public:
       r.name = "c" + std::to_string(c);
       p_.rules.push_back(std::move(r));
     }
+    p_.negation_check = rng_.percent(80);
     facts();
     return std::move(p_);
   }
@@ -128,8 +130,13 @@ private:
           // Stated by one source or in the background, sometimes by a second one too.
           int r = rng_.below(100);
           int first = r < 45 ? 0 : r < 85 ? 1 : background_source;
-          add_fact(pred, args, first);
-          if (rng_.percent(20)) add_fact(pred, args, first == 0 ? 1 : first == 1 ? (rng_.percent(50) ? 0 : background_source) : 0);
+          add_fact(pred, args, first, false);
+          if (rng_.percent(20)) add_fact(pred, args, first == 0 ? 1 : first == 1 ? (rng_.percent(50) ? 0 : background_source) : 0, false);
+        }
+        // Claims that the fact is false, by a source or in the background.
+        if (rng_.percent(density / 4)) {
+          int r = rng_.below(100);
+          add_fact(pred, args, r < 45 ? 0 : r < 85 ? 1 : background_source, true);
         }
         // Next tuple of the domain, in order.
         std::size_t i = 0;
@@ -139,8 +146,9 @@ private:
     }
   }
 
-  void add_fact(int pred, std::vector<int> const& args, int source) {
+  void add_fact(int pred, std::vector<int> const& args, int source, bool negated) {
     Fact f(pred, args, source);
+    f.negated = negated;
     if (source != background_source) {
       f.claimant = rng_.percent(70) ? 0 : rng_.between(1, claimant_count - 1);
       f.explicit_certainty = rng_.percent(40);
@@ -206,7 +214,7 @@ private:
 
   // A positive atom; new variables are added to `bound`.
   Atom positive_atom(int pred, Scope& bound, std::vector<int> const* locals_pool) {
-    Atom a{pred, {}, {}, {}, {}};
+    Atom a{pred, {}, {}, {}, {}, false};
     Scope mine;
     auto& ints = mine.of(Sort::integer);
     for (int i = 0; i < p_.preds[pred].arity; ++i) {
@@ -231,6 +239,7 @@ private:
     }
     if (p_.preds[pred].base || p_.preds[pred].sourced) a.source = meta_term(Sort::source, bound, mine);
     if (p_.preds[pred].base) {
+      a.strong = rng_.percent(12);
       a.claimant = meta_term(Sort::claimant, bound, mine);
       a.certainty = meta_term(Sort::certainty, bound, mine);
     }
@@ -248,7 +257,7 @@ private:
 
   // An atom under `not`: every variable already bound.
   Atom filter_atom(int pred, Scope const& bound) {
-    Atom a{pred, {}, {}, {}, {}};
+    Atom a{pred, {}, {}, {}, {}, false};
     auto const& ints = bound.of(Sort::integer);
     for (int i = 0; i < p_.preds[pred].arity; ++i) {
       int r = rng_.below(100);
@@ -258,6 +267,7 @@ private:
     }
     if (p_.preds[pred].base || p_.preds[pred].sourced) a.source = filter_term(Sort::source, bound);
     if (p_.preds[pred].base) {
+      a.strong = rng_.percent(12);
       if (rng_.percent(20)) a.claimant = filter_term(Sort::claimant, bound);
       if (rng_.percent(20)) a.certainty = filter_term(Sort::certainty, bound);
     }

@@ -70,10 +70,10 @@ struct TooBig {};
 class Naive {
 public:
   explicit Naive(Program const& p, std::size_t limit = 100'000, std::uint64_t max_steps = 20'000'000)
-      : p_(p), rels_(p.preds.size()), limit_(limit), max_steps_(max_steps) {}
+      : p_(p), rels_(p.preds.size()), negative_(p.preds.size()), limit_(limit), max_steps_(max_steps) {}
 
   Relations run() {
-    for (auto const& f : p_.facts) rels_[f.pred].insert(f.tuple());
+    for (auto const& f : p_.facts) (f.negated ? negative_ : rels_)[f.pred].insert(f.tuple());
     for (std::size_t g = 0; g < p_.groups.size(); ++g) {
       for (bool changed = true; changed;) {
         changed = false;
@@ -93,6 +93,20 @@ public:
       std::vector<Term> head;
       for (int v : constraint_columns(r)) head.push_back(Term::var(v));
       out["constraint " + r.name] = fire(r, head);
+    }
+    // The built-in check: a claim and a claim that it is false, with both sources.
+    for (std::size_t b = 0; b < p_.preds.size() && p_.negation_check; ++b) {
+      if (!p_.preds[b].base) continue;
+      auto& both = out["constraint negation_" + p_.preds[b].name];
+      auto const arity = static_cast<std::size_t>(p_.preds[b].arity);
+      for (auto const& yes : rels_[b])
+        for (auto const& no : negative_[b]) {
+          if (!std::equal(yes.begin(), yes.begin() + arity, no.begin())) continue;
+          Tuple t(yes.begin(), yes.begin() + arity);
+          t.push_back(yes[arity]);
+          t.push_back(no[arity]);
+          both.insert(std::move(t));
+        }
     }
     return out;
   }
@@ -210,7 +224,7 @@ private:
       case Literal::Kind::positive: {
         auto const columns = columns_of(p_.preds, l.atom);
         std::vector<int> bound;
-        for (auto const& t : rels_[l.atom.pred]) {
+        for (auto const& t : relation(l.atom)) {
           if (++steps_ > max_steps_) throw TooBig{};
           bool ok = match(columns, t, env, true, bound);
           if (ok) {
@@ -226,7 +240,7 @@ private:
       case Literal::Kind::negative: {
         auto const columns = columns_of(p_.preds, l.atom);
         std::vector<int> none;
-        for (auto const& t : rels_[l.atom.pred])
+        for (auto const& t : relation(l.atom))
           if (match(columns, t, env, false, none)) return;
         solve(body, i + 1, env, trail, emit);
         return;
@@ -280,8 +294,11 @@ private:
     }
   }
 
+  Relation const& relation(Atom const& a) const { return (a.strong ? negative_ : rels_)[a.pred]; }
+
   Program const& p_;
   std::vector<Relation> rels_;
+  std::vector<Relation> negative_;  // claims that base facts are false
   std::size_t limit_;
   std::uint64_t max_steps_;
   std::uint64_t steps_ = 0;

@@ -2,8 +2,9 @@
 // printing as nogood rules text and facts JSON. Independent of the engine's types on purpose.
 //
 // Every value is an int. Base predicates have int arguments; each of their tuples also holds
-// the claim's source, claimant and certainty, in that order after the arguments. Derived
-// predicates have int arguments, and a source after them when their heads carry `@ S`.
+// the claim's source, claimant and certainty, in that order after the arguments; claims that
+// a fact is false (`-b(...)`) form a second relation per base predicate. Derived predicates
+// have int arguments, and a source after them when their heads carry `@ S`.
 #pragma once
 
 #include <cstdint>
@@ -50,6 +51,7 @@ struct Atom {
   int pred = 0;
   std::vector<Term> args;
   Term source, claimant, certainty;  // `@ S by C certainty K`; anonymous when not written
+  bool strong = false;               // `-b(...)`: claims that the fact is false (base predicates)
 };
 
 struct Literal {
@@ -92,6 +94,7 @@ struct Fact {
   int claimant = 0;
   int certainty = 3;
   bool explicit_certainty = false;  // written in the JSON; otherwise the default (asserted, or reported with `by`)
+  bool negated = false;             // the source says it is false
 
   Fact() = default;
   Fact(int pred, std::vector<int> args, int source) : pred(pred), args(std::move(args)), source(source) {}
@@ -108,6 +111,7 @@ struct Program {
   std::vector<std::vector<int>> groups;  // derived predicates, each group only negates earlier ones
   std::vector<Rule> rules;
   std::vector<Fact> facts;
+  bool negation_check = true;  // the built-in constraint `negation_b` per base predicate b
 };
 
 // Some variables start with `_`: named, but not columns of a constraint.
@@ -182,7 +186,7 @@ inline char const* to_text(Cmp op) {
 }
 
 inline std::string to_text(Program const& p, Atom const& a) {
-  std::string out = p.preds[a.pred].name;
+  std::string out = (a.strong ? "-" : "") + p.preds[a.pred].name;
   if (!a.args.empty()) {
     out += '(';
     for (std::size_t i = 0; i < a.args.size(); ++i) out += (i ? ", " : "") + to_text(a.args[i]);
@@ -238,10 +242,12 @@ inline std::string rules_text(Program const& p) {
   std::string out;
   for (auto const& pred : p.preds)
     if (pred.base || pred.declared) out += declaration(pred) + "\n";
+  if (!p.negation_check) out += "negation_check off.\n";
   for (auto const& f : p.facts) {
     if (f.source != background_source) continue;
     Atom a;
     a.pred = f.pred;
+    a.strong = f.negated;
     for (int v : f.args) a.args.push_back(Term::constant(v));
     out += to_text(p, a) + ".\n";
   }
@@ -262,6 +268,7 @@ inline std::string facts_text(Program const& p, int source) {
     out += "]";
     if (f.claimant) out += ", \"by\": \"" + constant_text(f.claimant, Sort::claimant) + "\"";
     if (f.explicit_certainty) out += ", \"certainty\": \"" + constant_text(f.certainty, Sort::certainty) + "\"";
+    if (f.negated) out += ", \"negated\": true";
     out += "}";
   }
   return out + "\n]}\n";
