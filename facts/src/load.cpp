@@ -161,7 +161,7 @@ public:
     add_fact(rec, ptr, source);
   }
 
-  std::map<std::string, std::uint32_t, std::less<>>& source_ids() { return l_.source_ids_; }
+  IdMap& source_ids() { return l_.source_ids_; }
 
   std::uint32_t add_source(json const& src, std::string const& ptr) {
     engine::SourceInfo info;
@@ -396,7 +396,7 @@ private:
   std::string name_;
   fs::path base_;
   std::uint32_t source_ = engine::no_source;
-  std::map<std::string, std::uint32_t> local_;
+  IdMap local_;
   std::optional<detail::Article> article_;
   std::vector<engine::Value> values_;
 };
