@@ -136,8 +136,10 @@ json claim_json(Session const& s, std::uint32_t id) {
   j["negated"] = c.negated;
   j["quote"] = c.quote;
   j["at"] = c.at ? json(*c.at) : json(nullptr);
-  if (!c.file.empty()) j["file"] = c.file;
-  if (!c.pointer.empty()) j["pointer"] = c.pointer;
+  if (c.file < s.corpus().files.size()) {
+    j["file"] = s.corpus().files[c.file];
+    j["pointer"] = c.pointer();
+  }
   return j;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nogood/facts/names.hpp"
+#include "jsonl_record.hpp"
 #include "quotes.hpp"
 
 namespace nogood::facts {
@@ -58,6 +59,11 @@ std::string kind_of(json const& j) {
 }
 
 }  // namespace
+
+struct PredicateCache {
+  std::string name;
+  engine::PredicateId id = 0;
+};
 
 // Loads one file; errors carry the file name and a JSON Pointer.
 class FileLoader {
@@ -131,7 +137,7 @@ public:
     if (auto ents = field(doc, "", "entities", json::value_t::array, false))
       for (std::size_t i = 0; i < ents->size(); ++i) add_local_entity((*ents)[i], "/entities/" + std::to_string(i));
     if (auto facts = field(doc, "", "facts", json::value_t::array, true))
-      for (std::size_t i = 0; i < facts->size(); ++i) add_fact((*facts)[i], "/facts/" + std::to_string(i), source_);
+      for (std::size_t i = 0; i < facts->size(); ++i) add_fact((*facts)[i], "/facts/" + std::to_string(i), source_, 0, static_cast<std::uint32_t>(i));
   }
 
   void load_line(json const& rec, std::size_t line) {
@@ -158,7 +164,7 @@ public:
         return error("E0305", ptr + " /source", "unknown source `" + id + "`", "declare it before its facts: {\"source\": {\"id\": \"" + id + "\", ...}}");
       source = it->second;
     }
-    add_fact(rec, ptr, source);
+    add_fact(rec, ptr, source, static_cast<std::uint32_t>(line), 0);
   }
 
   IdMap& source_ids() { return l_.source_ids_; }
@@ -199,6 +205,7 @@ public:
       std::ostringstream ss;
       ss << in.rdbuf();
       article_ = detail::Article{detail::to_u32(ss.str())};
+      article_source_ = static_cast<std::uint32_t>(l_.corpus_.sources.size());
       info.quotes_checked = true;
       return;
     }
@@ -313,7 +320,7 @@ public:
     return std::nullopt;
   }
 
-  void add_fact(json const& f, std::string const& ptr, std::uint32_t source) {
+  void add_fact(json const& f, std::string const& ptr, std::uint32_t source, std::uint32_t line, std::uint32_t index) {
     if (!f.is_object()) return error("E0303", ptr, "a fact must be an object, not " + kind_of(f));
     auto pred_name = string_field(f, ptr, "pred", true);
     if (pred_name.empty()) return;
@@ -346,8 +353,9 @@ public:
     engine::Claim claim;
     claim.predicate = *pid;
     claim.source = source;
-    claim.file = name_;
-    claim.pointer = ptr;
+    claim.file = file_index();
+    claim.line = line;
+    claim.index = index;
     auto by = string_field(f, ptr, "by", false);
     claim.claimant = l_.corpus_.strings.intern(by);
     claim.certainty = by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
@@ -370,11 +378,82 @@ public:
       }
     }
     if (!ok) return;
-    if (article_ && !claim.quote.empty()) check_quote(claim, ptr);
+    if (article_ && article_source_ == source && !claim.quote.empty()) check_quote(claim, ptr);
     auto& rows = claim.negated ? l_.corpus_.negative[*pid] : l_.corpus_.positive[*pid];
     rows.values.insert(rows.values.end(), values_.begin(), values_.end());
     rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
     l_.corpus_.claims.push_back(std::move(claim));
+  }
+
+  // The common case of a bulk line, without a DOM: false sends the line to the full loader,
+  // which reports whatever is wrong with it.
+  bool fast_fact(detail::FactLine const& f, std::uint32_t line) {
+    std::uint32_t source = engine::no_source;
+    if (f.source) {
+      auto it = source_ids().find(*f.source);
+      if (it == source_ids().end()) return false;
+      source = it->second;
+    }
+    if (f.pred != last_pred_.name) {
+      auto pid = l_.schema_.find(f.pred);
+      if (!pid) return false;
+      last_pred_ = {f.pred, *pid};
+    }
+    auto const& pred = l_.schema_.predicates[last_pred_.id];
+    if (pred.kind != engine::PredicateKind::claimed || f.args.size() != pred.arity()) return false;
+    if (article_ && article_source_ == source && !f.quote.empty()) return false;
+    values_.clear();
+    for (std::size_t i = 0; i < f.args.size(); ++i) {
+      auto const& a = f.args[i];
+      bool is_string = a.kind == detail::FlatValue::Kind::string;
+      switch (pred.params[i].type) {
+        case ValueType::entity: {
+          if (!is_string) return false;
+          auto it = local_.find(a.text);
+          if (it != local_.end()) values_.push_back(it->second);
+          else if (auto c = l_.corpus_mentions_.find(a.text); c != l_.corpus_mentions_.end()) values_.push_back(c->second);
+          else return false;
+          break;
+        }
+        case ValueType::symbol:
+        case ValueType::string:
+          if (!is_string) return false;
+          values_.push_back(l_.corpus_.strings.intern(a.text));
+          break;
+        case ValueType::integer:
+          if (a.kind != detail::FlatValue::Kind::integer || a.number < INT32_MIN || a.number > INT32_MAX) return false;
+          values_.push_back(engine::pack_int(static_cast<std::int32_t>(a.number)));
+          break;
+        case ValueType::date: {
+          auto d = is_string ? engine::parse_date(a.text) : std::nullopt;
+          if (!d) return false;
+          values_.push_back(engine::pack_int(*d));
+          break;
+        }
+        default: return false;
+      }
+    }
+    engine::Claim claim;
+    claim.predicate = last_pred_.id;
+    claim.source = source;
+    claim.file = file_index();
+    claim.line = line;
+    claim.claimant = l_.corpus_.strings.intern(f.by);
+    claim.certainty = f.by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
+    if (f.has_certainty) {
+      auto c = engine::parse_certainty(f.certainty);
+      if (!c) return false;
+      claim.certainty = *c;
+    }
+    if (f.at && *f.at < 0) return false;
+    claim.at = f.at;
+    claim.negated = f.negated;
+    claim.quote = f.quote;
+    auto& rows = claim.negated ? l_.corpus_.negative[last_pred_.id] : l_.corpus_.positive[last_pred_.id];
+    rows.values.insert(rows.values.end(), values_.begin(), values_.end());
+    rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
+    l_.corpus_.claims.push_back(std::move(claim));
+    return true;
   }
 
   void check_quote(engine::Claim const& claim, std::string const& ptr) {
@@ -398,6 +477,17 @@ private:
   std::uint32_t source_ = engine::no_source;
   IdMap local_;
   std::optional<detail::Article> article_;
+  std::uint32_t article_source_ = engine::no_source;
+  std::uint32_t file_index_ = engine::no_source;
+  PredicateCache last_pred_;
+
+  std::uint32_t file_index() {
+    if (file_index_ == engine::no_source) {
+      file_index_ = static_cast<std::uint32_t>(l_.corpus_.files.size());
+      l_.corpus_.files.push_back(name_);
+    }
+    return file_index_;
+  }
   std::vector<engine::Value> values_;
 };
 
@@ -491,12 +581,17 @@ void FactsLoader::load_text(std::string name, std::string text, bool json_lines,
   // Bulk files can be large: keep only what diagnostics need and parse line by line.
   FileId file = no_file;
   std::size_t start = 0, line = 0;
+  detail::FactLine fact;
   while (start < text.size() && !diags_.full()) {
     auto end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     ++line;
     std::string_view l(text.data() + start, end - start);
     if (l.find_first_not_of(" \t\r") != std::string_view::npos) {
+      if (detail::read_fact_line(l, fact) && loader.fast_fact(fact, static_cast<std::uint32_t>(line))) {
+        start = end + 1;
+        continue;
+      }
       try {
         loader.load_line(json::parse(l), line);
       } catch (json::parse_error const&) {
