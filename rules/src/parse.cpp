@@ -8,7 +8,7 @@
 #include <new>
 
 #include "grammar/build_ast.hpp"
-#include "grammar/grammar.hpp"
+#include "grammar/parse_statement.hpp"
 #include "grammar/source_scan.hpp"
 #include "grammar/syntax_errors.hpp"
 
