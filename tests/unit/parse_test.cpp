@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "nogood/rules/parse.hpp"
+#include "span_checker.hpp"
 
 using namespace nogood;
 using namespace std::string_literals;
@@ -500,6 +501,22 @@ TEST_CASE("parse: comments may sit anywhere blanks may") {
   CHECK(p->text(as<ast::Atom>(r.body[1]).span) == "q(X)");
 }
 
+TEST_CASE("parse: every node's span lies within its parent's and names cover their text") {
+  auto p = parse_text(R"(import "common.rules".
+pred role(person: entity, role: symbol).
+h(P, -3) @ S :- role(P, R) @ S by C certainty K, -role(P, R) @ T, not member(P, "g") @ S,
+  X = (1 + abs(P - 2)) * 3 % max(A, min(B, C)) - 2025-10-19, N = count : { role(_, _) @ S, Y = sum(Z) : { q(Z) } }.
+constraint c "{P} at {S}" severity warning :- role(P, R) @ S, R != leader, 2 * (N + 1) >= N.
+unique casualties(event, day -> count) across sources within 20% as toll severity error.
+negation_check severity info.
+)");
+  INFO(p->listing());
+  REQUIRE(p->program);
+  SpanChecker checker{p->sources, p->file};
+  for (auto const& s : p->program->statements) checker.statement(s);
+  CHECK(checker.nodes > 60);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Every error path: its code, at the right line and column.
 
@@ -593,6 +610,7 @@ TEST_CASE("parse errors: each commitment point reports what it expected") {
       {"p(2025-00-10).", "E0104", 1, 3, "invalid date"},
       {"p(0000-01-01).", "E0104", 1, 3, "invalid date"},
       {"p(2025-1-5).", "E0104", 1, 3, "invalid date `2025-1-5`"},
+      {"p :- X > 1.5.", "E0101", 1, 10, "expected a term after the comparison operator, found `1.5`"},
       {"p(99999999999999999999).", "E0105", 1, 3, "integer `99999999999999999999` is out of range"},
       {"p(-9223372036854775809).", "E0105", 1, 3, "out of range"},
       {"pred role(person: entity, role: integer).", "E0106", 1, 33, "unknown type `integer`"},
@@ -645,6 +663,7 @@ TEST_CASE("parse errors: helps for common slips") {
   CHECK(help_for("p(X) :- q(X),\nconstraint c :- p.").find("`constraint` starts a new statement") == 0);
   CHECK(help_for("دور(X).").find("ASCII") != std::string::npos);
   CHECK(help_for("p(X)\u00a0:- q(X).") == "replace it with a plain space");
+  CHECK(help_for("p :- X = 1.5.").find("numbers are integers") == 0);
   CHECK(help_for("p(\u201cabc\u201d).") == "strings are written between straight double quotes `\"`");
   CHECK(help_for("p(X) :- q(X)\u200f.").find("delete it") == 0);
   CHECK(help_for("p(X) :- q(X)\u060c r(X).") == "separate with `,` (ASCII comma)");
@@ -718,4 +737,20 @@ TEST_CASE("parse errors: a garbage file gives errors and stops") {
   auto p = parse_text(junk);
   CHECK_FALSE(p->program);
   CHECK(p->diags.error_count() >= 1);
+}
+
+TEST_CASE("parse errors: parsing stops once the diagnostics sink is full") {
+  std::string junk;
+  for (int i = 0; i < 100000; ++i) junk += ").\n";
+  SourceManager sources;
+  auto id = sources.add("junk.rules", junk);
+  Diagnostics diags(20);
+  CHECK_FALSE(rules::parse(sources, id, diags));
+  CHECK(diags.error_count() == 20);
+  CHECK(diags.dropped() == 0);
+
+  // A sink already full from other files still gets this file's first error.
+  auto ok_then_bad = sources.add("other.rules", "p.\nq(.\nr(.");
+  CHECK_FALSE(rules::parse(sources, ok_then_bad, diags));
+  CHECK(diags.error_count() == 21);
 }

@@ -74,6 +74,11 @@ bool ends_line(char const* p, char const* end) {
   while (p != end && (*p == ' ' || *p == '\t' || *p == '\r')) ++p;
   return p == end || *p == '\n' || *p == '#';
 }
+// The `.` in `1.5`: not a statement end, even though the language has no decimals.
+bool decimal_point(char const* p, char const* begin, char const* end) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return p > begin && digit(p[-1]) && p + 1 != end && digit(p[1]);
+}
 }  // namespace
 
 char const* find_too_deep(char const* p, char const* end, int limit) {
@@ -116,7 +121,7 @@ char const* resume_after(char const* statement, char const* error, char const* e
       ++depth;
     } else if (c == ')' || c == '}') {
       --depth;
-    } else if (c == '.' && p >= error && (depth <= 0 || ends_line(p + 1, end))) {
+    } else if (c == '.' && p >= error && (depth <= 0 || ends_line(p + 1, end)) && !decimal_point(p, statement, end)) {
       return p + 1;
     }
     ++p;
@@ -132,7 +137,12 @@ char const* token_end(char const* p, char const* end) {
   unsigned char c = static_cast<unsigned char>(*p);
   if (c == '"') return skip_string(p, end);
   if (is_word(*p)) {
+    char const* start = p;
     while (p != end && is_word(*p)) ++p;
+    if (p != end && decimal_point(p, start, end)) {  // show `1.5` whole
+      ++p;
+      while (p != end && *p >= '0' && *p <= '9') ++p;
+    }
     return p;
   }
   if (c >= 0x80) {  // a run of non-ASCII text (the file is valid UTF-8 by now)

@@ -138,6 +138,9 @@ std::string help_for_found(Expected e, char before, std::string_view found, std:
   if (static_cast<unsigned char>(found.front()) >= 0x80)
     return "names are written in ASCII letters; put text in other scripts in a string, e.g. `\"خالد\"`";
   if (found == ";" && at_statement_end) return "statements end with `.`";
+  if (!found.empty() && found.front() >= '0' && found.front() <= '9' &&
+      found.find_first_not_of("0123456789.") == std::string_view::npos && found.find('.') != std::string_view::npos)
+    return "numbers are integers: scale decimals, e.g. count tenths and write `15` for 1.5";
   if ((found == ":=" || found == "<-") && e == Expected::rule_head_end) return "a rule is written `head :- body.`";
   bool const after_equals = before == '=' && e == Expected::term_after_comparison;
   if (found == "==" || (found == "=" && after_equals)) return "equality is written `=`";
