@@ -652,6 +652,7 @@ TEST_CASE("parse errors: helps for common slips") {
   CHECK(help_for("p(X) :- q(X);") == "statements end with `.`");
   CHECK(help_for("p(X) := q(X).") == "a rule is written `head :- body.`");
   CHECK(help_for("p :- X == 1.") == "equality is written `=`");
+  CHECK(help_for("p :- q(X), not X = 1.").find("`not` applies to atoms") == 0);
   CHECK(help_for("p :- X =< 1.") == "write `<=` for less than or equal");
   CHECK(help_for("p :- q(X) by C @ S.") == "annotations come in the order `@ S`, `by C`, `certainty K`");
   CHECK(help_for("constraint c \"m\" warning :- p.") == "write `severity warning`");

@@ -151,9 +151,11 @@ std::string help_for_found(Expected e, char before, std::string_view found, std:
     return "annotations come in the order `@ S`, `by C`, `certainty K`";
   if ((found == "error" || found == "warning" || found == "info") && e == Expected::constraint_body)
     return cat({"write `severity ", found, "`"});
+  if (e == Expected::not_atom && (is_upper(found.front()) || found.front() == '_' || found.front() == '(' ||
+                                  (found.front() >= '0' && found.front() <= '9')))
+    return "`not` applies to atoms; negate a comparison with the opposite operator, e.g. `X != Y` for `X = Y`";
   if (is_upper(found.front()) &&
-      (e == Expected::statement || e == Expected::pred_name || e == Expected::unique_predicate ||
-       e == Expected::not_atom))
+      (e == Expected::statement || e == Expected::pred_name || e == Expected::unique_predicate))
     return "predicate names start with a lowercase letter; names starting with an uppercase letter or `_` are "
            "variables";
   if (is_upper(found.front()) && (e == Expected::param_name || e == Expected::unique_key))
