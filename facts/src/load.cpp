@@ -172,7 +172,10 @@ public:
   std::uint32_t add_source(json const& src, std::string const& ptr) {
     engine::SourceInfo info;
     info.id = string_field(src, ptr, "id", true);
-    if (info.id.empty()) return engine::no_source;
+    if (info.id.empty()) {
+      if (src.contains("id") && src["id"].is_string()) error("E0319", ptr + "/id", "the source id is empty", "give each source a short unique id, e.g. \"ap-ar\"");
+      return engine::no_source;
+    }
     if (source_ids().count(info.id)) {
       error("E0306", ptr + "/id", "duplicate source id `" + info.id + "`", "each source needs its own id");
       return engine::no_source;

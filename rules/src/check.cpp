@@ -290,7 +290,14 @@ private:
       if ((*c)->args.empty()) return ValueType::integer;
       return expr_type((*c)->args.front(), vars).value_or(ValueType::integer);
     }
-    if (std::holds_alternative<std::shared_ptr<ast::Aggregate>>(t)) return ValueType::integer;
+    if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(&t)) {
+      if ((*g)->value && ((*g)->kind == ast::AggregateKind::min || (*g)->kind == ast::AggregateKind::max)) {
+        std::map<std::string, ValueType> inner = vars;
+        collect_types((*g)->body, inner);
+        return expr_type(*(*g)->value, inner);
+      }
+      return ValueType::integer;
+    }
     return std::nullopt;  // symbols and strings take the type of what they are compared with
   }
 
@@ -351,9 +358,13 @@ private:
     }
   }
 
+  static std::string a_type(ValueType t) {
+    auto name = type_name(t);
+    return (name[0] == 'e' || name[0] == 'i' ? "an " : "a ") + name;
+  }
+
   void mismatch(Span where, std::string const& what, ValueType expected, std::string const& context) {
-    diags_.report(make_error("E0206", "type mismatch: " + context + " is " + (expected == ValueType::integer ? "an " : "a ") +
-                                          type_name(expected) + ", but " + what)
+    diags_.report(make_error("E0206", "type mismatch: " + context + " is " + a_type(expected) + ", but " + what)
                       .with_primary(where, "expected " + type_name(expected)));
   }
 
@@ -363,7 +374,7 @@ private:
       if (v->anonymous()) return;
       auto [it, fresh] = vars.emplace(v->name, expected);
       if (!fresh && it->second != expected)
-        mismatch(v->span, quote(v->name) + " is " + (it->second == ValueType::integer ? "an " : "a ") + type_name(it->second) + " here", expected, context);
+        mismatch(v->span, quote(v->name) + " is " + a_type(it->second) + " here", expected, context);
       return;
     }
     if (auto s = std::get_if<ast::Symbol>(&t)) {
@@ -411,8 +422,7 @@ private:
       auto l = type_expr((*b)->lhs, vars), r = type_expr((*b)->rhs, vars);
       auto numeric = [&](std::optional<ValueType> ty, ast::Term const& side) {
         if (ty && *ty != ValueType::integer && *ty != ValueType::date) {
-          diags_.report(make_error("E0206", "type mismatch: arithmetic needs ints or dates, but this is " +
-                                                std::string(*ty == ValueType::entity ? "an " : "a ") + type_name(*ty))
+          diags_.report(make_error("E0206", "type mismatch: arithmetic needs ints or dates, but this is " + a_type(*ty))
                             .with_primary(span_of(side), "not a number"));
           return false;
         }
@@ -454,7 +464,7 @@ private:
         auto ty = type_expr(a, vars);
         if (ty && *ty != ValueType::integer && *ty != ValueType::date)
           diags_.report(make_error("E0206", "type mismatch: " + quote(name) + " needs ints or dates")
-                            .with_primary(span_of(a), "a " + type_name(*ty)));
+                            .with_primary(span_of(a), a_type(*ty)));
         if (ty && !result) result = ty;
       }
       return result.value_or(ValueType::integer);
@@ -465,7 +475,7 @@ private:
         auto ty = type_expr(*(*g)->value, vars);
         if (ty && *ty != ValueType::integer && ((*g)->kind == ast::AggregateKind::sum || *ty != ValueType::date))
           diags_.report(make_error("E0206", "type mismatch: this aggregate needs an int value")
-                            .with_primary(span_of(*(*g)->value), "a " + type_name(*ty)));
+                            .with_primary(span_of(*(*g)->value), a_type(*ty)));
         if ((*g)->kind == ast::AggregateKind::min || (*g)->kind == ast::AggregateKind::max) return ty;
       }
       return ValueType::integer;
@@ -502,8 +512,7 @@ private:
       l = type_expr(c->lhs, vars);
       r = type_expr(c->rhs, vars);
       if (l && r && *l != *r) {
-        diags_.report(make_error("E0206", "type mismatch: cannot compare " + std::string(*l == ValueType::integer || *l == ValueType::entity ? "an " : "a ") +
-                                              type_name(*l) + " with " + (*r == ValueType::integer || *r == ValueType::entity ? "an " : "a ") + type_name(*r))
+        diags_.report(make_error("E0206", "type mismatch: cannot compare " + a_type(*l) + " with " + a_type(*r))
                           .with_primary(c->span, "compared here"));
       } else if (l || r) {
         auto ty = l ? *l : *r;
@@ -563,7 +572,7 @@ private:
 
   void check_templates() {
     for (auto const& r : out_.rules) {
-      if (r.kind != CheckedRule::Kind::constraint || !r.constraint->message) continue;
+      if (r.kind != CheckedRule::Kind::constraint || !r.constraint->message || bad_rules_.count(&r)) continue;
       auto const& msg = *r.constraint->message;
       for (auto const& [name, at] : detail::template_placeholders(msg.value)) {
         if (std::find(r.variables.begin(), r.variables.end(), name) != r.variables.end()) continue;

@@ -1,5 +1,6 @@
 // `unique` shorthands and the built-in claim-versus-negation check, written out as
 // ordinary constraints so they get the same verdicts and explanations.
+#include <algorithm>
 #include <cctype>
 
 #include "check_internal.hpp"
@@ -14,6 +15,13 @@ std::string capitalized(std::string s) {
 }
 
 ast::Term var(std::string name, Span s) { return ast::Variable{std::move(name), s}; }
+
+// `name`, or `name_`, `name__`... until it differs from every name in `taken`; then taken too.
+std::string fresh(std::string name, std::vector<std::string>& taken) {
+  while (std::find(taken.begin(), taken.end(), name) != taken.end()) name += "_";
+  taken.push_back(name);
+  return name;
+}
 
 ast::Term binary(ast::ArithOp op, ast::Term l, ast::Term r, Span s) {
   return std::make_shared<ast::Binary>(ast::Binary{op, std::move(l), std::move(r), s});
@@ -74,7 +82,7 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
   auto vtype = pred.params[*value].type;
   if (u.tolerance && !(vtype == engine::ValueType::integer || (vtype == engine::ValueType::date && !u.tolerance_percent))) {
     diags.report(make_error("E0213", "`within` needs " + std::string(u.tolerance_percent ? "an int" : "an int or date") + " value; " +
-                                         quote(u.value.name) + " is " + (vtype == engine::ValueType::entity ? "an " : "a ") + type_name(vtype))
+                                         quote(u.value.name) + " is " + (vtype == engine::ValueType::entity || vtype == engine::ValueType::integer ? "an " : "a ") + type_name(vtype))
                      .with_primary(u.tolerance->span, "tolerance on a value that cannot be subtracted")
                      .with_help("remove `within`, or pick an int or date argument"));
     return;
@@ -82,9 +90,11 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
 
   Span s = u.span;
   bool across = u.scope == ast::UniqueScope::across_sources;
+  std::vector<std::string> taken;
+  for (auto const& p : pred.params) taken.push_back(capitalized(p.name));
   std::string vname = capitalized(u.value.name);
-  std::string a = vname + "1", b = vname + "2";
-  std::string s1 = across ? "Source1" : "Source", s2 = across ? "Source2" : "Source";
+  std::string a = fresh(vname + "1", taken), b = fresh(vname + "2", taken);
+  std::string s1 = fresh(across ? "Source1" : "Source", taken), s2 = across ? fresh("Source2", taken) : s1;
   auto atom = [&](std::string const& val, std::string const& src) {
     ast::Atom at;
     at.predicate = ast::Identifier{pred.name, s};
@@ -136,6 +146,9 @@ void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settin
     auto const& pred = out.schema.predicates[id];
     if (pred.kind != engine::PredicateKind::claimed) continue;
     Span s = pred.declared_at;
+    std::vector<std::string> taken;
+    for (auto const& p : pred.params) taken.push_back(capitalized(p.name));
+    std::string const s1 = fresh("Source1", taken), s2 = fresh("Source2", taken);
     auto atom = [&](bool negated, std::string const& src) {
       ast::Atom at;
       at.strong_negation = negated;
@@ -149,10 +162,10 @@ void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settin
     for (auto const& p : pred.params) args += (args.empty() ? "" : ", ") + ("{" + capitalized(p.name) + "}");
     ast::Constraint c;
     c.name = ast::Identifier{"negation_" + pred.name, s};
-    c.message = ast::StringLit{"{Source1} says " + pred.name + "(" + args + "); {Source2} says it is false", s};
+    c.message = ast::StringLit{"{" + s1 + "} says " + pred.name + "(" + args + "); {" + s2 + "} says it is false", s};
     c.severity = severity ? *severity : to_ast(engine::VerdictSeverity::error);
-    c.body.push_back(atom(false, "Source1"));
-    c.body.push_back(atom(true, "Source2"));
+    c.body.push_back(atom(false, s1));
+    c.body.push_back(atom(true, s2));
     c.span = s;
     out.generated.push_back(std::move(c));
     out.generated_origin.push_back("negation_check");

@@ -216,10 +216,13 @@ private:
       ok_ = false;
       v = 0;
     }
-    e.steps.push_back({Op::push_const, *v});
+    e.steps.push_back({is_signed(context) ? Op::push_const : Op::push_unsigned_const, *v});
   }
 
+  std::int32_t sourced_column_ = -1;  // set by atom_columns when the atom has `@`
+
   std::vector<Operand> atom_columns(ast::Atom const& a, Scope const& scope, engine::RelationId& rel) {
+    sourced_column_ = -1;
     auto id = *out_.schema.find(a.predicate.name);
     auto const& pred = out_.schema.predicates[id];
     rel = a.strong_negation ? out_.negative_relation[id] : out_.positive_relation[id];
@@ -227,6 +230,7 @@ private:
     for (std::size_t i = 0; i < a.args.size(); ++i) cols.push_back(operand(a.args[i], pred.params[i].type, scope));
     if (pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced)) {
       cols.push_back(a.source ? operand(*a.source, ValueType::source, scope) : Operand::ignored());
+      if (a.source) sourced_column_ = static_cast<std::int32_t>(cols.size() - 1);
     }
     if (pred.kind == engine::PredicateKind::claimed) {
       cols.push_back(a.claimant ? operand(*a.claimant, ValueType::symbol, scope) : Operand::ignored());
@@ -244,9 +248,11 @@ private:
       if (auto a = std::get_if<ast::Atom>(&lit)) {
         l.kind = engine::Literal::Kind::atom;
         l.columns = atom_columns(*a, scope, l.relation);
+        l.sourced_column = sourced_column_;
       } else if (auto n = std::get_if<ast::Negation>(&lit)) {
         l.kind = engine::Literal::Kind::negation;
         l.columns = atom_columns(n->atom, scope, l.relation);
+        l.sourced_column = sourced_column_;
       } else if (auto c = std::get_if<ast::Comparison>(&lit)) {
         auto agg_side = [&](ast::Term const& t) { return std::get_if<std::shared_ptr<ast::Aggregate>>(&t); };
         auto agg = agg_side(c->rhs) ? agg_side(c->rhs) : agg_side(c->lhs);
@@ -294,8 +300,21 @@ private:
     } else {
       rule.head = out_.positive_relation[r.head];
       auto& decl = out_.relations[rule.head];
+      // Bindings are the variables of the body itself; those only inside an aggregate are local to it.
+      std::vector<bool> outside(r.variables.size(), false);
+      auto mark = [&](ast::Variable const& v) {
+        if (auto reg = scope.reg(v.name)) outside[*reg] = true;
+      };
+      for (auto const& lit : r.body()) {
+        if (auto c = std::get_if<ast::Comparison>(&lit)) {
+          for (auto const* side : {&c->lhs, &c->rhs})
+            if (!std::holds_alternative<std::shared_ptr<ast::Aggregate>>(*side)) detail::for_each_variable(*side, mark);
+        } else {
+          detail::for_each_variable(std::vector<ast::Literal>{lit}, mark);
+        }
+      }
       for (std::size_t i = 0; i < r.variables.size(); ++i) {
-        if (r.variables[i][0] == '_') continue;
+        if (r.variables[i][0] == '_' || !outside[i]) continue;
         decl.columns.push_back(r.types[i]);
         decl.column_names.push_back(r.variables[i]);
         rule.head_columns.push_back(Operand::var(static_cast<engine::Register>(i)));

@@ -32,7 +32,7 @@ std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& r
   }
   if (!engine::evaluate_expr(e, regs.data(), v)) return "?";
   if (e.type == ValueType::date && !(e.steps.size() == 3 && e.steps[2].op == engine::Expr::Op::sub)) return s.display(ValueType::date, engine::pack_int(static_cast<std::int32_t>(v)));
-  if (e.steps.size() == 1 && e.steps[0].op == engine::Expr::Op::push_const && e.type != ValueType::integer && e.type != ValueType::date)
+  if (e.steps.size() == 1 && (e.steps[0].op == engine::Expr::Op::push_const || e.steps[0].op == engine::Expr::Op::push_unsigned_const) && e.type != ValueType::integer && e.type != ValueType::date)
     return s.display(e.type, e.steps[0].value);
   return std::to_string(v);
 }
@@ -136,6 +136,7 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
             if (op.kind == Operand::Kind::constant) match = trow[c] == op.value;
             else if (op.kind == Operand::Kind::var) match = trow[c] == regs[op.value];
           }
+          if (match && lit.sourced_column >= 0 && trow[lit.sourced_column] == engine::no_source) match = false;
           found = match;
         }
         n.verified = !found;
