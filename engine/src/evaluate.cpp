@@ -334,6 +334,7 @@ void load_claims(Program const& program, Corpus const& corpus, Database& db) {
   auto fill = [&](RelationId rel, ClaimRows const& rows, std::size_t arity) {
     if (rel == no_relation) return;
     auto& relation = db.relations[rel];
+    relation.reserve(rows.claims.size());
     for (std::size_t i = 0; i < rows.claims.size(); ++i) {
       auto const& claim = corpus.claims[rows.claims[i]];
       tuple.assign(rows.values.begin() + i * arity, rows.values.begin() + (i + 1) * arity);
@@ -341,7 +342,7 @@ void load_claims(Program const& program, Corpus const& corpus, Database& db) {
       tuple.push_back(claim.claimant);
       tuple.push_back(static_cast<Value>(claim.certainty));
       tuple.push_back(rows.claims[i]);
-      relation.insert(tuple.data());
+      relation.append(tuple.data());
     }
   };
   for (PredicateId p = 0; p < program.schema.predicates.size(); ++p) {

@@ -64,7 +64,11 @@ void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
 
 Relation::Relation(std::uint32_t arity) : arity_(arity), primary_((arity >= 64 ? ~0ull : (1ull << arity) - 1), arity) {}
 
-RowId Relation::find(Value const* tuple) const {
+RowId Relation::find(Value const* tuple) {
+  if (!primary_current_) {
+    primary_.rebuild(data_, rows_);
+    primary_current_ = true;
+  }
   auto h = primary_.hash_row(tuple);
   for (RowId r = primary_.first(h); r != no_row; r = primary_.next(r))
     if (std::memcmp(row(r), tuple, arity_ * sizeof(Value)) == 0) return r;
@@ -78,6 +82,14 @@ std::pair<RowId, bool> Relation::insert(Value const* tuple) {
   primary_.add(id, tuple, data_);
   for (auto& index : indexes_) index->add(id, tuple, data_);
   return {id, true};
+}
+
+RowId Relation::append(Value const* tuple) {
+  RowId id = rows_++;
+  data_.insert(data_.end(), tuple, tuple + arity_);
+  primary_current_ = false;
+  for (auto& index : indexes_) index->add(id, tuple, data_);
+  return id;
 }
 
 HashIndex const& Relation::index(std::uint64_t mask) {
