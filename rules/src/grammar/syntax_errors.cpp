@@ -121,7 +121,8 @@ std::string help_for_found(Expected e, std::string_view found, std::string_view 
     return "names are written in ASCII letters; put text in other scripts in a string, e.g. `\"خالد\"`";
   if (found == ";" && at_statement_end) return "statements end with `.`";
   if ((found == ":=" || found == "<-") && e == Expected::rule_head_end) return "a rule is written `head :- body.`";
-  if (found == "==") return "equality is written `=`";
+  // `X == a` reaches here at its second `=`.
+  if (found == "==" || (found == "=" && e == Expected::term_after_comparison)) return "equality is written `=`";
   if (found == "=<") return "write `<=` for less than or equal";
   if ((found == "@" || found == "by" || found == "certainty") &&
       (e == Expected::rule_end || e == Expected::constraint_end || e == Expected::aggregate_close ||
@@ -137,7 +138,8 @@ std::string help_for_found(Expected e, std::string_view found, std::string_view 
   if (is_upper(found.front()) && (e == Expected::param_name || e == Expected::unique_key))
     return "argument names start with a lowercase letter";
   if (found == "-" && !after.empty() && (is_upper(after.front()) || after.front() == '(') &&
-      (e == Expected::term || e == Expected::term_after_comparison || e == Expected::term_after_operator))
+      (e == Expected::term || e == Expected::term_after_comparison || e == Expected::term_after_operator ||
+       e == Expected::literal))
     return "negate a term by subtracting it from zero: `0 - X`";
   if (e == Expected::constraint_name && found.front() == '"')
     return "name the constraint before its message: `constraint my_name \"message\" :- body.`";
@@ -188,6 +190,8 @@ syntax_error_report report_syntax_error(syntax_error const& error, char const* s
   // keyword: the next statement most likely starts right there.
   bool const next_statement_found = missing_at_line_end && (kind.ends_statement || is_keyword_statement_start(found_text));
   char const* resume = next_statement_found ? found : resume_after(statement, found, source.end);
+  // `;` where `.` belongs (Prolog's habit) ends the statement all the same.
+  if (found_text == ";" && kind.ends_statement) resume = found_end;
   if (resume <= statement) resume = resume_after(statement, found, source.end);
   return {std::move(d), resume};
 }
