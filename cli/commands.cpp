@@ -283,6 +283,8 @@ int run_query(std::vector<std::string> const& args) {
   std::string pattern = o.positional[0];
   // A pattern written like a rule body may end with the body's `.`; the constraint adds its own.
   while (!pattern.empty() && (pattern.back() == '.' || std::isspace(static_cast<unsigned char>(pattern.back())))) pattern.pop_back();
+  if (pattern.find_first_not_of(" \t\n") == std::string::npos)
+    return usage_error("query", "the pattern is empty; give one such as 'role(P, R) @ S'");
   // The pattern becomes the body of a constraint whose bindings are the answers; its message names
   // every variable, so none is reported as used only once.
   std::string message;
