@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -80,10 +81,30 @@ int emit(CommonOptions const& o, std::string const& content) {
   }
   auto err = write_atomically(*o.output, content);
   if (!err.empty()) {
-    std::cerr << make_style(o.color, 2).red("error[E0004]") << ": " << err << "\n   = help: check that the folder exists and is writable\n";
+    std::error_code ec;
+    bool const folder = std::filesystem::is_directory(*o.output, ec);
+    std::cerr << make_style(o.color, 2).red("error[E0004]") << ": " << err << "\n   = note: nothing was written\n   = help: "
+              << (folder ? "`--output` names the file to write, not a folder" : "check that the folder exists and is writable") << "\n";
     return 2;
   }
   return 0;
+}
+
+// The first `--rule` or `--source` value that names nothing in the corpus, as a message.
+std::optional<std::string> unknown_filter(Session const& session, CommonOptions const& o) {
+  std::vector<std::string_view> rules, sources;
+  for (auto const& c : session.program().constraints) rules.push_back(c.name);
+  for (auto const& s : session.corpus().sources) sources.push_back(s.id);
+  auto check = [](std::vector<std::string> const& wanted, std::vector<std::string_view> const& known, std::string const& what) -> std::optional<std::string> {
+    for (auto const& w : wanted) {
+      if (std::find(known.begin(), known.end(), w) != known.end()) continue;
+      auto near = closest_match(w, known);
+      return "no " + what + " is named `" + w + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
+    }
+    return std::nullopt;
+  };
+  if (auto e = check(o.rule_filter, rules, "constraint")) return e;
+  return check(o.source_filter, sources, "source");
 }
 
 }  // namespace
@@ -128,7 +149,7 @@ int print_help(std::string const& command) {
   if (command == "query") {
     std::cout << "nogood query: the facts, claimed or derived, that match a pattern\n\n"
                  "usage: nogood query 'PATTERN' [CORPUS] [--rules FILE]... [--facts FILE]... [--count] [--format text|json]\n\n"
-                 "  PATTERN   a rule body: atoms with variables, comparisons, `not`, e.g. 'in_group(P, G) @ S'\n"
+                 "  PATTERN   a rule body: atoms with variables, comparisons, `not`, e.g. 'captured_at(P, A) @ S'\n"
                  "  --count   print only how many distinct bindings match\n\n"
                  "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
     return 0;
@@ -150,7 +171,7 @@ int print_help(std::string const& command) {
                "  lint      check rules and facts without evaluating\n"
                "            nogood lint --rules my.rules\n"
                "  query     the facts matching a pattern, with where each came from\n"
-               "            nogood query 'in_org(P, O) @ S' examples/syria-raid\n"
+               "            nogood query 'captured_at(P, A) @ S' examples/syria-raid\n"
                "\n"
                "options: --help, --version; `nogood <command> --help` for the options of a command\n";
   return 0;
@@ -193,6 +214,8 @@ int run_check(std::vector<std::string> const& args) {
   }
   session.build_verdicts();
   print_diagnostics(session, o);  // warnings
+  // A misspelt filter would silently hide every verdict.
+  if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
   std::vector<Verdict const*> shown;
   for (auto const& v : session.verdicts()) {
     if (severity_rank(v.severity) < severity_rank(o.min_severity)) continue;
@@ -258,6 +281,10 @@ int run_query(std::vector<std::string> const& args) {
   if (o.help) return print_help("query");
   if (o.positional.empty()) return usage_error("query", "which facts? give a pattern such as 'role(P, R) @ S'");
   std::string pattern = o.positional[0];
+  // A pattern written like a rule body may end with the body's `.`; the constraint adds its own.
+  while (!pattern.empty() && (pattern.back() == '.' || std::isspace(static_cast<unsigned char>(pattern.back())))) pattern.pop_back();
+  if (pattern.find_first_not_of(" \t\n") == std::string::npos)
+    return usage_error("query", "the pattern is empty; give one such as 'role(P, R) @ S'");
   // The pattern becomes the body of a constraint whose bindings are the answers; its message names
   // every variable, so none is reported as used only once.
   std::string message;
@@ -275,7 +302,8 @@ int run_query(std::vector<std::string> const& args) {
     print_diagnostics(session, o);
     return 2;
   }
-  inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :- " + pattern + ".");
+  // The pattern on a line of its own, so diagnostics show it as the user wrote it.
+  inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :-\n" + pattern + "\n.");
   if (!session.load(*inputs) || !session.evaluate()) {
     print_diagnostics(session, o);
     return 2;

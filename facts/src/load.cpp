@@ -58,6 +58,20 @@ std::string kind_of(json const& j) {
   }
 }
 
+// Why a string that parse_date rejects is not a date: its form, or a month or day that does not exist.
+std::pair<std::string, std::string> date_problem(std::string const& text) {
+  bool form = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  for (std::size_t i = 0; form && i < text.size(); ++i) form = i == 4 || i == 7 || (text[i] >= '0' && text[i] <= '9');
+  if (!form) return {"`" + text + "` is not a date in the form YYYY-MM-DD", "write dates as YYYY-MM-DD, e.g. 2025-11-14"};
+  int const y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2));
+  std::string const what = "`" + text + "` is not a date that exists";
+  if (y == 0) return {what, "years run from 0001 to 9999"};
+  if (m < 1 || m > 12) return {what, "there is no month " + text.substr(5, 2)};
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return {what, text.substr(0, 7) + " has " + std::to_string(days[m - 1] + (m == 2 && leap ? 1 : 0)) + " days"};
+}
+
 }  // namespace
 
 struct PredicateCache {
@@ -70,16 +84,19 @@ class FileLoader {
 public:
   FileLoader(FactsLoader& owner, std::string name, fs::path base) : l_(owner), name_(std::move(name)), base_(std::move(base)) {}
 
+  // The file, with the line in JSON Lines, where pointers start.
+  std::string where() const { return line_ ? name_ + ":" + std::to_string(line_) : name_; }
+
   void error(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
     Diagnostic d = make_error(std::move(code), std::move(message));
-    d.file_name = name_;
+    d.file_name = where();
     d.json_pointer = pointer;
     if (!help.empty()) d.with_help(std::move(help));
     l_.diags_.report(std::move(d));
   }
   void warning(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
     Diagnostic d = make_warning(std::move(code), std::move(message));
-    d.file_name = name_;
+    d.file_name = where();
     d.json_pointer = pointer;
     if (!help.empty()) d.with_help(std::move(help));
     l_.diags_.report(std::move(d));
@@ -129,7 +146,8 @@ public:
       return;
     }
     if (auto v = doc.find("nogood"); v == doc.end() || !v->is_number_integer() || v->get<int>() != 1)
-      error("E0304", "/nogood", v == doc.end() ? "missing format version `\"nogood\": 1`" : "unsupported format version", "this version of nogood reads `\"nogood\": 1`");
+      error("E0304", "/nogood", v == doc.end() ? "missing format version `\"nogood\": 1`" : "unsupported format version `" + v->dump() + "`",
+            "this version of nogood reads `\"nogood\": 1`");
     auto src = field(doc, "", "source", json::value_t::object, true);
     if (!src) return;
     source_ = add_source(*src, "/source");
@@ -141,27 +159,28 @@ public:
   }
 
   void load_line(json const& rec, std::size_t line) {
-    std::string ptr = "line " + std::to_string(line);
+    line_ = line;
+    std::string const ptr;  // pointers start at the line's record
     if (!rec.is_object()) {
       error("E0303", ptr, "each line must be a JSON object, not " + kind_of(rec));
       return;
     }
     if (auto s = rec.find("source"); s != rec.end() && s->is_object()) {
-      add_source(*s, ptr + " /source");
+      add_source(*s, "/source");
       return;
     }
     if (auto e = rec.find("entity"); e != rec.end()) {
-      if (!e->is_object()) return error("E0303", ptr + " /entity", "`entity` must be an object");
-      add_corpus_entity(*e, ptr + " /entity");
+      if (!e->is_object()) return error("E0303", "/entity", "`entity` must be an object");
+      add_corpus_entity(*e, "/entity");
       return;
     }
     std::uint32_t source = engine::no_source;
     if (auto s = rec.find("source"); s != rec.end() && !s->is_null()) {
-      if (!s->is_string()) return error("E0303", ptr + " /source", "`source` must be a source id string, not " + kind_of(*s));
+      if (!s->is_string()) return error("E0303", "/source", "`source` must be a source id string, not " + kind_of(*s));
       auto id = s->get<std::string>();
       auto it = source_ids().find(id);
       if (it == source_ids().end())
-        return error("E0305", ptr + " /source", "unknown source `" + id + "`", "declare it before its facts: {\"source\": {\"id\": \"" + id + "\", ...}}");
+        return error("E0305", "/source", "unknown source `" + id + "`", "declare it before its facts: {\"source\": {\"id\": \"" + id + "\", ...}}");
       source = it->second;
     }
     add_fact(rec, ptr, source, static_cast<std::uint32_t>(line), 0);
@@ -184,12 +203,15 @@ public:
     info.outlet = string_field(src, ptr, "outlet", false);
     info.language = string_field(src, ptr, "language", false);
     info.published = string_field(src, ptr, "published", false);
-    if (!info.published.empty() && !engine::parse_date(info.published))
-      error("E0307", ptr + "/published", "`" + info.published + "` is not a date that exists", "write dates as YYYY-MM-DD");
+    if (!info.published.empty() && !engine::parse_date(info.published)) {
+      auto [message, help] = date_problem(info.published);
+      error("E0307", ptr + "/published", message, help);
+    }
     info.url = string_field(src, ptr, "url", false);
     info.reliability = string_field(src, ptr, "reliability", false);
     if (!info.reliability.empty() && (info.reliability.size() != 1 || info.reliability[0] < 'A' || info.reliability[0] > 'F'))
-      error("E0308", ptr + "/reliability", "reliability must be an Admiralty grade from A to F, not `" + info.reliability + "`");
+      error("E0308", ptr + "/reliability", "reliability must be an Admiralty grade from A to F, not `" + info.reliability + "`",
+            "grades run from A (completely reliable) to E (unreliable); F means reliability cannot be judged");
     info.text = string_field(src, ptr, "text", false);
     info.facts_file = name_;
     auto id = static_cast<std::uint32_t>(l_.corpus_.sources.size());
@@ -226,11 +248,14 @@ public:
     auto const& lang = l_.corpus_.sources[source_].language;
     if (auto names = field(e, ptr, "names", json::value_t::array, false))
       for (std::size_t i = 0; i < names->size(); ++i) {
-        if (!(*names)[i].is_string()) error("E0303", ptr + "/names/" + std::to_string(i), "a name must be a string");
+        if (!(*names)[i].is_string()) error("E0303", ptr + "/names/" + std::to_string(i), "a name must be a string, not " + kind_of((*names)[i]));
         else m.names.emplace_back(lang, (*names)[i].get<std::string>());
       }
     m.source = source_;
-    if (local_.count(m.id)) return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "` in this file");
+    m.file = where();
+    m.pointer = ptr;
+    if (local_.count(m.id))
+      return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "` in this file", "give each entity of a file its own id, or merge the two entries");
     local_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
     l_.mentions_.push_back(std::move(m));
   }
@@ -257,7 +282,10 @@ public:
         error("E0303", ptr + "/names", "`names` must be an object of arrays per language, or an array");
       }
     }
-    if (l_.corpus_mentions_.count(m.id)) return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "`");
+    m.file = where();
+    m.pointer = ptr;
+    if (l_.corpus_mentions_.count(m.id))
+      return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "`", "give each corpus entity its own id, or merge the two entries");
     l_.corpus_mentions_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
     l_.mentions_.push_back(std::move(m));
   }
@@ -291,7 +319,7 @@ public:
         if (!a.is_number_integer()) return expect("an int");
         auto v = a.get<std::int64_t>();
         if (v < INT32_MIN || v > INT32_MAX) {
-          error("E0303", ptr, "int " + std::to_string(v) + " is out of range for `" + param + "`");
+          error("E0303", ptr, "int " + std::to_string(v) + " is out of range for `" + param + "`", "ints range from -2147483648 to 2147483647");
           return std::nullopt;
         }
         return engine::pack_int(static_cast<std::int32_t>(v));
@@ -300,7 +328,8 @@ public:
         if (!a.is_string()) return expect("a date (\"YYYY-MM-DD\")");
         auto d = engine::parse_date(a.get<std::string>());
         if (!d) {
-          error("E0307", ptr, "`" + a.get<std::string>() + "` is not a date that exists", "write dates as YYYY-MM-DD");
+          auto [message, help] = date_problem(a.get<std::string>());
+          error("E0307", ptr, message, help);
           return std::nullopt;
         }
         return engine::pack_int(*d);
@@ -342,8 +371,8 @@ public:
     if (args->size() != pred.arity()) {
       std::string params;
       for (auto const& p : pred.params) params += (params.empty() ? "" : ", ") + p.name + ": " + std::string(engine::to_string(p.type));
-      return error("E0313", ptr + "/args", "`" + pred_name + "` takes " + std::to_string(pred.arity()) + " arguments, but " +
-                                               std::to_string(args->size()) + " were given",
+      return error("E0313", ptr + "/args", "`" + pred_name + "` takes " + std::to_string(pred.arity()) + (pred.arity() == 1 ? " argument" : " arguments") +
+                                               ", but " + std::to_string(args->size()) + (args->size() == 1 ? " was" : " were") + " given",
                    "`" + pred_name + "(" + params + ")`");
     }
     values_.clear();
@@ -476,6 +505,7 @@ public:
 private:
   FactsLoader& l_;
   std::string name_;
+  std::size_t line_ = 0;  // in JSON Lines, the line being loaded
   fs::path base_;
   std::uint32_t source_ = engine::no_source;
   IdMap local_;
@@ -506,9 +536,11 @@ std::optional<std::string> read_file(fs::path const& path, Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);
   std::error_code ec;
   if (!in || fs::is_directory(path, ec)) {
-    Diagnostic d = make_error("E0001", "cannot read `" + path.string() + "`: " + (fs::exists(path, ec) ? (fs::is_directory(path, ec) ? "it is a directory" : "permission denied") : "no such file"));
+    bool const directory = fs::is_directory(path, ec);
+    Diagnostic d = make_error("E0001", directory ? "`" + path.string() + "` is a directory, not a file"
+                                                 : "cannot read `" + path.string() + "`: " + (fs::exists(path, ec) ? "permission denied" : "no such file"));
     d.file_name = path.string();
-    diags.report(std::move(d.with_help("check the path")));
+    diags.report(std::move(d.with_help(directory ? "name a file, or pass the folder as the corpus" : "check the path; relative paths start from the current directory")));
     return std::nullopt;
   }
   std::ostringstream ss;
@@ -544,11 +576,19 @@ void FactsLoader::load_entities(fs::path const& path) {
     for (std::size_t i = 0; i < pairs->size(); ++i) {
       auto const& p = (*pairs)[i];
       if (!p.is_array() || p.size() != 2 || !p[0].is_string() || !p[1].is_string()) {
-        loader.error("E0303", "/distinct/" + std::to_string(i), "each `distinct` entry is a pair of entity ids", "[\"a\", \"b\"]");
+        loader.error("E0303", "/distinct/" + std::to_string(i), "each `distinct` entry is a pair of entity ids",
+                     "write the pair as `[\"first_id\", \"second_id\"]`");
         continue;
       }
-      for (auto const& id : {p[0].get<std::string>(), p[1].get<std::string>()})
-        if (!corpus_mentions_.count(id)) loader.error("E0309", "/distinct/" + std::to_string(i), "unknown entity `" + id + "`");
+      for (std::size_t k = 0; k < 2; ++k) {
+        auto id = p[k].get<std::string>();
+        if (corpus_mentions_.count(id)) continue;
+        std::vector<std::string_view> ids;
+        for (auto const& [known, mention] : corpus_mentions_) ids.push_back(known);
+        auto near = closest_match(id, ids);
+        loader.error("E0309", "/distinct/" + std::to_string(i) + "/" + std::to_string(k), "unknown entity `" + id + "`",
+                     near.empty() ? "`distinct` names entities of this file's `entities`" : "did you mean `" + near + "`?");
+      }
       distinct_.emplace_back(p[0].get<std::string>(), p[1].get<std::string>());
     }
 }

@@ -27,7 +27,14 @@ EntityResolution resolve_entities(std::vector<EntityMention> const& mentions,
         out.entities[it->second].mentions.push_back(m);
         continue;
       }
-      diags.report(make_error("E0310", "unknown entity reference `" + *mentions[m].ref + "`"));
+      std::vector<std::string_view> ids;
+      for (auto const& [id, entity] : corpus) ids.push_back(id);
+      auto near = closest_match(*mentions[m].ref, ids);
+      Diagnostic d = make_error("E0310", "unknown entity reference `" + *mentions[m].ref + "`");
+      d.file_name = mentions[m].file;
+      d.json_pointer = mentions[m].pointer + "/ref";
+      d.with_help(near.empty() ? "`ref` names an entity of the corpus entities.json" : "did you mean `" + near + "`?");
+      diags.report(std::move(d));
     }
     out.entity_of_mention[m] = static_cast<std::uint32_t>(out.entities.size());
     out.entities.push_back({mentions[m].id, mentions[m].type, {m}, {}});

@@ -10,6 +10,7 @@ namespace nogood::rules {
 using engine::PredicateId;
 using engine::PredicateKind;
 using engine::ValueType;
+using detail::a_type;
 using detail::quote;
 using detail::type_name;
 
@@ -37,6 +38,19 @@ engine::VerdictSeverity to_severity(ast::VerdictSeverity s) {
   return engine::VerdictSeverity::error;
 }
 
+// An aggregate inside arithmetic or a call, where no variable takes its value.
+ast::Aggregate const* nested_aggregate(ast::Term const& t, bool top = true) {
+  if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(&t)) return top ? nullptr : g->get();
+  if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
+    if (auto inner = nested_aggregate((*b)->lhs, false)) return inner;
+    return nested_aggregate((*b)->rhs, false);
+  }
+  if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t))
+    for (auto const& a : (*c)->args)
+      if (auto inner = nested_aggregate(a, false)) return inner;
+  return nullptr;
+}
+
 class Checker {
 public:
   Checker(std::vector<ast::Program> const& files, SourceManager const& sources, Diagnostics& diags)
@@ -53,7 +67,8 @@ public:
     infer_derived_types();
     for (auto& r : out_.rules) type_rule(r);
     check_sourcing();
-    for (auto const& r : out_.rules) detail::check_safety(r, diags_);
+    for (auto const& r : out_.rules)
+      if (!skip_safety_.count(&r)) unsafe_[&r] = detail::check_safety(r, diags_);
     check_templates();
     check_singletons();
     detail::stratify(out_, diags_);
@@ -495,6 +510,15 @@ private:
     for (auto const& lit : body) {
       auto c = std::get_if<ast::Comparison>(&lit);
       if (!c) continue;
+      auto const* nested = nested_aggregate(c->lhs);
+      if (!nested) nested = nested_aggregate(c->rhs);
+      if (nested) {
+        diags_.report(make_error("E0223", "an aggregate must be assigned to a variable")
+                          .with_primary(nested->span, "inside an expression")
+                          .with_help("assign it in a literal of its own, e.g. `N = count : { ... }`, then use `N` in the expression"));
+        misplaced_aggregate_ = true;  // its variables would look unsafe; that is not the mistake
+        continue;
+      }
       auto l = type_expr(c->lhs, vars), r = type_expr(c->rhs, vars);
       bool lhs_agg = std::holds_alternative<std::shared_ptr<ast::Aggregate>>(c->lhs);
       bool rhs_agg = std::holds_alternative<std::shared_ptr<ast::Aggregate>>(c->rhs);
@@ -509,8 +533,9 @@ private:
       };
       if (!l && r) bind(c->lhs, r);
       if (!r && l) bind(c->rhs, l);
-      l = type_expr(c->lhs, vars);
-      r = type_expr(c->rhs, vars);
+      // Only a bare variable can have gained a type; typing it again reports nothing twice.
+      if (!l && std::holds_alternative<ast::Variable>(c->lhs)) l = type_expr(c->lhs, vars);
+      if (!r && std::holds_alternative<ast::Variable>(c->rhs)) r = type_expr(c->rhs, vars);
       if (l && r && *l != *r) {
         diags_.report(make_error("E0206", "type mismatch: cannot compare " + a_type(*l) + " with " + a_type(*r))
                           .with_primary(c->span, "compared here"));
@@ -528,6 +553,8 @@ private:
     std::map<std::string, ValueType> vars;
     collect_types(r.body(), vars);
     type_body(r.body(), vars);
+    if (misplaced_aggregate_) skip_safety_.insert(&r);
+    misplaced_aggregate_ = false;
     if (r.rule) type_atom(r.rule->head, vars);
     // Registers in order of first appearance, so explanations list variables as written.
     std::vector<std::string> order;
@@ -605,7 +632,7 @@ private:
         for (auto const& [name, at] : detail::template_placeholders(r.constraint->message->value))
           if (uses.count(name)) uses[name].first++;
       for (auto const& [name, u] : uses)
-        if (u.first == 1)
+        if (u.first == 1 && !unsafe_[&r].count(name))  // an unsafe variable is reported already
           diags_.report(make_warning("W0201", "variable " + quote(name) + " is used only once")
                             .with_primary(u.second, "bound here and never used")
                             .with_help("if that is intended, write `_" + name + "` or `_`"));
@@ -620,6 +647,9 @@ private:
   std::vector<bool> typed_;
   std::map<std::string, Span> constraint_spans_;
   std::set<CheckedRule const*> bad_rules_;
+  std::map<CheckedRule const*, std::set<std::string>> unsafe_;
+  std::set<CheckedRule const*> skip_safety_;
+  bool misplaced_aggregate_ = false;
 
 public:
   friend CheckedProgram nogood::rules::check(std::vector<ast::Program> const&, SourceManager const&, Diagnostics&);

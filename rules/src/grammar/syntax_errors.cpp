@@ -145,6 +145,7 @@ std::string help_for_found(Expected e, char before, std::string_view found, std:
   bool const after_equals = before == '=' && e == Expected::term_after_comparison;
   if (found == "==" || (found == "=" && after_equals)) return "equality is written `=`";
   if (found == "=<" || (found == "<" && after_equals)) return "write `<=` for less than or equal";
+  if (found == "=" && e == Expected::term_after_comparison) return "equality is written `=`";
   if ((found == "@" || found == "by" || found == "certainty") &&
       (e == Expected::rule_end || e == Expected::constraint_end || e == Expected::aggregate_close ||
        e == Expected::args_close || e == Expected::rule_head_end))
@@ -162,6 +163,10 @@ std::string help_for_found(Expected e, char before, std::string_view found, std:
     return "argument names start with a lowercase letter";
   if (found == "-" && !after.empty() && (is_upper(after.front()) || after.front() == '(') &&
       (e == Expected::term || e == Expected::term_after_comparison || e == Expected::term_after_operator))
+    return "negate a term by subtracting it from zero: `0 - X`";
+  if (found == "-" && !after.empty() && (is_upper(after.front()) || after.front() == '(') &&
+      (e == Expected::term || e == Expected::term_after_comparison || e == Expected::term_after_operator ||
+       e == Expected::literal))
     return "negate a term by subtracting it from zero: `0 - X`";
   if (e == Expected::constraint_name && found.front() == '"')
     return "name the constraint before its message: `constraint my_name \"message\" :- body.`";
@@ -212,6 +217,8 @@ syntax_error_report report_syntax_error(syntax_error const& error, char const* s
   // keyword: the next statement most likely starts right there.
   bool const next_statement_found = missing_at_line_end && (kind.ends_statement || is_keyword_statement_start(found_text));
   char const* resume = next_statement_found ? found : resume_after(statement, found, source.end);
+  // `;` where `.` belongs (Prolog's habit) ends the statement all the same.
+  if (found_text == ";" && kind.ends_statement) resume = found_end;
   if (resume <= statement) resume = resume_after(statement, found, source.end);
   return {std::move(d), resume};
 }

@@ -21,6 +21,7 @@ struct EntityMention {
   std::vector<std::pair<std::string, std::string>> names;  // (language, name)
   std::optional<std::string> ref;
   std::uint32_t source = corpus_source;
+  std::string file, pointer;  // where it is written, for diagnostics
 };
 
 struct EntityJoin {
