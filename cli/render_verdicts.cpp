@@ -91,7 +91,8 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
       out += pad + style.cyan("and") + " " + n.statement + (n.verified ? "" : style.red("  [a fact was found]")) + "\n";
       break;
     case ProofNode::Kind::aggregate:
-      out += pad + style.cyan("counted") + " " + n.statement + "\n";
+      out += pad + style.cyan("counted") + " " + n.statement + (n.verified ? "" : style.red("  [the recount differs]")) + "\n";
+      for (auto const& child : n.children) render_node(out, s, child, style, indent + 4);
       break;
     case ProofNode::Kind::verdict:
       for (auto const& child : n.children) render_node(out, s, child, style, indent);

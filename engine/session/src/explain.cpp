@@ -1,6 +1,7 @@
 // Proof trees rebuilt from provenance; every step is re-checked against its rule before it
 // is shown, so an explanation never rests on a premise that does not hold.
 #include <algorithm>
+#include <functional>
 
 #include "nogood/session.hpp"
 
@@ -156,7 +157,38 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
       case Literal::Kind::aggregate: {
         ProofNode g;
         g.kind = ProofNode::Kind::aggregate;
-        g.statement = rule.registers[lit.target] + " = " + display(rule.register_types[lit.target], regs[lit.target]) + "   (" + lit.text + ")";
+        // Recount: every combination of facts matching the aggregate's body for this group.
+        std::vector<std::vector<std::pair<engine::RelationId, engine::RowId>>> matches;
+        std::vector<std::pair<engine::RelationId, engine::RowId>> current;
+        std::int64_t count = 0, acc = 0;
+        bool has = false;
+        auto regs_copy = regs;
+        auto set_copy = set;
+        aggregate_matches(lit, 0, regs_copy, set_copy, current, [&] {
+          ++count;
+          std::int64_t v = 0;
+          if (lit.aggregate != engine::AggregateKind::count && engine::evaluate_expr(lit.lhs, regs_copy.data(), v)) {
+            if (lit.aggregate == engine::AggregateKind::sum) acc += v;
+            else if (!has) acc = v;
+            else acc = lit.aggregate == engine::AggregateKind::min ? std::min(acc, v) : std::max(acc, v);
+            has = true;
+          }
+          if (matches.size() < 20) matches.push_back(current);
+        });
+        std::int64_t recount = lit.aggregate == engine::AggregateKind::count ? count : acc;
+        if (!set[lit.target]) {  // a group value no atom binds: the recount is its value
+          regs[lit.target] = engine::pack_int(static_cast<std::int32_t>(recount));
+          set[lit.target] = true;
+        }
+        auto shown = display(rule.register_types[lit.target], regs[lit.target]);
+        bool holds = set[lit.target] && (lit.aggregate == engine::AggregateKind::count || lit.aggregate == engine::AggregateKind::sum || has) &&
+                     static_cast<std::int64_t>(engine::unpack_int(regs[lit.target])) == recount;
+        g.verified = holds;
+        ok = ok && holds;
+        g.statement = rule.registers[lit.target] + " = " + shown + " over " + std::to_string(count) + " match" + (count == 1 ? "" : "es") +
+                      "   (" + lit.text + ")";
+        for (auto const& m : matches)
+          for (auto const& [rel_id, row_id] : m) g.children.push_back(explain_row(rel_id, row_id, depth + 1));
         children.push_back(std::move(g));
         break;
       }
@@ -165,6 +197,61 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
   node.verified = ok;
   node.children = std::move(children);
   return node;
+}
+
+void Session::aggregate_matches(engine::Literal const& agg, std::size_t i, std::vector<engine::Value>& regs, std::vector<bool>& set,
+                                std::vector<std::pair<engine::RelationId, engine::RowId>>& current,
+                                std::function<void()> const& found) const {
+  if (i == agg.body.size()) {
+    found();
+    return;
+  }
+  auto const& lit = agg.body[i];
+  if (lit.kind == Literal::Kind::atom || lit.kind == Literal::Kind::negation) {
+    auto const& rel = db_.relations[lit.relation];
+    bool any = false;
+    for (engine::RowId r = 0; r < rel.size(); ++r) {
+      auto row = rel.row(r);
+      if (lit.sourced_column >= 0 && row[lit.sourced_column] == engine::no_source) continue;
+      auto saved_regs = regs;
+      auto saved_set = set;
+      bool match = true;
+      for (std::size_t c = 0; c < lit.columns.size() && match; ++c) {
+        auto const& op = lit.columns[c];
+        if (op.kind == Operand::Kind::constant) match = row[c] == op.value;
+        else if (op.kind == Operand::Kind::var) {
+          if (set[op.value]) match = regs[op.value] == row[c];
+          else if (lit.kind == Literal::Kind::atom) {
+            regs[op.value] = row[c];
+            set[op.value] = true;
+          }
+        }
+      }
+      if (match && lit.kind == Literal::Kind::atom) {
+        current.emplace_back(lit.relation, r);
+        aggregate_matches(agg, i + 1, regs, set, current, found);
+        current.pop_back();
+      }
+      any = any || match;
+      regs = std::move(saved_regs);
+      set = std::move(saved_set);
+    }
+    if (lit.kind == Literal::Kind::negation && !any) aggregate_matches(agg, i + 1, regs, set, current, found);
+    return;
+  }
+  if (lit.kind == Literal::Kind::compare) {
+    std::int64_t a = 0, b = 0;
+    if (lit.op == engine::CompareOp::eq && lit.lhs.is_single_var() && !set[lit.lhs.steps[0].value] && engine::evaluate_expr(lit.rhs, regs.data(), b)) {
+      auto r = lit.lhs.steps[0].value;
+      regs[r] = static_cast<engine::Value>(b);
+      set[r] = true;
+      aggregate_matches(agg, i + 1, regs, set, current, found);
+      set[r] = false;
+      return;
+    }
+    if (engine::evaluate_expr(lit.lhs, regs.data(), a) && engine::evaluate_expr(lit.rhs, regs.data(), b) && engine::compare_values(lit.op, a, b))
+      aggregate_matches(agg, i + 1, regs, set, current, found);
+  }
 }
 
 ProofNode Session::explain(Verdict const& v) const {

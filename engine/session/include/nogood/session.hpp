@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,10 @@ public:
 private:
   ProofNode explain_row(engine::RelationId rel, engine::RowId row, int depth) const;
   std::string fact_text(engine::RelationId rel, engine::Value const* row) const;
+  // Calls `found` for every combination of rows matching an aggregate's body from literal `i` on.
+  void aggregate_matches(engine::Literal const& agg, std::size_t i, std::vector<engine::Value>& regs, std::vector<bool>& set,
+                         std::vector<std::pair<engine::RelationId, engine::RowId>>& current,
+                         std::function<void()> const& found) const;
 
   Options options_;
   SourceManager sources_;
