@@ -1,0 +1,81 @@
+// Matching personal, place and organisation names across Arabic, Hebrew and Latin script.
+//
+// ICU alone joins almost none of the spellings a name takes in news text ("Khaled al-Masoud",
+// "خالد المسعود", "חאלד אל-מסעוד"): each script transliterates on its own conventions and unvocalised
+// text keeps no vowels. So every name is reduced to a cross-script consonant skeleton, word by word:
+//
+//   1. fold case and compatibility forms (NFKC_Casefold), drop every nonspacing mark (harakat,
+//      shadda, niqqud, accents, the hamza of أ إ ؤ ئ) and the tatweel;
+//   2. cut into words at spaces, hyphens and the maqaf; apostrophes (’ ‘ ʿ ʼ ') count as nothing,
+//      except after a Hebrew letter where they are a geresh (ג׳ is j, ע׳ is gh);
+//   3. drop articles (al-, el-, ad-, ash-..., a leading ال, Hebrew אל־ and א-) and the titles
+//      Mr/Mrs/Ms/Dr, and read abd/عبد/עבד with the next word (Abdul Karim is one name);
+//   4. map the three scripts onto one consonant alphabet, written in ASCII:
+//        b  ب ב b p          t  ت ط ث ט ת t th      d  د ذ ض ד d dh ד׳ צ׳    z  ز ظ ז z zh ט׳
+//        s  س ص ס צ s tz     S  ش ש sh ch           k  ق ك ק כ k q c ck      g  ج غ ג g j gh ע׳
+//        h  ح خ ه ח ה h kh   f  ف פ f ph            l m n r as written
+//        w  و ו w v and y  ي י y, kept only at the start of a word (elsewhere they are vowels);
+//      drop vowels, alef, ayin, hamza, ta marbuta and a word-final Hebrew ה; a word that starts
+//      with a vowel, alef or ayin starts with the marker `a` (Ahmad `ahmd`, Hamad `hmd`);
+//      collapse a doubled letter (Barrack `brk`, Massoud `msd`).
+//
+// "Khaled al-Masoud" -> `hld msd`, "טום בארק" -> `tm brk`, "الضمير" -> `dmr`.
+//
+// Two names are compared word by word, the shorter against the longer, in order:
+//   full     same words; or a longer form of the same name: the given names (first words) and the
+//            family names (last words) agree and the shorter name's other words appear in order
+//            ("Khaled al-Masoud" and "خالد عبد العزيز المسعود", the latter adding his father's name);
+//   partial  one word against a longer name ("אל־מסעוד" alone: the victim or the raid's target,
+//            who share that family name), or a name that agrees in order but not to its end:
+//            such a match is ambiguous and must never join two entities by itself;
+//   none     anything else, in particular different given names.
+// Words may differ by a final t or h (ة is written -a, -ah, -at). Between two Latin spellings the
+// vowels must also fall between the same consonants, which keeps Nasr and Nasser apart.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace nogood::facts {
+
+enum class NameMatch { none, partial, full };
+std::string_view to_string(NameMatch);
+
+struct NameComparison {
+  NameMatch match = NameMatch::none;
+  // In English, for explanations: "“Khaled al-Masoud” and “خالد المسعود” both read `hld msd` after
+  // case and diacritic folding, dropping the article and mapping letters to one consonant alphabet".
+  std::string reason;
+  // The two names are the same text after case and diacritic folding, before any skeleton.
+  bool identical = false;
+  // The skeletons agree but same-script spelling tells the names apart (Nasr / Nasser): evidence
+  // that two different people or places are meant.
+  bool conflict = false;
+};
+
+// Not thread-safe: it keeps a memo cache, so a name seen before costs one hash lookup. Create one
+// per thread. Views it returns stay valid until clear() or destruction.
+class NameMatcher {
+public:
+  NameMatcher();
+  ~NameMatcher();
+  NameMatcher(NameMatcher&&) noexcept;
+  NameMatcher& operator=(NameMatcher&&) noexcept;
+
+  // The skeleton's words separated by one space, e.g. "hld msd"; empty when no letter is left.
+  std::string_view skeleton(std::string_view name);
+  // The name after case and diacritic folding only (UTF-8), e.g. "خالد المسعود" for "خالِد المَسْعود".
+  std::string_view folded(std::string_view name);
+  NameComparison compare(std::string_view a, std::string_view b);
+
+  std::size_t cached() const;
+  void clear();
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nogood::facts

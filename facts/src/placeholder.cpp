@@ -1,1 +1,0 @@
-namespace nogood::facts {}
