@@ -311,7 +311,8 @@ NameComparison NameMatcher::compare(std::string_view a, std::string_view b) {
   if (pa.folded == pb.folded && !pa.skeleton.words.empty()) {
     out.match = NameMatch::full;
     out.identical = true;
-    out.reason = quoted(a) + " and " + quoted(b) + " are the same name" + steps_phrase(pa.steps | pb.steps, false);
+    out.reason = quoted(a) + " and " + quoted(b) + " are the same name" +
+                 (a == b ? std::string() : steps_phrase(pa.steps | pb.steps, false));
     return out;
   }
   Alignment r = align(pa.skeleton, pb.skeleton, true);

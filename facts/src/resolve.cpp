@@ -153,19 +153,10 @@ private:
     }
   }
 
+  // Unknown ids in `distinct` are the loader's to report; here they can only be ignored.
   void check_distinct() {
-    for (auto const& [a, b] : distinct_input_) {
-      bool known = true;
-      for (auto const* id : {&a, &b}) {
-        if (corpus_.count(*id)) continue;
-        known = false;
-        auto d = make_error("E0353", "unknown entity " + show(*id) + " in `distinct`");
-        d.with_note("`distinct` pairs name corpus entities");
-        if (auto near = closest_corpus_id(*id); !near.empty()) d.with_help("did you mean " + show(near) + "?");
-        diags_.report(std::move(d));
-      }
-      if (known && a != b) distinct_.insert(ordered(a, b));
-    }
+    for (auto const& [a, b] : distinct_input_)
+      if (a != b && corpus_.count(a) && corpus_.count(b)) distinct_.insert(ordered(a, b));
   }
 
   std::string closest_corpus_id(std::string_view id) const {
@@ -196,7 +187,17 @@ private:
         }
         join_corpus(m, it->second, show(mention.id) + " refers to " + show(*mention.ref) + " by `ref`");
       } else if (auto it = corpus_.find(mention.id); it != corpus_.end()) {
-        join_corpus(m, it->second, show(mention.id) + " has the id of the corpus entity");
+        if (compatible_types(mention.type, entities_[it->second].type)) {
+          join_corpus(m, it->second, show(mention.id) + " has the id of the corpus entity");
+        } else {
+          auto d = located(make_warning("W0352", show(mention.id) + " is a " + show(mention.type) +
+                                                     " but the corpus entity with its id is a " +
+                                                     show(entities_[it->second].type) + "; not joined by id"),
+                           mention, "declared here");
+          d.with_help("rename the local entity, or fix its type");
+          diags_.report(std::move(d));
+          by_name.push_back(m);
+        }
       } else {
         by_name.push_back(m);
       }
@@ -205,7 +206,7 @@ private:
 
   void unknown_ref(std::uint32_t m) {
     auto const& mention = mentions_[m];
-    auto d = located(make_error("E0350", "unknown entity " + show(*mention.ref) + " in the `ref` of " + show(mention.id)),
+    auto d = located(make_error("E0310", "unknown entity " + show(*mention.ref) + " in the `ref` of " + show(mention.id)),
                      mention, "no corpus entity has this id");
     if (auto near = closest_corpus_id(*mention.ref); !near.empty())
       d.with_help("did you mean " + show(near) + "?");
@@ -218,7 +219,7 @@ private:
     auto const& mention = mentions_[m];
     Entity const& target = entities_[e];
     if (!compatible_types(mention.type, target.type)) {
-      auto d = located(make_error("E0351", show(mention.id) + " is a " + show(mention.type) + " but the corpus entity " +
+      auto d = located(make_error("E0350", show(mention.id) + " is a " + show(mention.type) + " but the corpus entity " +
                                                show(target.corpus_id) + " is a " + show(target.type)),
                        mention, "declared here");
       d.with_help("fix the type, or the `ref` if it names the wrong entity");
@@ -238,7 +239,7 @@ private:
       if (mentions_[first].source == mention.source && mentions_[first].id == mention.id) break;
     auto const& leader = mentions_[first];
     if (mention.ref && leader.ref != mention.ref) {
-      auto d = located(make_error("E0352", show(mention.id) + " refers to both " + show(leader.ref.value_or("")) +
+      auto d = located(make_error("E0351", show(mention.id) + " refers to both " + show(leader.ref.value_or("")) +
                                                " and " + show(*mention.ref)),
                        mention, "second declaration");
       d.with_help("declare the entity once, with one `ref`");

@@ -73,8 +73,10 @@ struct EntityResolution {
   std::vector<Ambiguity> ambiguous;      // ordered by mention
 };
 
-// Diagnostics: E0350 unknown ref, E0351 incompatible types, E0352 one id with two refs,
-// E0353 unknown id in a distinct pair, W0350 partial match only, W0351 several full matches.
+// Diagnostics: E0310 unknown ref, E0350 ref to an entity of an incompatible type, E0351 one id
+// with two refs, W0350 only partial matches, W0351 several full matches, W0352 a local entity with
+// a corpus id but an incompatible type (not joined by id). Unknown ids in `distinct_pairs` are
+// ignored: the loader reports them.
 EntityResolution resolve_entities(std::vector<EntityMention> const& mentions,
                                   std::vector<std::pair<std::string, std::string>> const& distinct_pairs,
                                   NameMatcher& names, Diagnostics& diagnostics);
