@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <bit>
-#include <functional>
-#include <unordered_map>
-
+#include "name_cache.hpp"
 #include "name_fold.hpp"
 #include "name_skeleton.hpp"
 
@@ -21,36 +19,7 @@ std::string_view to_string(NameMatch m) {
 
 namespace {
 
-struct Parsed {
-  std::string folded;
-  detail::Skeleton skeleton;
-  unsigned steps = 0;  // FoldStep | SkeletonStep
-};
-
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-void append_utf8(std::string& out, std::u32string_view text) {
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
-}
+using detail::ParsedName;
 
 // ---------------------------------------------------------------------------------------------
 // Word-by-word comparison of two skeletons.
@@ -98,7 +67,7 @@ bool vowels_agree(detail::SkeletonWord const& a, detail::SkeletonWord const& b) 
 
 class Aligner {
 public:
-  Aligner(detail::Skeleton const& shorter, detail::Skeleton const& longer, bool strict)
+  Aligner(ParsedName const& shorter, ParsedName const& longer, bool strict)
       : a_(shorter), b_(longer), strict_(strict) {}
 
   bool eq(std::size_t i, std::size_t j) {
@@ -170,14 +139,14 @@ public:
   }
 
 private:
-  detail::Skeleton const& a_;
-  detail::Skeleton const& b_;
+  ParsedName const& a_;
+  ParsedName const& b_;
   bool strict_;
   bool final_t_or_h_ = false;
   bool vowels_differ_ = false;
 };
 
-Alignment align(detail::Skeleton const& a, detail::Skeleton const& b, bool strict) {
+Alignment align(ParsedName const& a, ParsedName const& b, bool strict) {
   bool swapped = b.words.size() < a.words.size();
   Alignment r = swapped ? Aligner(b, a, strict).run() : Aligner(a, b, strict).run();
   r.swapped = swapped;
@@ -219,7 +188,7 @@ std::string steps_phrase(unsigned steps, bool skeleton) {
   return out;
 }
 
-std::string words_between(detail::Skeleton const& s, std::size_t from, std::size_t to) {
+std::string words_between(ParsedName const& s, std::size_t from, std::size_t to) {
   std::string out;
   for (std::size_t i = from; i < to; ++i) {
     if (!out.empty()) out += ' ';
@@ -230,17 +199,17 @@ std::string words_between(detail::Skeleton const& s, std::size_t from, std::size
 
 struct Named {
   std::string_view name;
-  Parsed const& parsed;
-  std::string show() const { return quoted(name) + " (" + code(parsed.skeleton.text) + ")"; }
+  ParsedName const& parsed;
+  std::string show() const { return quoted(name) + " (" + code(parsed.skeleton) + ")"; }
 };
 
 std::string explain(Named const& a, Named const& b, Alignment const& r, bool conflict) {
-  auto const& sa = a.parsed.skeleton;
-  auto const& sb = b.parsed.skeleton;
+  auto const& sa = a.parsed;
+  auto const& sb = b.parsed;
   Named const& shorter = r.swapped ? b : a;
   Named const& longer = r.swapped ? a : b;
-  auto const& ss = shorter.parsed.skeleton;
-  auto const& ls = longer.parsed.skeleton;
+  auto const& ss = shorter.parsed;
+  auto const& ls = longer.parsed;
   std::string steps = steps_phrase(a.parsed.steps | b.parsed.steps, true);
   std::string th = r.final_t_or_h ? ", allowing a final t or h (ta marbuta)" : "";
   if (conflict)
@@ -248,7 +217,7 @@ std::string explain(Named const& a, Named const& b, Alignment const& r, bool con
            " have the same consonants, but their spellings show different vowels, so they are different names";
   switch (r.shape) {
     case Shape::same:
-      if (sa.text == sb.text) return quoted(a.name) + " and " + quoted(b.name) + " both read " + code(sa.text) + steps;
+      if (sa.skeleton == sb.skeleton) return quoted(a.name) + " and " + quoted(b.name) + " both read " + code(sa.skeleton) + steps;
       return a.show() + " and " + b.show() + " agree word by word" + steps + th;
     case Shape::longer_form:
       return shorter.show() + " is a shorter form of " + longer.show() + ": the given name " + code(ss.word(0)) +
@@ -277,20 +246,9 @@ std::string explain(Named const& a, Named const& b, Alignment const& r, bool con
 // ---------------------------------------------------------------------------------------------
 
 struct NameMatcher::Impl {
-  std::unordered_map<std::string, Parsed, Hash, std::equal_to<>> cache;
-  std::u32string folded;
-  detail::SkeletonScratch scratch;
+  detail::NameCache cache;
 
-  Parsed const& get(std::string_view name) {
-    if (auto it = cache.find(name); it != cache.end()) return it->second;
-    Parsed p;
-    p.steps = detail::fold_name(name, folded);
-    p.folded.reserve(name.size());
-    append_utf8(p.folded, folded);
-    detail::build_skeleton(folded, p.skeleton, scratch);
-    p.steps |= p.skeleton.steps;
-    return cache.emplace(std::string(name), std::move(p)).first->second;
-  }
+  NameComparison compare(std::string_view a, std::string_view b, bool explained);
 };
 
 NameMatcher::NameMatcher() : impl_(std::make_unique<Impl>()) {}
@@ -298,30 +256,37 @@ NameMatcher::~NameMatcher() = default;
 NameMatcher::NameMatcher(NameMatcher&&) noexcept = default;
 NameMatcher& NameMatcher::operator=(NameMatcher&&) noexcept = default;
 
-std::string_view NameMatcher::skeleton(std::string_view name) { return impl_->get(name).skeleton.text; }
-std::string_view NameMatcher::folded(std::string_view name) { return impl_->get(name).folded; }
+std::string_view NameMatcher::skeleton(std::string_view name) { return impl_->cache.get(name).skeleton; }
+std::string_view NameMatcher::folded(std::string_view name) { return impl_->cache.get(name).folded; }
 std::size_t NameMatcher::cached() const { return impl_->cache.size(); }
 void NameMatcher::clear() { impl_->cache.clear(); }
 
-NameComparison NameMatcher::compare(std::string_view a, std::string_view b) {
-  Parsed const& pa = impl_->get(a);
-  Parsed const& pb = impl_->get(b);  // references into the cache survive insertions
+NameComparison NameMatcher::compare(std::string_view a, std::string_view b) { return impl_->compare(a, b, true); }
+
+NameComparison NameMatcher::compare_unexplained(std::string_view a, std::string_view b) {
+  return impl_->compare(a, b, false);
+}
+
+NameComparison NameMatcher::Impl::compare(std::string_view a, std::string_view b, bool explained) {
+  ParsedName const& pa = cache.get(a);
+  ParsedName const& pb = cache.get(b);  // references into the cache survive insertions
   Named na{a, pa}, nb{b, pb};
   NameComparison out;
-  if (pa.folded == pb.folded && !pa.skeleton.words.empty()) {
+  if (pa.folded == pb.folded && !pa.words.empty()) {
     out.match = NameMatch::full;
     out.identical = true;
-    out.reason = quoted(a) + " and " + quoted(b) + " are the same name" +
-                 (a == b ? std::string() : steps_phrase(pa.steps | pb.steps, false));
+    if (explained)
+      out.reason = quoted(a) + " and " + quoted(b) + " are the same name" +
+                   (a == b ? std::string() : steps_phrase(pa.steps | pb.steps, false));
     return out;
   }
-  Alignment r = align(pa.skeleton, pb.skeleton, true);
+  Alignment r = align(pa, pb, true);
   if (r.match != NameMatch::full && r.vowels_differ) {
-    Alignment loose = align(pa.skeleton, pb.skeleton, false);
+    Alignment loose = align(pa, pb, false);
     out.conflict = loose.match > r.match;
   }
   out.match = r.match;
-  out.reason = explain(na, nb, r, out.conflict);
+  if (explained) out.reason = explain(na, nb, r, out.conflict);
   return out;
 }
 

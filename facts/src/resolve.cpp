@@ -61,12 +61,23 @@ std::string quoted(std::string_view name) {
   return out;
 }
 
-// A word of a skeleton without a final t/h, so that words differing only there meet in one
-// posting list (ة is written -a, -ah, -at).
+// Skeleton words that may match (the same, or one longer by a final t or h: ة is written -a, -ah,
+// -at) share this key.
 std::string_view block_key(std::string_view word) {
-  if (word.size() >= 2 && (word.back() == 't' || word.back() == 'h')) word.remove_suffix(1);
+  while (word.size() > 1 && (word.back() == 't' || word.back() == 'h')) word.remove_suffix(1);
   return word;
 }
+
+// A name's first word with one of its later words: full and partial matches between names of
+// two words or more need both (see names.hpp).
+std::uint64_t pair_key(std::string_view first, std::string_view later) {
+  std::hash<std::string_view> hash;
+  return hash(block_key(first)) * 0x9E3779B97F4A7C15ull ^ hash(block_key(later));
+}
+
+// A common word alone (a family name) can be part of thousands of names; past this many, the
+// ambiguity report lists those found so far.
+constexpr std::size_t max_partial_postings = 256;
 
 void split_words(std::string_view skeleton, std::vector<std::string_view>& out) {
   out.clear();
@@ -102,8 +113,8 @@ struct Candidate {
   bool conflict = false;
   std::uint32_t name_ref = 0;
   std::string_view mention_name;
-  std::string reason;
-  std::string conflict_reason;  // why a name of this entity is a different name
+  std::uint32_t conflict_ref = 0;  // a name of this entity that is a different name
+  std::string_view conflict_name;
 };
 
 struct PendingAmbiguity {
@@ -111,6 +122,7 @@ struct PendingAmbiguity {
   std::string name;
   std::vector<std::pair<std::uint32_t, std::string>> candidates;  // (entity, reason)
   bool several_full;
+  bool truncated;  // a common name: not every name containing it was compared
 };
 
 class Resolver {
@@ -253,7 +265,8 @@ private:
   void resolve_by_name(std::uint32_t m) {
     auto const& mention = mentions_[m];
     std::vector<Candidate> candidates;
-    for (std::uint32_t k = 0; k < mention.names.size(); ++k) collect(m, mention.names[k].second, candidates);
+    bool truncated = false;
+    for (std::uint32_t k = 0; k < mention.names.size(); ++k) collect(m, mention.names[k].second, candidates, truncated);
 
     auto pick = [&](auto&& keep) {
       std::vector<Candidate*> out;
@@ -268,48 +281,50 @@ private:
       auto const& ref = name_refs_[chosen->name_ref];
       auto const& other = mentions_[ref.mention].names[ref.name].second;
       auto e = chosen->entity;
-      join(m, e, {m, ref.mention, std::string(chosen->mention_name), other, std::move(chosen->reason)});
+      join(m, e, {m, ref.mention, std::string(chosen->mention_name), other, explain(*chosen)});
       index_names(m, e);
       return;
     }
     auto e = own_entity(m);
-    index_names(m, e);
+    // Names that already fit several entities would only make the next mention of them fit one
+    // more: left out of the index, ambiguity stays as wide as it was.
+    if (full.size() <= 1) index_names(m, e);
     auto ambiguous = full.size() > 1 ? full : pick([](Candidate const& c) { return c.best != NameMatch::none; });
     if (ambiguous.empty()) return;
-    PendingAmbiguity p{m, std::string(ambiguous.front()->mention_name), {}, full.size() > 1};
+    PendingAmbiguity p{m, std::string(ambiguous.front()->mention_name), {}, full.size() > 1, truncated};
     for (auto* c : ambiguous)
-      p.candidates.emplace_back(c->entity, c->conflict ? c->reason + "; but " + c->conflict_reason : c->reason);
+      p.candidates.emplace_back(c->entity, explain(*c));
     pending_.push_back(std::move(p));
   }
 
-  // Compares one name of mention m with every indexed name that shares a blocking word.
-  void collect(std::uint32_t m, std::string_view name, std::vector<Candidate>& candidates) {
+  // Compares one name of mention m with the indexed names that could match it.
+  void collect(std::uint32_t m, std::string_view name, std::vector<Candidate>& candidates, bool& truncated) {
     split_words(names_.skeleton(name), words_);
     if (words_.empty()) return;
     ++stamp_;
     stamp_of_.resize(name_refs_.size(), 0);
-    auto visit = [&](std::uint32_t nr, bool one_word_only) {
-      auto const& ref = name_refs_[nr];
-      if (stamp_of_[nr] == stamp_ || (one_word_only && ref.words != 1)) return;
-      stamp_of_[nr] = stamp_;
-      compare_with(m, name, nr, candidates);
-    };
-    auto lookup = [&](auto const& index, std::string_view word, bool one_word_only) {
-      std::array<std::string_view, 3> keys{block_key(word), word, block_key(block_key(word))};
-      for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (std::find(keys.begin(), keys.begin() + i, keys[i]) != keys.begin() + i) continue;
-        if (auto it = index.find(keys[i]); it != index.end())
-          for (auto nr : it->second) visit(nr, one_word_only);
+    auto visit = [&](auto const& index, auto const& key, std::size_t limit) {
+      auto it = index.find(key);
+      if (it == index.end()) return;
+      std::size_t seen = 0;
+      for (auto nr : it->second) {
+        if (stamp_of_[nr] == stamp_) continue;
+        stamp_of_[nr] = stamp_;
+        if (++seen > limit) {
+          truncated = true;
+          return;
+        }
+        compare_with(m, name, nr, candidates);
       }
     };
-    // Full and partial matches of a longer name need the first words to agree; a one-word
-    // name matches any word of a longer one.
-    lookup(by_first_, words_[0], false);
+    constexpr auto all = static_cast<std::size_t>(-1);
     if (words_.size() == 1) {
-      lookup(by_rest_, words_[0], false);
-    } else {
-      for (std::size_t i = 1; i < words_.size(); ++i) lookup(by_first_, words_[i], true);
+      visit(one_word_, block_key(words_[0]), all);
+      visit(any_word_, block_key(words_[0]), max_partial_postings);
+      return;
     }
+    for (std::size_t i = 1; i < words_.size(); ++i) visit(pairs_, pair_key(words_[0], words_[i]), all);
+    for (auto w : words_) visit(one_word_, block_key(w), all);
   }
 
   void compare_with(std::uint32_t m, std::string_view name, std::uint32_t nr, std::vector<Candidate>& candidates) {
@@ -319,7 +334,7 @@ private:
     if (std::binary_search(e.sources.begin(), e.sources.end(), mention.source)) return;
     if (!compatible_types(mention.type, e.type)) return;
     auto const& other = mentions_[ref.mention].names[ref.name].second;
-    NameComparison c = names_.compare(name, other);
+    NameComparison c = names_.compare_unexplained(name, other);
     auto it = std::find_if(candidates.begin(), candidates.end(),
                            [&](Candidate const& cand) { return cand.entity == ref.entity; });
     if (it == candidates.end()) {
@@ -329,7 +344,8 @@ private:
     }
     if (c.conflict && !it->conflict) {
       it->conflict = true;
-      it->conflict_reason = c.reason;
+      it->conflict_ref = nr;
+      it->conflict_name = name;
       return;
     }
     bool better = c.identical ? !it->identical : (!it->identical && c.match > it->best);
@@ -338,21 +354,44 @@ private:
       it->best = c.match;
       it->name_ref = nr;
       it->mention_name = name;
-      it->reason = std::move(c.reason);
     }
+  }
+
+  std::string const& name_of(std::uint32_t name_ref) const {
+    auto const& ref = name_refs_[name_ref];
+    return mentions_[ref.mention].names[ref.name].second;
+  }
+
+  // Why a candidate matched (and, if a name of it conflicts, why that one is different).
+  std::string explain(Candidate const& c) {
+    std::string why;
+    if (c.best != NameMatch::none) why = names_.compare(c.mention_name, name_of(c.name_ref)).reason;
+    if (c.conflict) {
+      if (!why.empty()) why += "; but ";
+      why += names_.compare(c.conflict_name, name_of(c.conflict_ref)).reason;
+    }
+    return why;
   }
 
   void index_names(std::uint32_t m, std::uint32_t e) {
     auto const& mention = mentions_[m];
     for (std::uint32_t k = 0; k < mention.names.size(); ++k) {
+      // A name the entity already has adds nothing, however many sources repeat it.
+      if (!indexed_.insert({e, mention.names[k].second}).second) continue;
       split_words(names_.skeleton(mention.names[k].second), words_);
       if (words_.empty()) continue;
       auto nr = static_cast<std::uint32_t>(name_refs_.size());
       name_refs_.push_back({e, m, k, static_cast<std::uint32_t>(words_.size())});
-      by_first_[block_key(words_[0])].push_back(nr);
-      for (std::size_t i = 1; i < words_.size(); ++i) {
-        auto& postings = by_rest_[block_key(words_[i])];
+      if (words_.size() == 1) {
+        one_word_[block_key(words_[0])].push_back(nr);
+        continue;
+      }
+      auto add = [nr](auto& postings) {
         if (postings.empty() || postings.back() != nr) postings.push_back(nr);
+      };
+      for (std::size_t i = 0; i < words_.size(); ++i) {
+        add(any_word_[block_key(words_[i])]);
+        if (i > 0) add(pairs_[pair_key(words_[0], words_[i])]);
       }
     }
   }
@@ -440,13 +479,14 @@ private:
         a.candidates.push_back(e);
         a.reasons.push_back(reason);
       }
-      report_ambiguity(a, p.several_full, out);
+      report_ambiguity(a, p, out);
       out.ambiguous.push_back(std::move(a));
     }
     return out;
   }
 
-  void report_ambiguity(Ambiguity const& a, bool several_full, EntityResolution const& out) {
+  void report_ambiguity(Ambiguity const& a, PendingAmbiguity const& p, EntityResolution const& out) {
+    bool several_full = p.several_full;
     auto const& mention = mentions_[a.mention];
     auto n = std::to_string(a.candidates.size());
     auto d = several_full
@@ -469,6 +509,9 @@ private:
         if (distinct_.count(ordered(x, y)))
           d.with_note(show(x) + " and " + show(y) + " are declared distinct");
       }
+    if (p.truncated)
+      d.with_note("the name is part of more than " + std::to_string(max_partial_postings) +
+                  " other names; only those were compared");
     d.with_help("add a `ref` to " + show(mention.id) + " naming the entity it means");
     diags_.report(std::move(d));
   }
@@ -483,10 +526,17 @@ private:
   std::unordered_map<std::string_view, std::uint32_t> corpus_;  // views into mentions_
   std::set<IdPair> distinct_;
 
-  // Blocking index: skeleton word -> names. Views point into the NameMatcher's cache.
+  // Blocking indexes from skeleton words to names. Views point into the NameMatcher's cache.
   std::vector<NameRef> name_refs_;
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_first_;  // first words
-  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_rest_;   // other words
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> one_word_;  // names of one word
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> any_word_;  // longer names, by any word
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> pairs_;        // longer names, by pair_key
+  struct EntityNameHash {
+    std::size_t operator()(std::pair<std::uint32_t, std::string_view> const& p) const {
+      return std::hash<std::string_view>{}(p.second) ^ (std::size_t{p.first} * 0x9E3779B97F4A7C15ull);
+    }
+  };
+  std::unordered_set<std::pair<std::uint32_t, std::string_view>, EntityNameHash> indexed_;
   std::vector<std::uint32_t> stamp_of_;  // per name ref: last name that visited it
   std::uint32_t stamp_ = 0;
   std::vector<std::string_view> words_;

@@ -29,8 +29,19 @@
 //            who share that family name), or a name that agrees in order but not to its end:
 //            such a match is ambiguous and must never join two entities by itself;
 //   none     anything else, in particular different given names.
-// Words may differ by a final t or h (ة is written -a, -ah, -at). Between two Latin spellings the
-// vowels must also fall between the same consonants, which keeps Nasr and Nasser apart.
+// Words may differ by a final t or h (ة is written -a, -ah, -at or not at all).
+//
+// Vowels are written differently in each script, but what a spelling does show must not
+// contradict the other spelling; when it does, the names are different (NameComparison::conflict):
+//   two Latin words     vowels fall between the same consonants: Nasr / Nasser, Mohammed / Mahmoud;
+//   two Arabic words    as many long vowels (ا و ي): محمد / محمود, حسن / حسين, سعد / سعيد, but
+//                       واسم / وسيم (a long vowel moved, as the seed articles spell Wassim) agree;
+//   Latin and Arabic or Hebrew  a Latin long-vowel digraph (ou oo ee ei ai ay ey) needs a long
+//                       vowel letter at the same place: Hussein / حسن, Mahmoud / محمد.
+// Known limits: a plain Latin vowel says nothing about length (Mohammed / محمود still match), nor
+// do Hassan / Hussein in Latin; Hebrew ה- and Arabic و ب ل prefixes attached to a word are not
+// removed (extraction should); translations ("Free Syrian Army" / "الجيش السوري الحر") need the
+// corpus's names and `distinct` pairs, not a skeleton.
 #pragma once
 
 #include <cstddef>
@@ -50,8 +61,8 @@ struct NameComparison {
   std::string reason;
   // The two names are the same text after case and diacritic folding, before any skeleton.
   bool identical = false;
-  // The skeletons agree but same-script spelling tells the names apart (Nasr / Nasser): evidence
-  // that two different people or places are meant.
+  // The skeletons agree but what one spelling shows of the vowels contradicts the other (Nasr /
+  // Nasser, محمد / محمود): evidence that two different people or places are meant.
   bool conflict = false;
 };
 
@@ -69,6 +80,8 @@ public:
   // The name after case and diacritic folding only (UTF-8), e.g. "خالد المسعود" for "خالِد المَسْعود".
   std::string_view folded(std::string_view name);
   NameComparison compare(std::string_view a, std::string_view b);
+  // The same without writing the reason, for callers that compare many names and explain few.
+  NameComparison compare_unexplained(std::string_view a, std::string_view b);
 
   std::size_t cached() const;
   void clear();

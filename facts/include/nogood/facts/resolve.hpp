@@ -9,14 +9,16 @@
 //      match;
 //   3. else it stays its own entity. When only partial matches were found, or full matches with
 //      several entities, it is ambiguous: never joined, reported with its candidates (W0350,
-//      W0351), so an analyst can add a `ref`.
+//      W0351), so an analyst can add a `ref`. A candidate entity one of whose names conflicts
+//      with the mention's (Nasr / Nasser, see names.hpp) is never joined either.
 // Entities of incompatible types (a person and a place) never join. Two entities of one source
 // never join: the analyst declared them apart. A `distinct` pair never ends up in one entity.
 // Every join records why, for explanations ("treated as the same person because ...").
 //
 // Cost: mentions without names (corpora list tens of thousands by id only) cost a map insertion.
-// Names are blocked by skeleton words, so each name is compared only with names sharing its
-// first word (or, for one-word names, any word): never all pairs.
+// Names are blocked by skeleton words: a name is compared only with names that share its first
+// word and one more (or, for one-word names, that contain its word), each distinct name of an
+// entity indexed once: never all pairs.
 #pragma once
 
 #include <cstdint>
