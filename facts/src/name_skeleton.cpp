@@ -243,7 +243,7 @@ public:
 
   void consonant(char c) {
     if (c == last_ && !apart_) return;  // a doubled letter
-    if (consonants_ > 0 && vowel_since_ && consonants_ <= 32) gaps_ |= 1u << (consonants_ - 1);
+    if (consonants_ > 0 && vowel_since_ && consonants_ <= 32) vowels_.gaps |= 1u << (consonants_ - 1);
     out_.push_back(c);
     last_ = c;
     apart_ = false;
@@ -253,13 +253,6 @@ public:
   void vowel() {
     apart_ = true;
     vowel_since_ = true;
-  }
-  void mater() {
-    vowel();
-    if (consonants_ < 32) maters_ |= 1u << consonants_;
-  }
-  void long_vowel() {
-    if (consonants_ < 32) long_vowels_ |= 1u << consonants_;
   }
   void silent() { apart_ = true; }
   void marker() {
@@ -288,10 +281,14 @@ public:
     ++consonants_;
   }
 
+  // Records what is written in the current slot: the place after the last consonant.
+  void mark(std::uint32_t VowelEvidence::*field) {
+    if (consonants_ < 32) vowels_.*field |= 1u << consonants_;
+  }
+  void ends_in_mater() { vowels_.final_mater = true; }
+
   unsigned consonants() const { return consonants_; }
-  std::uint32_t gaps() const { return gaps_; }
-  std::uint32_t maters() const { return maters_; }
-  std::uint32_t long_vowels() const { return long_vowels_; }
+  VowelEvidence const& vowels() const { return vowels_; }
 
 private:
   std::string& out_;
@@ -299,9 +296,7 @@ private:
   bool apart_ = true;
   bool vowel_since_ = false;
   unsigned consonants_ = 0;
-  std::uint32_t gaps_ = 0;
-  std::uint32_t maters_ = 0;
-  std::uint32_t long_vowels_ = 0;
+  VowelEvidence vowels_;
 };
 
 // Latin letters at w[i...]; returns how many letters were used.
@@ -312,13 +307,24 @@ std::size_t map_latin(Letters w, std::size_t i, bool initial, Emitter& e) {
   switch (c) {
     case 'a': case 'e': case 'i': case 'o': case 'u':
       if (initial) e.marker(); else e.vowel();
+      if (c == 'e' || c == 'i') e.mark(&VowelEvidence::front);
+      if (c == 'o' || c == 'u') e.mark(&VowelEvidence::back);
+      if (c == 'a' || c == 'e' || c == 'u') e.mark(&VowelEvidence::open);
       // Digraphs that spell a long vowel. Not aa: it stands for an ayin as often (Sharaa).
-      if ((c == 'o' && (next == 'u' || next == 'o')) || (c == 'e' && (next == 'e' || next == 'i' || next == 'y')) ||
-          (c == 'a' && (next == 'i' || next == 'y')))
-        e.long_vowel();
+      if (c == 'o' && (next == 'u' || next == 'o')) e.mark(&VowelEvidence::long_u);
+      if ((c == 'e' && (next == 'e' || next == 'i' || next == 'y')) || (c == 'a' && (next == 'i' || next == 'y')))
+        e.mark(&VowelEvidence::long_i);
       return 1;
-    case 'y': if (initial) e.consonant('y'); else e.vowel(); return 1;
-    case 'w': case 'v': if (initial) e.consonant('w'); else e.vowel(); return 1;
+    case 'y':
+      if (initial) { e.consonant('y'); return 1; }
+      e.vowel();
+      e.mark(&VowelEvidence::front);
+      return 1;
+    case 'w': case 'v':
+      if (initial) { e.consonant('w'); return 1; }
+      e.vowel();
+      e.mark(&VowelEvidence::back);
+      return 1;
     case 'k': if (next == 'h') { e.consonant('h'); return 2; } e.consonant('k'); return 1;
     case 'g': e.consonant('g'); return next == 'h' ? 2 : 1;
     case 's':
@@ -356,12 +362,19 @@ std::size_t map_latin(Letters w, std::size_t i, bool initial, Emitter& e) {
   }
 }
 
+void mater(std::uint32_t VowelEvidence::*kind, bool last, Emitter& e) {
+  e.vowel();
+  e.mark(&VowelEvidence::maters);
+  e.mark(kind);
+  if (last) e.ends_in_mater();
+}
+
 void map_class(char m, bool initial, bool last, Emitter& e) {
   switch (m) {
-    case vowel: if (initial) e.marker(); else e.mater(); break;
+    case vowel: if (initial) e.marker(); else mater(&VowelEvidence::alef, last, e); break;
     case ayin: if (initial) e.marker(); else e.vowel(); break;
-    case w_glide: if (initial) e.consonant('w'); else e.mater(); break;
-    case y_glide: if (initial) e.consonant('y'); else e.mater(); break;
+    case w_glide: if (initial) e.consonant('w'); else mater(&VowelEvidence::w, last, e); break;
+    case y_glide: if (initial) e.consonant('y'); else mater(&VowelEvidence::y, last, e); break;
     case silent: e.silent(); break;
     case h_or_end: if (last && !initial) e.silent(); else e.consonant('h'); break;
     default: e.consonant(m); break;
@@ -421,12 +434,7 @@ void add_word(Skeleton& out, Letters prefix_abd, Letters w) {
   word.size = static_cast<std::uint16_t>(size);
   word.consonants = static_cast<std::uint8_t>(e.consonants() > 255 ? 255 : e.consonants());
   word.script = script;
-  if (script == Script::latin) {
-    word.gaps = e.gaps();
-    word.long_vowels = e.long_vowels();
-  } else if (script != Script::none) {
-    word.maters = e.maters();
-  }
+  if (script != Script::none) word.vowels = e.vowels();
   out.words.push_back(word);
 }
 

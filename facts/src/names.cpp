@@ -20,6 +20,7 @@ std::string_view to_string(NameMatch m) {
 namespace {
 
 using detail::ParsedName;
+using detail::VowelEvidence;
 
 // ---------------------------------------------------------------------------------------------
 // Word-by-word comparison of two skeletons.
@@ -43,25 +44,48 @@ struct Alignment {
   std::size_t word = 0;        // single_word: the longer name's word that matched
 };
 
-// What each spelling shows of the vowels must not contradict the other (see SkeletonWord).
+// What each spelling shows of the vowels must not contradict the other (see VowelEvidence).
 bool vowels_agree(detail::SkeletonWord const& a, detail::SkeletonWord const& b) {
   using detail::Script;
+  auto const& va = a.vowels;
+  auto const& vb = b.vowels;
   unsigned common = std::min(a.consonants, b.consonants);
   auto below = [](unsigned bits) { return bits >= 32 ? ~0u : (1u << bits) - 1; };
-  if (a.script == Script::latin && b.script == Script::latin)
-    return ((a.gaps ^ b.gaps) & below(common == 0 ? 0 : common - 1)) == 0;
+  std::uint32_t slots = below(common + 1);
+  if (a.script == Script::latin && b.script == Script::latin) {
+    if ((va.gaps ^ vb.gaps) & below(common == 0 ? 0 : common - 1)) return false;
+    // Latin vowel letters vary freely (Ahmad / Ahmed, Mohammed / Muhammad), but ei, ai, ay, ey
+    // spell a different vowel from a plain a (Hussein / Hassan).
+    return (va.long_i & ~vb.front & slots) == 0 && (vb.long_i & ~va.front & slots) == 0;
+  }
   // Unvocalised Arabic writes long vowels only, and a spelling variant may move one (واسم / وسيم)
   // but rarely adds one: compare how many there are.
   if (a.script == Script::arabic && b.script == Script::arabic)
-    return std::popcount(a.maters) == std::popcount(b.maters);
-  // A Latin long-vowel digraph needs a mater at the same place in the other script.
-  auto latin_long_written = [&](detail::SkeletonWord const& latin, detail::SkeletonWord const& other) {
-    return (latin.long_vowels & ~other.maters & below(common + 1)) == 0;
+    return std::popcount(va.maters) == std::popcount(vb.maters);
+  // Slots whose mater says something: not one that ends the word.
+  auto inner = [&](detail::SkeletonWord const& x) {
+    return slots & ~(x.vowels.final_mater && x.consonants < 32 ? 1u << x.consonants : 0u);
   };
-  if (a.script == Script::latin && (b.script == Script::arabic || b.script == Script::hebrew))
-    return latin_long_written(a, b);
-  if (b.script == Script::latin && (a.script == Script::arabic || a.script == Script::hebrew))
-    return latin_long_written(b, a);
+  auto latin_agrees = [&](VowelEvidence const& latin, detail::SkeletonWord const& other) {
+    auto const& o = other.vowels;
+    std::uint32_t in = inner(other);
+    bool ok = (latin.long_u & ~o.w & slots) == 0 && (latin.long_i & ~o.y & slots) == 0 &&
+              (o.y & in & ~latin.front) == 0 && (o.w & in & ~latin.back) == 0;
+    // An Arabic alef is a, e or u in Latin (Omar is not عامر), except beside a ya (Mike, مايك).
+    if (other.script == Script::arabic) ok = ok && (o.alef & ~o.y & in & ~latin.open) == 0;
+    return ok;
+  };
+  auto semitic = [](Script s) { return s == Script::arabic || s == Script::hebrew; };
+  if (a.script == Script::latin && semitic(b.script)) return latin_agrees(va, b);
+  if (b.script == Script::latin && semitic(a.script)) return latin_agrees(vb, a);
+  // Hebrew writes an Arabic long i or u with its own ya or waw (وسيم / וסימ); its matres also
+  // spell short vowels (מוחמד), so only this direction is checked.
+  auto hebrew_agrees = [&](detail::SkeletonWord const& arabic, VowelEvidence const& hebrew) {
+    std::uint32_t in = inner(arabic);
+    return (arabic.vowels.y & in & ~hebrew.y) == 0 && (arabic.vowels.w & in & ~hebrew.w) == 0;
+  };
+  if (a.script == Script::arabic && b.script == Script::hebrew) return hebrew_agrees(a, vb);
+  if (b.script == Script::arabic && a.script == Script::hebrew) return hebrew_agrees(b, va);
   return true;
 }
 
