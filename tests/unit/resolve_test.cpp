@@ -166,6 +166,39 @@ TEST_CASE("a family name alone is ambiguous: listed with its candidates, never j
   CHECK_FALSE(diags.has_errors());
 }
 
+TEST_CASE("a name that agrees only up to a family name is ambiguous") {
+  auto mentions = seed_corpus();
+  mentions[1].names = {{"ar", "أحمد عبد الله المسعود البدري"}};
+  mentions.push_back(local(0, "ahmad", "person", {{"en", "Ahmad al-Masoud"}}));
+  NameMatcher names;
+  Diagnostics diags;
+  auto r = resolve_entities(mentions, no_distinct, names, diags);
+  CHECK(entity_of(r, 5).id == "ahmad");
+  REQUIRE(r.ambiguous.size() == 1);
+  REQUIRE(r.ambiguous[0].candidates.size() == 1);
+  CHECK(r.entities[r.ambiguous[0].candidates[0]].id == "ahmad_al_badri");
+  auto const* w = find(diags, "W0350");
+  REQUIRE(w);
+  CHECK(w->message == "`ahmad` is not joined: its name “Ahmad al-Masoud” matches only part of another entity");
+  CHECK(has_note(*w, "but not with its last name `bdr`"));
+}
+
+TEST_CASE("a very common family name alone is compared with a bounded number of names") {
+  std::vector<EntityMention> mentions;
+  for (std::uint32_t i = 0; i < 300; ++i)
+    mentions.push_back(corpus(numbered("masoud", i), "person", {{"en", "Khaled al-Masoud"}}));
+  mentions.push_back(local(0, "masoud", "person", {{"ar", "المسعود"}}));
+  NameMatcher names;
+  Diagnostics diags;
+  auto r = resolve_entities(mentions, no_distinct, names, diags);
+  REQUIRE(r.ambiguous.size() == 1);
+  CHECK(r.ambiguous[0].candidates.size() == 256);
+  auto const* w = find(diags, "W0350");
+  REQUIRE(w);
+  CHECK(has_note(*w, "and 248 more candidates"));
+  CHECK(has_note(*w, "the name is part of more than 256 other names; only those were compared"));
+}
+
 TEST_CASE("different people with a shared name part stay apart") {
   auto mentions = seed_corpus();
   mentions.push_back(local(0, "cousin", "person", {{"en", "Abdul Karim al-Masoud"}}));
@@ -418,6 +451,7 @@ TEST_CASE("the seed articles' people and places resolve across scripts when the 
       {0, "barrack", "person", "ar", {"توم باراك"}, "tom_barrack"},
       {0, "dumayr", "place", "ar", {"الضمير", "الدمير"}, "al_dumayr"},
       {0, "idlib", "place", "ar", {"إدلب"}, "idlib"},
+      {0, "tahrir", "organisation", "ar", {"هيئة تحرير الشام"}, "hts"},  // هيئة / Hay’at: a final t
       {1, "khaled", "person", "ar", {"خالد عبد العزيز المسعود", "خالد المسعود"}, "khaled_al_masoud"},
       {1, "badri", "person", "ar", {"أحمد عبد الله المسعود البدري"}, "ahmad_al_badri"},
       {1, "sharaa", "person", "ar", {"أحمد الشرع"}, "ahmad_al_sharaa"},
