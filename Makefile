@@ -1,11 +1,14 @@
 # nogood: the two commands are `make demo` and `make test`.
-DEBIAN_PACKAGES := cmake g++ make libboost-dev nlohmann-json3-dev libicu-dev catch2
+DEBIAN_PACKAGES := cmake g++ make libboost-dev nlohmann-json3-dev libicu-dev catch2 python3
+# The peers `make bench` compares with, and GNU time to measure them (Soufflé is not packaged: bench/run
+# uses it when found, see bench/README.md).
+BENCH_PACKAGES := gringo swi-prolog-nox clips time
 BUILD ?= build
 SANITIZE_BUILD ?= build-sanitize
 JOBS ?= 2
 CORPUS ?= examples/syria-raid
 
-.PHONY: all deps build demo test sanitize bench clean
+.PHONY: all deps build demo test sanitize bench bench-deps clean
 
 all: build
 
@@ -30,8 +33,10 @@ build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# Exit 1 means verdicts were found, which is what the demo shows; 2 is an error.
 demo: build
-	./$(BUILD)/cli/nogood check $(CORPUS)
+	@texts=""; [ -d ../shared/seeds ] && texts="--texts ../shared/seeds"; \
+	./$(BUILD)/cli/nogood check $(CORPUS) $$texts; rc=$$?; [ $$rc -le 1 ]
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -41,7 +46,11 @@ sanitize: deps
 	@cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
-bench: build
+bench-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(BENCH_PACKAGES)"
+
+# Every case on nogood and each peer found, 3 runs each; bench/run --help for cases, engines, runs.
+bench: build bench-deps
 	./bench/run $(BUILD)
 
 clean:

@@ -1,2 +1,27 @@
+// nogood: the command line over the nogood libraries. Exit codes: 0 clean, 1 findings
+// (verdicts at or above the failing severity, or lint errors), 2 bad input or usage.
 #include <iostream>
-int main() { std::cout << "nogood\n"; }
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace nogood::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return print_help(""), 2;
+  auto command = args.front();
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (command == "--help" || command == "-h" || command == "help") return print_help(rest.empty() ? "" : rest.front());
+    if (command == "--version" || command == "-V") return std::cout << "nogood " NOGOOD_VERSION "\n", 0;
+    if (command == "check") return run_check(rest);
+    if (command == "explain") return run_explain(rest);
+    if (command == "lint") return run_lint(rest);
+    if (command == "query") return run_query(rest);
+    return usage_error("", command.rfind('-', 0) == 0 ? "unknown option `" + command + "`" : "unknown command `" + command + "`");
+  } catch (std::exception const& e) {
+    std::cerr << "error: internal error: " << e.what() << "\n   = note: this is a bug in nogood; please report it with the input that caused it\n";
+    return 3;
+  }
+}

@@ -1,0 +1,316 @@
+#include "commands.hpp"
+
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "nogood/session.hpp"
+#include "options.hpp"
+#include "render_diagnostics.hpp"
+#include "render_verdicts.hpp"
+
+#ifndef NOGOOD_VERSION
+#define NOGOOD_VERSION "0.0.0"
+#endif
+
+namespace nogood::cli {
+
+namespace {
+
+int severity_rank(std::string const& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
+int severity_rank(engine::VerdictSeverity s) { return static_cast<int>(s); }
+
+void print_diagnostics(Session& session, CommonOptions const& o) {
+  auto const& diags = session.diagnostics();
+  if (diags.all().empty()) return;
+  if (o.format == "json") std::cerr << render_diagnostics_json(diags, session.sources());
+  else std::cerr << render_diagnostics_text(diags, session.sources(), make_style(o.color, 2));
+}
+
+std::optional<Inputs> gather_inputs(CommonOptions const& o, std::size_t corpus_arg, Session& session) {
+  Inputs in;
+  if (o.positional.size() > corpus_arg) {
+    auto found = discover_corpus(o.positional[corpus_arg], session.diagnostics());
+    if (!found) return std::nullopt;
+    in = std::move(*found);
+  }
+  for (auto const& r : o.rules) {
+    if (r == "-") {
+      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      in.rules_text.emplace_back("<stdin>", std::move(text));
+    } else {
+      in.rules.emplace_back(r);
+    }
+  }
+  for (auto const& f : o.facts) {
+    if (f == "-") {
+      std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      in.facts_text.emplace_back("<stdin>.json", std::move(text));
+    } else {
+      in.facts.emplace_back(f);
+    }
+  }
+  if (o.entities) in.entities = *o.entities;
+  for (auto const& t : o.texts) in.text_dirs.emplace_back(t);
+  if (in.rules.empty() && in.rules_text.empty()) {
+    Diagnostic d = make_error("E0003", "no rules given");
+    session.diagnostics().report(std::move(d.with_help("pass a corpus folder, or --rules FILE")));
+    return std::nullopt;
+  }
+  return in;
+}
+
+Options session_options(CommonOptions const& o) {
+  Options opts;
+  opts.eval.provenance = o.provenance;
+  if (o.max_facts) opts.eval.max_derived = *o.max_facts;
+  if (o.max_seconds) opts.eval.max_seconds = *o.max_seconds;
+  opts.language = o.language;
+  return opts;
+}
+
+int emit(CommonOptions const& o, std::string const& content) {
+  if (!o.output) {
+    std::cout << content;
+    return 0;
+  }
+  auto err = write_atomically(*o.output, content);
+  if (!err.empty()) {
+    std::cerr << make_style(o.color, 2).red("error[E0004]") << ": " << err << "\n   = help: check that the folder exists and is writable\n";
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int usage_error(std::string const& command, std::string const& message) {
+  std::cerr << "error: " << message << "\n\nrun `nogood " << (command.empty() ? "" : command + " ") << "--help` for usage\n";
+  return 2;
+}
+
+int print_help(std::string const& command) {
+  if (command == "check") {
+    std::cout << "nogood check: evaluate the rules over the facts and print every contradiction\n\n"
+                 "usage: nogood check [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n\n"
+                 "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
+                 "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
+                 "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
+                 "  --entities FILE      the corpus entities.json\n"
+                 "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
+                 "  --rule NAME          only verdicts of this constraint (repeatable)\n"
+                 "  --source ID          only verdicts involving this source (repeatable)\n"
+                 "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
+                 "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error)\n"
+                 "  --format FORMAT      text or json\n"
+                 "  --output FILE        write there instead of standard output (atomically)\n"
+                 "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
+                 "  --quiet              only the summary\n"
+                 "  --lang CODE          language of entity names in messages (default en)\n"
+                 "  --timings FILE       write the time of each stage as JSON\n"
+                 "  --no-provenance      do not remember how derived facts were derived\n"
+                 "  --max-facts N        stop when more facts were derived (default 200000000)\n"
+                 "  --max-seconds S      stop when evaluation takes longer (default 600)\n\n"
+                 "exit: 0 no verdict at or above --fail-on, 1 there are, 2 bad input or usage\n"
+                 "example: nogood check examples/syria-raid --texts ../shared/seeds\n";
+    return 0;
+  }
+  if (command == "explain") {
+    std::cout << "nogood explain: the full proof tree of one verdict, down to the quoted claims\n\n"
+                 "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json]\n\n"
+                 "example: nogood explain informant_vs_leader-1a2b3c4d5e6f examples/syria-raid\n";
+    return 0;
+  }
+  if (command == "query") {
+    std::cout << "nogood query: the facts, claimed or derived, that match a pattern\n\n"
+                 "usage: nogood query 'PATTERN' [CORPUS] [--rules FILE]... [--facts FILE]... [--count] [--format text|json]\n\n"
+                 "  PATTERN   a rule body: atoms with variables, comparisons, `not`, e.g. 'in_group(P, G) @ S'\n"
+                 "  --count   print only how many distinct bindings match\n\n"
+                 "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
+    return 0;
+  }
+  if (command == "lint") {
+    std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
+                 "usage: nogood lint [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json]\n\n"
+                 "exit: 0 clean (warnings allowed), 1 errors, 2 usage\n"
+                 "example: nogood lint --rules my.rules\n";
+    return 0;
+  }
+  std::cout << "nogood " NOGOOD_VERSION ": find and explain contradictions between what sources claim\n\n"
+               "usage: nogood <command> [arguments]\n\n"
+               "commands:\n"
+               "  check     evaluate rules over facts and print the contradictions\n"
+               "            nogood check examples/syria-raid\n"
+               "  explain   the proof tree of one verdict, down to the quotes\n"
+               "            nogood explain VERDICT_ID examples/syria-raid\n"
+               "  lint      check rules and facts without evaluating\n"
+               "            nogood lint --rules my.rules\n"
+               "  query     the facts matching a pattern, with where each came from\n"
+               "            nogood query 'in_org(P, O) @ S' examples/syria-raid\n"
+               "\n"
+               "options: --help, --version; `nogood <command> --help` for the options of a command\n";
+  return 0;
+}
+
+int run_lint(std::vector<std::string> const& args) {
+  CommonOptions o;
+  if (auto err = parse_options(args, o)) return usage_error("lint", *err);
+  if (o.help) return print_help("lint");
+  for (std::size_t i = 1; i < o.positional.size(); ++i) o.rules.push_back(o.positional[i]);
+  if (!o.positional.empty() && o.positional[0].ends_with(".rules")) {
+    o.rules.insert(o.rules.begin(), o.positional[0]);
+    o.positional.clear();
+  } else if (o.positional.size() > 1) {
+    o.positional.resize(1);
+  }
+  Session session(session_options(o));
+  auto inputs = gather_inputs(o, 0, session);
+  bool ok = inputs && session.load(*inputs);
+  if (o.format == "json") {
+    std::cout << render_diagnostics_json(session.diagnostics(), session.sources());
+  } else {
+    std::cerr << render_diagnostics_text(session.diagnostics(), session.sources(), make_style(o.color, 2));
+    if (ok && !o.quiet) std::cout << "ok: no errors" << (session.diagnostics().warning_count() ? ", " + std::to_string(session.diagnostics().warning_count()) + " warning(s)" : "") << "\n";
+  }
+  if (!inputs) return 2;
+  return ok ? 0 : 1;
+}
+
+int run_check(std::vector<std::string> const& args) {
+  CommonOptions o;
+  if (auto err = parse_options(args, o)) return usage_error("check", *err);
+  if (o.help) return print_help("check");
+  if (o.positional.size() > 1) return usage_error("check", "check takes one corpus folder, got " + std::to_string(o.positional.size()));
+  Session session(session_options(o));
+  auto inputs = gather_inputs(o, 0, session);
+  if (!inputs || !session.load(*inputs) || !session.evaluate()) {
+    print_diagnostics(session, o);
+    return 2;
+  }
+  session.build_verdicts();
+  print_diagnostics(session, o);  // warnings
+  std::vector<Verdict const*> shown;
+  for (auto const& v : session.verdicts()) {
+    if (severity_rank(v.severity) < severity_rank(o.min_severity)) continue;
+    if (!o.rule_filter.empty() && std::find(o.rule_filter.begin(), o.rule_filter.end(), v.rule) == o.rule_filter.end()) continue;
+    if (!o.source_filter.empty() && std::none_of(v.sources.begin(), v.sources.end(), [&](std::uint32_t s) {
+          return std::find(o.source_filter.begin(), o.source_filter.end(), session.corpus().sources[s].id) != o.source_filter.end();
+        }))
+      continue;
+    shown.push_back(&v);
+  }
+  auto started = std::chrono::steady_clock::now();
+  std::string content;
+  if (o.format == "json") {
+    Manifest m{NOGOOD_VERSION, session.input_files(), args};
+    content = render_verdicts_json(session, shown, m);
+  } else {
+    content = render_verdicts_text(session, shown, make_style(o.color, o.output ? -1 : 1), o.quiet);
+  }
+  double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (int rc = emit(o, content)) return rc;
+  if (o.timings) {
+    auto const& t = session.timings();
+    nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"render", render},
+                             {"memory_bytes", session.database().memory()}};
+    if (auto err = write_atomically(*o.timings, j.dump(2) + "\n"); !err.empty()) return usage_error("check", err);
+  }
+  bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) { return severity_rank(v->severity) >= severity_rank(o.fail_on); });
+  return failing ? 1 : 0;
+}
+
+int run_explain(std::vector<std::string> const& args) {
+  CommonOptions o;
+  if (auto err = parse_options(args, o)) return usage_error("explain", *err);
+  if (o.help) return print_help("explain");
+  if (o.positional.empty()) return usage_error("explain", "which verdict? give its id, as `nogood check` prints it");
+  std::string id = o.positional[0];
+  Session session(session_options(o));
+  auto inputs = gather_inputs(o, 1, session);
+  if (!inputs || !session.load(*inputs) || !session.evaluate()) {
+    print_diagnostics(session, o);
+    return 2;
+  }
+  session.build_verdicts();
+  auto const* v = session.find_verdict(id);
+  if (!v) {
+    std::vector<std::string_view> ids;
+    for (auto const& vv : session.verdicts()) ids.push_back(vv.id);
+    auto near = closest_match(id, ids);
+    std::cerr << make_style(o.color, 2).red("error[E0005]") << ": no verdict has the id `" << id << "`\n";
+    if (!near.empty()) std::cerr << "   = help: did you mean `" << near << "`?\n";
+    else std::cerr << "   = help: `nogood check` prints each verdict's id on its last line\n";
+    return 2;
+  }
+  std::string content;
+  if (o.format == "json") content = render_verdicts_json(session, {v}, Manifest{NOGOOD_VERSION, session.input_files(), args});
+  else content = render_explanation_text(session, *v, make_style(o.color, o.output ? -1 : 1));
+  return emit(o, content);
+}
+
+int run_query(std::vector<std::string> const& args) {
+  CommonOptions o;
+  if (auto err = parse_options(args, o)) return usage_error("query", *err);
+  if (o.help) return print_help("query");
+  if (o.positional.empty()) return usage_error("query", "which facts? give a pattern such as 'role(P, R) @ S'");
+  std::string pattern = o.positional[0];
+  // The pattern becomes the body of a constraint whose bindings are the answers; its message names
+  // every variable, so none is reported as used only once.
+  std::string message;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    bool start = (pattern[i] >= 'A' && pattern[i] <= 'Z') && (i == 0 || !(std::isalnum(static_cast<unsigned char>(pattern[i - 1])) || pattern[i - 1] == '_'));
+    if (!start) continue;
+    std::size_t j = i;
+    while (j < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[j])) || pattern[j] == '_')) ++j;
+    message += "{" + pattern.substr(i, j - i) + "} ";
+    i = j;
+  }
+  Session session(session_options(o));
+  auto inputs = gather_inputs(o, 1, session);
+  if (!inputs) {
+    print_diagnostics(session, o);
+    return 2;
+  }
+  inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :- " + pattern + ".");
+  if (!session.load(*inputs) || !session.evaluate()) {
+    print_diagnostics(session, o);
+    return 2;
+  }
+  if (o.count) {
+    // Counting needs no verdict objects: the answers are the rows of the query's relation.
+    for (auto const& c : session.program().constraints)
+      if (c.name == "query" && c.origin == "constraint") return emit(o, std::to_string(session.database().relations[c.relation].size()) + "\n");
+  }
+  session.build_verdicts();
+  std::vector<Verdict const*> rows;
+  for (auto const& v : session.verdicts())
+    if (v.rule == "query" && session.program().constraints[v.constraint].origin == "constraint") rows.push_back(&v);
+  std::string content;
+  if (o.format == "json") {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (auto const* v : rows) {
+      nlohmann::ordered_json b = nlohmann::ordered_json::object();
+      for (auto const& x : v->bindings) b[x.name] = x.canonical;
+      list.push_back(b);
+    }
+    content = nlohmann::ordered_json{{"pattern", pattern}, {"count", rows.size()}, {"rows", list}}.dump(2) + "\n";
+  } else {
+    auto style = make_style(o.color, 1);
+    for (auto const* v : rows) {
+      std::string line;
+      for (auto const& x : v->bindings) line += (line.empty() ? "" : ", ") + x.name + " = " + x.display;
+      content += line + "\n";
+      auto proof = session.explain(*v);
+      for (auto const& child : proof.children)
+        if (!child.statement.empty()) content += "    " + style.dim("from " + child.statement) + "\n";
+    }
+    content += std::to_string(rows.size()) + " match" + (rows.size() == 1 ? "" : "es") + "\n";
+  }
+  return emit(o, content);
+}
+
+}  // namespace nogood::cli

@@ -1,0 +1,70 @@
+#include "options.hpp"
+
+#include <charconv>
+
+namespace nogood::cli {
+
+std::optional<std::string> parse_options(std::vector<std::string> const& args, CommonOptions& o) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string a = args[i];
+    std::string value;
+    bool has_inline = false;
+    if (a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
+      value = a.substr(a.find('=') + 1);
+      a = a.substr(0, a.find('='));
+      has_inline = true;
+    }
+    auto take = [&](std::string& dst) -> std::optional<std::string> {
+      if (has_inline) {
+        dst = value;
+        return std::nullopt;
+      }
+      if (i + 1 >= args.size()) return "option `" + a + "` needs a value";
+      dst = args[++i];
+      return std::nullopt;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") o.help = true;
+    else if (a == "--quiet" || a == "-q") o.quiet = true;
+    else if (a == "--no-provenance") o.provenance = false;
+    else if (a == "--count") o.count = true;
+    else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {
+      if (auto e = take(v)) return e;
+      (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter : o.source_filter).push_back(v);
+    } else if (a == "--entities" || a == "--output" || a == "-o" || a == "--timings") {
+      if (auto e = take(v)) return e;
+      (a == "--entities" ? o.entities : a == "--timings" ? o.timings : o.output) = v;
+    } else if (a == "--format" || a == "-f") {
+      if (auto e = take(v)) return e;
+      if (v != "text" && v != "json") return "unknown format `" + v + "`; formats are text and json";
+      o.format = v;
+    } else if (a == "--severity" || a == "--fail-on") {
+      if (auto e = take(v)) return e;
+      if (v != "error" && v != "warning" && v != "info") return "unknown severity `" + v + "`; severities are error, warning and info";
+      (a == "--severity" ? o.min_severity : o.fail_on) = v;
+    } else if (a == "--color") {
+      if (auto e = take(v)) return e;
+      if (v == "auto") o.color = ColorMode::auto_;
+      else if (v == "always") o.color = ColorMode::always;
+      else if (v == "never") o.color = ColorMode::never;
+      else return "unknown color mode `" + v + "`; use auto, always or never";
+    } else if (a == "--lang") {
+      if (auto e = take(v)) return e;
+      o.language = v;
+    } else if (a == "--max-facts" || a == "--max-seconds") {
+      if (auto e = take(v)) return e;
+      char* end = nullptr;
+      double d = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || d <= 0) return "option `" + a + "` needs a positive number, not `" + v + "`";
+      if (a == "--max-facts") o.max_facts = static_cast<unsigned long long>(d);
+      else o.max_seconds = d;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return "unknown option `" + a + "`";
+    } else {
+      o.positional.push_back(a);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace nogood::cli

@@ -1,0 +1,76 @@
+#include "terminal.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+namespace nogood::cli {
+
+Style make_style(ColorMode mode, int fd) {
+  Style s;
+  if (mode == ColorMode::always) s.color = true;
+  else if (mode == ColorMode::auto_) {
+    char const* no_color = std::getenv("NO_COLOR");
+    s.color = isatty(fd) && !(no_color && *no_color);
+  }
+  return s;
+}
+
+std::string write_atomically(std::string const& path, std::string const& content) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  auto dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = mkstemp(name.data());
+  if (fd < 0) return "cannot write `" + path + "`: " + std::strerror(errno);
+  std::size_t done = 0;
+  while (done < content.size()) {
+    auto n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      std::string err = std::strerror(errno);
+      ::close(fd);
+      ::unlink(name.data());
+      return "cannot write `" + path + "`: " + err;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    std::string err = std::strerror(errno);
+    ::unlink(name.data());
+    return "cannot write `" + path + "`: " + err;
+  }
+  ::chmod(name.data(), 0644);
+  if (std::rename(name.data(), path.c_str()) != 0) {
+    std::string err = std::strerror(errno);
+    ::unlink(name.data());
+    return "cannot write `" + path + "`: " + err;
+  }
+  return {};
+}
+
+std::size_t display_width(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return text.size();
+  auto s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) return static_cast<std::size_t>(s.countChar32());
+  it->setText(s);
+  std::size_t n = 0;
+  for (auto p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) ++n;
+  return n;
+}
+
+}  // namespace nogood::cli

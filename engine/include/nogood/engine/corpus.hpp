@@ -1,0 +1,99 @@
+// What the sources say: sources, the entities they name, and their claims. Filled by
+// the facts library, read by the engine and by renderers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nogood/diagnostics.hpp"
+#include "nogood/engine/schema.hpp"
+#include "nogood/engine/values.hpp"
+
+namespace nogood::engine {
+
+inline constexpr std::uint32_t no_source = 0xffffffffu;
+
+struct SourceInfo {
+  std::string id;
+  std::string title;
+  std::string outlet;
+  std::string language;
+  std::string published;  // ISO date or empty
+  std::string url;
+  std::string reliability;  // Admiralty grade A-F or empty
+  std::string text;         // article text file as given
+  std::string facts_file;   // where this source was loaded from
+  bool quotes_checked = false;
+};
+
+// One name of an entity, as one source (or entities.json) wrote it.
+struct EntityName {
+  std::string language;
+  std::string name;
+  std::uint32_t source = no_source;
+};
+
+// Why two names were taken for one entity.
+struct EntityJoin {
+  std::string name_a, name_b;
+  std::uint32_t source_a = no_source, source_b = no_source;
+  std::string why;
+};
+
+struct Entity {
+  std::string id;  // corpus id, or a source-local id made unique
+  std::string type;
+  std::vector<EntityName> names;
+  std::vector<EntityJoin> joins;
+};
+
+struct AmbiguousName {
+  std::string name;
+  std::uint32_t source = no_source;
+  std::vector<std::uint32_t> candidates;  // entity ids
+};
+
+// One claim: a fact a source states (or denies), with its evidence.
+struct Claim {
+  PredicateId predicate = 0;
+  bool negated = false;
+  std::uint32_t source = no_source;  // no_source: background knowledge
+  Value claimant = 0;                // symbol; the empty symbol is the source's own voice
+  Certainty certainty = Certainty::asserted;
+  std::string quote;
+  std::optional<std::int64_t> at;  // code-point offset of the quote in the article
+  Span origin;                     // where the claim was written (rules file for background facts)
+  std::uint32_t file = no_source;  // index into Corpus::files, for claims from facts files
+  std::uint32_t line = 0;          // JSON Lines: the line it is on
+  std::uint32_t index = 0;         // per-source files: its position in `facts`
+
+  // Where the claim is in its file: `/facts/12` or `line 7`.
+  std::string pointer() const { return line ? "line " + std::to_string(line) : "/facts/" + std::to_string(index); }
+};
+
+// Claims with their arguments, stored flat per (predicate, polarity) for the engine.
+struct ClaimRows {
+  std::vector<Value> values;          // arity values per claim
+  std::vector<std::uint32_t> claims;  // claim index per row
+};
+
+struct Corpus {
+  StringPool strings;  // symbols and strings
+  std::vector<SourceInfo> sources;
+  std::vector<Entity> entities;
+  std::vector<AmbiguousName> ambiguous;
+  std::vector<Claim> claims;
+  std::vector<std::string> files;  // facts files claims came from
+  std::vector<ClaimRows> positive;  // indexed by predicate
+  std::vector<ClaimRows> negative;  // `negated: true` claims, indexed by predicate
+
+  std::optional<std::uint32_t> find_source(std::string_view id) const;
+  std::optional<std::uint32_t> find_entity(std::string_view id) const;
+  // The name to show: the corpus name in `language` when one exists, else the first name a source wrote, else the id.
+  std::string_view display_name(std::uint32_t entity, std::string_view language) const;
+  void reserve_predicates(std::size_t n);
+};
+
+}  // namespace nogood::engine

@@ -1,0 +1,119 @@
+// The evaluation plan that rules are lowered to: relations with fixed column layouts,
+// rules over registers, strata in evaluation order. No names are looked up at run time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "nogood/diagnostics.hpp"
+#include "nogood/engine/schema.hpp"
+#include "nogood/engine/values.hpp"
+
+namespace nogood::engine {
+
+using RelationId = std::uint32_t;
+using Register = std::uint32_t;
+
+// Column layout of a relation:
+//   claimed predicate: args..., source, claimant, certainty, claim
+//   derived predicate: args..., [source]
+//   constraint:        one column per named variable of its body
+struct RelationDecl {
+  PredicateId predicate = 0;
+  bool strong_negation = false;  // holds the claims that the predicate is false
+  std::vector<ValueType> columns;
+  std::vector<std::string> column_names;
+  std::string name;  // `role`, `-role`, `constraint capture_place`
+};
+
+struct Operand {
+  enum class Kind : std::uint8_t { ignore, var, constant } kind = Kind::ignore;
+  std::uint32_t value = 0;  // register or constant
+
+  static Operand ignored() { return {}; }
+  static Operand var(Register r) { return {Kind::var, r}; }
+  static Operand constant(Value v) { return {Kind::constant, v}; }
+};
+
+// Arithmetic in postfix form, evaluated on a small stack in 64-bit signed arithmetic.
+struct Expr {
+  // Ids (entities, symbols, sources) are unsigned; ints and dates sign-extend.
+  enum class Op : std::uint8_t { push_const, push_unsigned_const, push_var, push_signed_var, add, sub, mul, div, mod, abs, min, max };
+  struct Step {
+    Op op;
+    std::uint32_t value = 0;  // constant (signed-packed) or register
+  };
+  std::vector<Step> steps;
+  ValueType type = ValueType::integer;
+  bool is_single_var() const {
+    return steps.size() == 1 && (steps[0].op == Op::push_var || steps[0].op == Op::push_signed_var);
+  }
+};
+
+enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };
+std::string_view to_string(CompareOp);
+
+enum class AggregateKind : std::uint8_t { count, sum, min, max };
+
+struct Literal {
+  enum class Kind : std::uint8_t { atom, negation, compare, assign, aggregate } kind = Kind::atom;
+  // atom, negation
+  RelationId relation = 0;
+  std::vector<Operand> columns;
+  std::int32_t sourced_column = -1;  // `@`: this column must hold a source, not background knowledge
+  // compare: lhs op rhs; ordered comparisons are signed for ints, dates and certainty
+  CompareOp op = CompareOp::eq;
+  Expr lhs, rhs;
+  bool is_signed = false;
+  // assign (target = lhs) and aggregate (target = kind over body, value in lhs)
+  Register target = 0;
+  AggregateKind aggregate = AggregateKind::count;
+  std::vector<Literal> body;
+
+  Span span;
+  std::string text;  // as written, for explanations
+};
+
+struct Rule {
+  RelationId head = 0;
+  std::vector<Operand> head_columns;
+  std::vector<Literal> body;
+  std::vector<std::string> registers;  // variable name per register (`_` for anonymous)
+  std::vector<ValueType> register_types;
+  Span span;
+  std::string text;              // the rule as written, for explanations
+  std::int32_t constraint = -1;  // index into Program::constraints for constraint rules
+};
+
+enum class VerdictSeverity : std::uint8_t { info, warning, error };
+std::string_view to_string(VerdictSeverity);
+
+struct ConstraintInfo {
+  std::string name;
+  std::string message;  // template with {Var} placeholders
+  VerdictSeverity severity = VerdictSeverity::error;
+  RelationId relation = 0;
+  Span span;
+  std::string origin;  // "constraint", "unique", "negation_check"
+};
+
+struct Stratum {
+  std::vector<std::uint32_t> rules;
+  std::vector<RelationId> relations;  // computed here
+  bool recursive = false;
+};
+
+struct Program {
+  Schema schema;
+  std::vector<RelationDecl> relations;
+  std::vector<RelationId> positive_relation;  // per predicate; claimed and derived
+  std::vector<RelationId> negative_relation;  // per claimed predicate, else ~0u
+  std::vector<Rule> rules;
+  std::vector<ConstraintInfo> constraints;
+  std::vector<Stratum> strata;
+};
+
+inline constexpr RelationId no_relation = 0xffffffffu;
+
+}  // namespace nogood::engine

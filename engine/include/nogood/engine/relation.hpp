@@ -1,0 +1,74 @@
+// An append-only set of fixed-width tuples with hash indexes on column subsets.
+// Rows never move, so a row id is a stable name for a tuple (provenance uses it) and
+// a contiguous row range is a delta for semi-naive evaluation.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "nogood/engine/values.hpp"
+
+namespace nogood::engine {
+
+using RowId = std::uint32_t;
+inline constexpr RowId no_row = 0xffffffffu;
+
+// Chained hash index over the columns in `mask`; chains run from newest to oldest row,
+// so a scan restricted to rows below a bound can stop early.
+class HashIndex {
+public:
+  HashIndex(std::uint64_t mask, std::uint32_t arity);
+
+  std::uint64_t mask() const { return mask_; }
+  std::uint64_t hash_row(Value const* row) const;
+  std::uint64_t hash_key(Value const* key) const;  // key holds values for masked columns, in column order
+  RowId first(std::uint64_t hash) const { return buckets_.empty() ? no_row : buckets_[hash & bucket_mask_]; }
+  RowId next(RowId row) const { return next_[row]; }
+  void add(RowId row, Value const* values, std::vector<Value> const& data);
+  void rebuild(std::vector<Value> const& data, std::uint32_t rows);
+  std::size_t memory() const { return (buckets_.capacity() + next_.capacity()) * sizeof(RowId); }
+
+private:
+  std::uint64_t mask_;
+  std::uint32_t arity_;
+  std::vector<std::uint8_t> cols_;
+  std::vector<RowId> buckets_;
+  std::vector<RowId> next_;
+  std::uint64_t bucket_mask_ = 0;
+};
+
+class Relation {
+public:
+  explicit Relation(std::uint32_t arity);
+
+  std::uint32_t arity() const { return arity_; }
+  std::uint32_t size() const { return rows_; }
+  Value const* row(RowId r) const { return data_.data() + std::size_t(r) * arity_; }
+
+  // Appends the tuple unless present; returns its row and whether it is new.
+  std::pair<RowId, bool> insert(Value const* tuple);
+  RowId find(Value const* tuple) const;
+  // An index over `mask` (bit i = column i), built on first use and kept up to date.
+  HashIndex const& index(std::uint64_t mask);
+  std::size_t memory() const;
+
+private:
+  std::uint32_t arity_;
+  std::uint32_t rows_ = 0;
+  std::vector<Value> data_;
+  HashIndex primary_;
+  std::vector<std::unique_ptr<HashIndex>> indexes_;
+};
+
+// Whether `row` agrees with `key` on the masked columns (key in column order).
+inline bool matches_key(Value const* row, Value const* key, std::uint64_t mask, std::uint32_t arity) {
+  for (std::uint32_t c = 0, k = 0; c < arity; ++c)
+    if (mask >> c & 1) {
+      if (row[c] != key[k]) return false;
+      ++k;
+    }
+  return true;
+}
+
+}  // namespace nogood::engine

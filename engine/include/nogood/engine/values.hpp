@@ -1,0 +1,48 @@
+// Values as the engine stores them: 32 bits each, typed by the column they sit in.
+// Entities, symbols and strings are interned ids; ints and dates are packed in place.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace nogood::engine {
+
+using Value = std::uint32_t;
+
+enum class ValueType : std::uint8_t { entity, symbol, string, integer, date, source, certainty };
+std::string_view to_string(ValueType);
+
+// Certainty of a claim, ordered: asserted > reported > alleged > uncertain.
+enum class Certainty : std::uint8_t { uncertain = 0, alleged = 1, reported = 2, asserted = 3 };
+std::string_view to_string(Certainty);
+std::optional<Certainty> parse_certainty(std::string_view);
+
+inline Value pack_int(std::int32_t v) { return static_cast<Value>(v); }
+inline std::int32_t unpack_int(Value v) { return static_cast<std::int32_t>(v); }
+
+// Dates are days since 1970-01-01 (proleptic Gregorian), packed as ints.
+std::int32_t days_from_civil(int year, int month, int day);
+void civil_from_days(std::int32_t days, int& year, int& month, int& day);
+bool valid_date(int year, int month, int day);
+// Parses exactly `YYYY-MM-DD` naming a day that exists.
+std::optional<std::int32_t> parse_date(std::string_view);
+std::string format_date(std::int32_t days);
+
+// Interns strings; ids are dense and stable, views stay valid for the pool's lifetime.
+class StringPool {
+public:
+  std::uint32_t intern(std::string_view s);
+  std::optional<std::uint32_t> find(std::string_view s) const;
+  std::string_view view(std::uint32_t id) const { return storage_[id]; }
+  std::size_t size() const { return storage_.size(); }
+
+private:
+  std::deque<std::string> storage_;
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
+}  // namespace nogood::engine

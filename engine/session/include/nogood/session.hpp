@@ -1,0 +1,85 @@
+// The embedding API and the pipeline in one place:
+//   parse rules -> check -> load facts -> resolve entities -> lower -> evaluate -> verdicts -> explain.
+// Errors come back as diagnostics; nothing is printed and nothing exits.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nogood/diagnostics.hpp"
+#include "nogood/engine/corpus.hpp"
+#include "nogood/engine/evaluate.hpp"
+#include "nogood/engine/program.hpp"
+#include "nogood/verdict.hpp"
+
+namespace nogood {
+
+struct Inputs {
+  std::vector<std::filesystem::path> rules;
+  std::vector<std::filesystem::path> facts;  // .json per source, .jsonl bulk
+  std::optional<std::filesystem::path> entities;
+  std::vector<std::filesystem::path> text_dirs;
+  std::vector<std::pair<std::string, std::string>> rules_text;  // (name, text): rules given as strings
+  std::vector<std::pair<std::string, std::string>> facts_text;  // (name, text)
+};
+
+// A corpus folder: rules/*.rules, facts/ or sources/ with *.json and *.jsonl, entities.json.
+// Files are taken in name order so runs are reproducible.
+std::optional<Inputs> discover_corpus(std::filesystem::path const& folder, Diagnostics& diags);
+
+struct Timings {
+  double load = 0, resolve = 0, evaluate = 0, verdicts = 0;
+};
+
+struct Options {
+  engine::EvalOptions eval;
+  std::string language = "en";  // for display names
+};
+
+class Session {
+public:
+  explicit Session(Options options = {});
+  ~Session();
+
+  // Stages, in order; each returns false when it reported errors.
+  bool load(Inputs const& inputs);  // parse, check, load facts, resolve, lower
+  bool evaluate();
+  void build_verdicts();
+
+  // Everything a run found, in a deterministic order.
+  std::vector<Verdict> const& verdicts() const { return verdicts_; }
+  Verdict const* find_verdict(std::string_view id) const;
+  ProofNode explain(Verdict const& v) const;
+
+  std::string display(engine::ValueType type, engine::Value v) const;
+  std::string canonical(engine::ValueType type, engine::Value v) const;
+
+  SourceManager& sources() { return sources_; }
+  SourceManager const& sources() const { return sources_; }
+  Diagnostics& diagnostics() { return diags_; }
+  engine::Corpus const& corpus() const { return corpus_; }
+  engine::Program const& program() const { return program_; }
+  engine::Database const& database() const { return db_; }
+  Timings const& timings() const { return timings_; }
+  std::vector<std::string> const& input_files() const { return input_files_; }
+
+private:
+  ProofNode explain_row(engine::RelationId rel, engine::RowId row, int depth) const;
+  std::string fact_text(engine::RelationId rel, engine::Value const* row) const;
+
+  Options options_;
+  SourceManager sources_;
+  Diagnostics diags_;
+  engine::Corpus corpus_;
+  engine::Program program_;
+  engine::Database db_;
+  std::vector<Verdict> verdicts_;
+  Timings timings_;
+  std::vector<std::string> input_files_;
+  std::unique_ptr<struct RulesState> rules_;
+};
+
+}  // namespace nogood

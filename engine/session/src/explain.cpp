@@ -1,0 +1,176 @@
+// Proof trees rebuilt from provenance; every step is re-checked against its rule before it
+// is shown, so an explanation never rests on a premise that does not hold.
+#include <algorithm>
+
+#include "nogood/session.hpp"
+
+namespace nogood {
+
+using engine::Literal;
+using engine::Operand;
+using engine::ValueType;
+
+std::string Session::fact_text(engine::RelationId rel, engine::Value const* row) const {
+  auto const& decl = program_.relations[rel];
+  auto const& pred = program_.schema.predicates[decl.predicate];
+  std::string out = (decl.strong_negation ? "-" : "") + pred.name + "(";
+  for (std::size_t i = 0; i < pred.arity(); ++i) out += (i ? ", " : "") + display(decl.columns[i], row[i]);
+  out += ")";
+  bool sourced = pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced);
+  if (sourced && row[pred.arity()] != engine::no_source) out += " @ " + display(ValueType::source, row[pred.arity()]);
+  return out;
+}
+
+namespace {
+std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& regs, std::vector<bool> const& set, Session const& s,
+                      std::vector<ValueType> const& types) {
+  // Values of the expression's variables, for "12 > 10" style explanations.
+  std::int64_t v = 0;
+  if (e.is_single_var()) {
+    auto r = e.steps[0].value;
+    return set[r] ? s.display(types[r], regs[r]) : "?";
+  }
+  if (!engine::evaluate_expr(e, regs.data(), v)) return "?";
+  if (e.type == ValueType::date && !(e.steps.size() == 3 && e.steps[2].op == engine::Expr::Op::sub)) return s.display(ValueType::date, engine::pack_int(static_cast<std::int32_t>(v)));
+  if (e.steps.size() == 1 && (e.steps[0].op == engine::Expr::Op::push_const || e.steps[0].op == engine::Expr::Op::push_unsigned_const) && e.type != ValueType::integer && e.type != ValueType::date)
+    return s.display(e.type, e.steps[0].value);
+  return std::to_string(v);
+}
+}  // namespace
+
+ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int depth) const {
+  auto const& decl = program_.relations[rel];
+  auto const& pred = program_.schema.predicates[decl.predicate];
+  auto values = db_.relations[rel].row(row);
+  ProofNode node;
+  node.statement = fact_text(rel, values);
+  if (pred.kind == engine::PredicateKind::claimed) {
+    node.claim = values[decl.columns.size() - 1];
+    node.kind = corpus_.claims[node.claim].source == engine::no_source ? ProofNode::Kind::background : ProofNode::Kind::claim;
+    // Entities this claim names that were joined from names in other sources or scripts.
+    for (std::size_t i = 0; i < pred.arity(); ++i) {
+      if (decl.columns[i] != ValueType::entity || values[i] >= corpus_.entities.size()) continue;
+      for (auto const& j : corpus_.entities[values[i]].joins) {
+        ProofNode join;
+        join.kind = ProofNode::Kind::entity_join;
+        join.statement = "\"" + j.name_a + "\" and \"" + j.name_b + "\" are taken for one entity (`" + corpus_.entities[values[i]].id + "`): " + j.why;
+        node.children.push_back(std::move(join));
+      }
+    }
+    return node;
+  }
+  if (pred.kind == engine::PredicateKind::builtin) {
+    node.kind = ProofNode::Kind::background;
+    return node;
+  }
+  node.kind = pred.kind == engine::PredicateKind::constraint ? ProofNode::Kind::verdict : ProofNode::Kind::derived;
+  auto d = db_.derivation(rel, row);
+  if (!d || depth > 200) {
+    node.verified = false;
+    return node;
+  }
+  auto const& rule = program_.rules[d->rule];
+  node.rule = rule.text;
+  node.rule_span = rule.span;
+
+  // Rebind the rule's variables from the head and the body rows it recorded.
+  std::vector<engine::Value> regs(rule.registers.size(), 0);
+  std::vector<bool> set(rule.registers.size(), false);
+  bool ok = true;
+  auto unify = [&](Operand const& op, engine::Value v) {
+    if (op.kind == Operand::Kind::constant) ok = ok && op.value == v;
+    else if (op.kind == Operand::Kind::var) {
+      if (set[op.value]) ok = ok && regs[op.value] == v;
+      else {
+        regs[op.value] = v;
+        set[op.value] = true;
+      }
+    }
+  };
+  for (std::size_t c = 0; c < rule.head_columns.size(); ++c) unify(rule.head_columns[c], values[c]);
+  std::size_t slot = 0;
+  std::vector<ProofNode> children;
+  for (auto const& lit : rule.body) {
+    if (lit.kind != Literal::Kind::atom) continue;
+    auto body_row = d->rows[slot++];
+    auto brow = db_.relations[lit.relation].row(body_row);
+    for (std::size_t c = 0; c < lit.columns.size(); ++c) unify(lit.columns[c], brow[c]);
+  }
+  // Assignments bind what the atoms did not.
+  for (auto const& lit : rule.body) {
+    if (lit.kind != Literal::Kind::compare || lit.op != engine::CompareOp::eq) continue;
+    std::int64_t v;
+    if (lit.lhs.is_single_var() && !set[lit.lhs.steps[0].value] && engine::evaluate_expr(lit.rhs, regs.data(), v)) {
+      regs[lit.lhs.steps[0].value] = static_cast<engine::Value>(v);
+      set[lit.lhs.steps[0].value] = true;
+    }
+  }
+  slot = 0;
+  for (auto const& lit : rule.body) {
+    switch (lit.kind) {
+      case Literal::Kind::atom: children.push_back(explain_row(lit.relation, d->rows[slot++], depth + 1)); break;
+      case Literal::Kind::compare:
+      case Literal::Kind::assign: {
+        ProofNode c;
+        c.kind = ProofNode::Kind::comparison;
+        std::int64_t a = 0, b = 0;
+        bool holds = engine::evaluate_expr(lit.lhs, regs.data(), a) && engine::evaluate_expr(lit.rhs, regs.data(), b) &&
+                     engine::compare_values(lit.op, a, b);
+        c.verified = holds;
+        ok = ok && holds;
+        c.statement = expr_text(lit.lhs, regs, set, *this, rule.register_types) + " " + std::string(engine::to_string(lit.op)) + " " +
+                      expr_text(lit.rhs, regs, set, *this, rule.register_types) + "   (" + lit.text + ")";
+        children.push_back(std::move(c));
+        break;
+      }
+      case Literal::Kind::negation: {
+        ProofNode n;
+        n.kind = ProofNode::Kind::negation;
+        auto const& target = db_.relations[lit.relation];
+        bool found = false;
+        for (engine::RowId r = 0; r < target.size() && !found; ++r) {
+          auto trow = target.row(r);
+          bool match = true;
+          for (std::size_t c = 0; c < lit.columns.size() && match; ++c) {
+            auto const& op = lit.columns[c];
+            if (op.kind == Operand::Kind::constant) match = trow[c] == op.value;
+            else if (op.kind == Operand::Kind::var) match = trow[c] == regs[op.value];
+          }
+          if (match && lit.sourced_column >= 0 && trow[lit.sourced_column] == engine::no_source) match = false;
+          found = match;
+        }
+        n.verified = !found;
+        ok = ok && !found;
+        auto const& tdecl = program_.relations[lit.relation];
+        std::string looked = tdecl.name + "(";
+        for (std::size_t c = 0, shown = 0; c < program_.schema.predicates[tdecl.predicate].arity(); ++c, ++shown) {
+          auto const& op = lit.columns[c];
+          looked += (shown ? ", " : "") + (op.kind == Operand::Kind::var ? display(tdecl.columns[c], regs[op.value])
+                                           : op.kind == Operand::Kind::constant ? display(tdecl.columns[c], op.value) : "_");
+        }
+        looked += ")";
+        n.statement = "no fact " + looked + " was found   (" + lit.text + ")";
+        children.push_back(std::move(n));
+        break;
+      }
+      case Literal::Kind::aggregate: {
+        ProofNode g;
+        g.kind = ProofNode::Kind::aggregate;
+        g.statement = rule.registers[lit.target] + " = " + display(rule.register_types[lit.target], regs[lit.target]) + "   (" + lit.text + ")";
+        children.push_back(std::move(g));
+        break;
+      }
+    }
+  }
+  node.verified = ok;
+  node.children = std::move(children);
+  return node;
+}
+
+ProofNode Session::explain(Verdict const& v) const {
+  auto node = explain_row(v.relation, v.row, 0);
+  node.statement = v.message;
+  return node;
+}
+
+}  // namespace nogood

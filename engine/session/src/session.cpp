@@ -1,0 +1,251 @@
+#include "nogood/session.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "nogood/facts/load.hpp"
+#include "nogood/facts/names.hpp"
+#include "nogood/rules/check.hpp"
+#include "nogood/rules/load.hpp"
+#include "nogood/rules/lower.hpp"
+
+namespace nogood {
+
+namespace fs = std::filesystem;
+using engine::ValueType;
+
+struct RulesState {
+  std::vector<ast::Program> files;
+  rules::CheckedProgram checked;
+};
+
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// Entity constants in rules, answered from the resolved entity table.
+class CorpusEntities : public rules::EntityLookup {
+public:
+  explicit CorpusEntities(engine::Corpus& corpus) : corpus_(corpus) {}
+
+  std::optional<engine::Value> by_id(std::string_view id, Span, Diagnostics&) override {
+    if (auto e = corpus_.find_entity(id)) return *e;
+    // An entity only rules mention (e.g. in background facts) is an entity all the same.
+    corpus_.entities.push_back({std::string(id), "", {}, {}});
+    return static_cast<engine::Value>(corpus_.entities.size() - 1);
+  }
+
+  std::optional<engine::Value> by_name(std::string_view name, Span at, Diagnostics& diags) override {
+    std::vector<std::uint32_t> full, partial;
+    for (std::uint32_t e = 0; e < corpus_.entities.size(); ++e) {
+      bool is_full = false, is_partial = false;
+      for (auto const& n : corpus_.entities[e].names) {
+        auto c = matcher_.compare(name, n.name);
+        is_full = is_full || c.match == facts::NameMatch::full;
+        is_partial = is_partial || c.match == facts::NameMatch::partial;
+      }
+      if (is_full) full.push_back(e);
+      else if (is_partial) partial.push_back(e);
+    }
+    if (full.size() == 1) return full.front();
+    auto const& candidates = full.empty() ? partial : full;
+    auto d = make_error("E0226", std::string(candidates.empty() ? "no entity is named " : "the name is ambiguous: ") + "\"" + std::string(name) + "\"");
+    d.with_primary(at, candidates.empty() ? "unknown name" : "matches more than one entity");
+    for (auto e : candidates) d.with_note("candidate: `" + corpus_.entities[e].id + "` (" + std::string(corpus_.display_name(e, "en")) + ")");
+    d.with_help(candidates.empty() ? "use an entity id, or a name as a source or entities.json writes it" : "use the entity id instead of the name");
+    diags.report(std::move(d));
+    return std::nullopt;
+  }
+
+private:
+  engine::Corpus& corpus_;
+  facts::NameMatcher matcher_;
+};
+
+std::vector<fs::path> files_in(fs::path const& dir, std::initializer_list<char const*> extensions) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (auto const& entry : fs::directory_iterator(dir, ec))
+    for (auto ext : extensions)
+      if (entry.is_regular_file() && entry.path().extension() == ext) out.push_back(entry.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+std::optional<Inputs> discover_corpus(fs::path const& folder, Diagnostics& diags) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    Diagnostic d = make_error("E0002", "`" + folder.string() + "` is not a corpus folder" + (fs::exists(folder, ec) ? "" : ": no such directory"));
+    d.file_name = folder.string();
+    diags.report(std::move(d.with_help("a corpus folder holds rules/*.rules, facts/*.json or *.jsonl, and optionally entities.json; or pass --rules and --facts")));
+    return std::nullopt;
+  }
+  Inputs in;
+  in.rules = files_in(folder / "rules", {".rules"});
+  for (auto sub : {"facts", "sources"})
+    for (auto& f : files_in(folder / sub, {".json", ".jsonl"})) in.facts.push_back(f);
+  if (fs::exists(folder / "entities.json", ec)) in.entities = folder / "entities.json";
+  if (in.rules.empty()) {
+    Diagnostic d = make_error("E0003", "no rules in `" + (folder / "rules").string() + "`");
+    d.file_name = folder.string();
+    diags.report(std::move(d.with_help("put the rules in files ending in .rules under rules/")));
+    return std::nullopt;
+  }
+  return in;
+}
+
+Session::Session(Options options) : options_(std::move(options)), rules_(std::make_unique<RulesState>()) {}
+Session::~Session() = default;
+
+bool Session::load(Inputs const& inputs) {
+  auto started = std::chrono::steady_clock::now();
+  // parse -> check
+  rules_->files = rules::load_rules(inputs.rules, sources_, diags_);
+  for (auto const& [name, text] : inputs.rules_text) {
+    auto more = rules::load_rules_text(name, text, fs::current_path(), sources_, diags_);
+    for (auto& p : more) rules_->files.push_back(std::move(p));
+  }
+  // Every rules file read, imports included, for the run manifest.
+  for (std::size_t f = 0; f < sources_.size(); ++f) input_files_.push_back(sources_.file(static_cast<FileId>(f)).name);
+  if (diags_.has_errors()) return false;
+  rules_->checked = rules::check(rules_->files, sources_, diags_);
+  if (diags_.has_errors()) return false;
+
+  // load facts -> resolve entities
+  facts::FactsLoader loader(rules_->checked.schema, corpus_, sources_, diags_, facts::LoadOptions{inputs.text_dirs});
+  if (inputs.entities) {
+    loader.load_entities(*inputs.entities);
+    input_files_.push_back(inputs.entities->string());
+  }
+  for (auto const& f : inputs.facts) {
+    loader.load_file(f);
+    input_files_.push_back(f.string());
+  }
+  for (auto const& [name, text] : inputs.facts_text) loader.load_text(name, text, name.ends_with(".jsonl"));
+  timings_.load = seconds_since(started);
+  if (diags_.has_errors()) return false;
+  started = std::chrono::steady_clock::now();
+  loader.finish();
+  timings_.resolve = seconds_since(started);
+  if (diags_.has_errors()) return false;
+
+  // lower
+  CorpusEntities entities(corpus_);
+  program_ = rules::lower(rules_->checked, sources_, corpus_, entities, diags_);
+  return !diags_.has_errors();
+}
+
+bool Session::evaluate() {
+  auto started = std::chrono::steady_clock::now();
+  bool ok = engine::evaluate(program_, corpus_, db_, options_.eval, diags_);
+  timings_.evaluate = seconds_since(started);
+  return ok;
+}
+
+std::string Session::display(ValueType type, engine::Value v) const {
+  switch (type) {
+    case ValueType::entity: return v < corpus_.entities.size() ? std::string(corpus_.display_name(v, options_.language)) : "?";
+    case ValueType::symbol:
+    case ValueType::string: return std::string(corpus_.strings.view(v));
+    case ValueType::integer: return std::to_string(engine::unpack_int(v));
+    case ValueType::date: return engine::unpack_int(v) == INT32_MIN ? "unknown" : engine::format_date(engine::unpack_int(v));
+    case ValueType::source: return v < corpus_.sources.size() ? corpus_.sources[v].id : "(background)";
+    case ValueType::certainty: return std::string(engine::to_string(static_cast<engine::Certainty>(v)));
+  }
+  return "?";
+}
+
+std::string Session::canonical(ValueType type, engine::Value v) const {
+  if (type == ValueType::entity) return v < corpus_.entities.size() ? corpus_.entities[v].id : "?";
+  return display(type, v);
+}
+
+void Session::build_verdicts() {
+  auto started = std::chrono::steady_clock::now();
+  verdicts_.clear();
+  for (std::uint32_t c = 0; c < program_.constraints.size(); ++c) {
+    auto const& info = program_.constraints[c];
+    auto const& decl = program_.relations[info.relation];
+    auto const& rel = db_.relations[info.relation];
+    for (engine::RowId r = 0; r < rel.size(); ++r) {
+      Verdict v;
+      v.constraint = c;
+      v.rule = info.name;
+      v.severity = info.severity;
+      v.relation = info.relation;
+      v.row = r;
+      auto row = rel.row(r);
+      std::string key = info.name;
+      for (std::size_t i = 0; i < decl.columns.size(); ++i) {
+        Binding b{decl.column_names[i], decl.columns[i], row[i], display(decl.columns[i], row[i]), canonical(decl.columns[i], row[i])};
+        key += '\0' + b.name + '=' + b.canonical;
+        if (b.type == ValueType::source && row[i] < corpus_.sources.size() &&
+            std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
+          v.sources.push_back(row[i]);
+        v.bindings.push_back(std::move(b));
+      }
+      char hex[17];
+      std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(fnv1a(key) & 0xffffffffffffull));
+      v.id = info.name + "-" + hex;
+      // The message with each {Var} replaced by its display value.
+      auto const& tmpl = info.message.empty() ? info.name : info.message;
+      for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        auto close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
+        if (close == std::string::npos) {
+          v.message += tmpl[i];
+          continue;
+        }
+        auto name = tmpl.substr(i + 1, close - i - 1);
+        auto it = std::find_if(v.bindings.begin(), v.bindings.end(), [&](Binding const& b) { return b.name == name; });
+        v.message += it != v.bindings.end() ? it->display : tmpl.substr(i, close - i + 1);
+        i = close;
+      }
+      // Support: the claims at the leaves of the first derivation.
+      std::vector<std::pair<engine::RelationId, engine::RowId>> todo{{info.relation, r}};
+      while (!todo.empty()) {
+        auto [rid, rrow] = todo.back();
+        todo.pop_back();
+        auto const& rdecl = program_.relations[rid];
+        auto kind = program_.schema.predicates[rdecl.predicate].kind;
+        if (kind == engine::PredicateKind::claimed) {
+          auto claim = db_.relations[rid].row(rrow)[rdecl.columns.size() - 1];
+          if (std::find(v.support.begin(), v.support.end(), claim) == v.support.end()) v.support.push_back(claim);
+          continue;
+        }
+        auto d = db_.derivation(rid, rrow);
+        if (!d) continue;
+        auto const& rule = program_.rules[d->rule];
+        std::size_t slot = d->rows.size();
+        for (auto it = rule.body.rbegin(); it != rule.body.rend(); ++it)
+          if (it->kind == engine::Literal::Kind::atom) todo.emplace_back(it->relation, d->rows[--slot]);
+      }
+      for (auto claim : v.support) {
+        auto s = corpus_.claims[claim].source;
+        if (s != engine::no_source && std::find(v.sources.begin(), v.sources.end(), s) == v.sources.end()) v.sources.push_back(s);
+      }
+      verdicts_.push_back(std::move(v));
+    }
+  }
+  timings_.verdicts = seconds_since(started);
+}
+
+Verdict const* Session::find_verdict(std::string_view id) const {
+  for (auto const& v : verdicts_)
+    if (v.id == id) return &v;
+  return nullptr;
+}
+
+}  // namespace nogood

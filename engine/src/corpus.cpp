@@ -1,0 +1,45 @@
+#include "nogood/engine/corpus.hpp"
+
+namespace nogood::engine {
+
+std::optional<PredicateId> Schema::find(std::string_view name) const {
+  for (std::size_t i = 0; i < predicates.size(); ++i)
+    if (predicates[i].name == name && predicates[i].kind != PredicateKind::constraint) return static_cast<PredicateId>(i);
+  return std::nullopt;
+}
+
+std::vector<std::string_view> Schema::names() const {
+  std::vector<std::string_view> out;
+  for (auto const& p : predicates)
+    if (p.kind != PredicateKind::constraint) out.push_back(p.name);
+  return out;
+}
+
+std::optional<std::uint32_t> Corpus::find_source(std::string_view id) const {
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    if (sources[i].id == id) return static_cast<std::uint32_t>(i);
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> Corpus::find_entity(std::string_view id) const {
+  for (std::size_t i = 0; i < entities.size(); ++i)
+    if (entities[i].id == id) return static_cast<std::uint32_t>(i);
+  return std::nullopt;
+}
+
+std::string_view Corpus::display_name(std::uint32_t entity, std::string_view language) const {
+  auto const& e = entities[entity];
+  for (auto const& n : e.names)
+    if (n.source == no_source && n.language == language) return n.name;
+  for (auto const& n : e.names)
+    if (n.source != no_source && sources[n.source].language == language) return n.name;
+  if (!e.names.empty()) return e.names.front().name;
+  return e.id;
+}
+
+void Corpus::reserve_predicates(std::size_t n) {
+  if (positive.size() < n) positive.resize(n);
+  if (negative.size() < n) negative.resize(n);
+}
+
+}  // namespace nogood::engine

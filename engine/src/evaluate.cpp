@@ -1,0 +1,417 @@
+#include "nogood/engine/evaluate.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <string>
+
+#include "plan.hpp"
+
+namespace nogood::engine {
+
+using detail::PlanStep;
+using detail::Range;
+
+bool evaluate_expr(Expr const& e, Value const* regs, std::int64_t& out) {
+  std::int64_t stack[32];
+  int top = 0;
+  for (auto const& s : e.steps) {
+    switch (s.op) {
+      case Expr::Op::push_const: stack[top++] = unpack_int(s.value); break;
+      case Expr::Op::push_unsigned_const: stack[top++] = s.value; break;
+      case Expr::Op::push_var: stack[top++] = regs[s.value]; break;
+      case Expr::Op::push_signed_var: stack[top++] = unpack_int(regs[s.value]); break;
+      case Expr::Op::abs: stack[top - 1] = stack[top - 1] < 0 ? -stack[top - 1] : stack[top - 1]; break;
+      default: {
+        std::int64_t b = stack[--top], a = stack[top - 1], r = 0;
+        switch (s.op) {
+          case Expr::Op::add: r = a + b; break;
+          case Expr::Op::sub: r = a - b; break;
+          case Expr::Op::mul: r = a * b; break;
+          case Expr::Op::div: if (b == 0) return false; r = a / b; break;
+          case Expr::Op::mod: if (b == 0) return false; r = a % b; break;
+          case Expr::Op::min: r = std::min(a, b); break;
+          case Expr::Op::max: r = std::max(a, b); break;
+          default: break;
+        }
+        stack[top - 1] = r;
+      }
+    }
+    if (top >= 31) return false;
+  }
+  out = stack[0];
+  return true;
+}
+
+bool compare_values(CompareOp op, std::int64_t a, std::int64_t b) {
+  switch (op) {
+    case CompareOp::eq: return a == b;
+    case CompareOp::ne: return a != b;
+    case CompareOp::lt: return a < b;
+    case CompareOp::le: return a <= b;
+    case CompareOp::gt: return a > b;
+    case CompareOp::ge: return a >= b;
+  }
+  return false;
+}
+
+std::optional<Derivation> Database::derivation(RelationId rel, RowId row) const {
+  auto const& p = provenance[rel];
+  if (row >= p.at.size() || p.at[row] == no_row) return std::nullopt;
+  Derivation d;
+  auto at = p.at[row];
+  d.rule = p.data[at];
+  std::uint32_t end = row + 1 < p.at.size() ? p.at[row + 1] : static_cast<std::uint32_t>(p.data.size());
+  // Rows recorded without provenance leave gaps marked no_row; find the next recorded offset.
+  for (RowId r = row + 1; r < p.at.size(); ++r)
+    if (p.at[r] != no_row) {
+      end = p.at[r];
+      break;
+    }
+  if (end == no_row) end = static_cast<std::uint32_t>(p.data.size());
+  d.rows.assign(p.data.begin() + at + 1, p.data.begin() + end);
+  return d;
+}
+
+std::size_t Database::memory() const {
+  std::size_t total = 0;
+  for (auto const& r : relations) total += r.memory();
+  for (auto const& p : provenance) total += (p.at.capacity() + p.data.capacity()) * sizeof(std::uint32_t);
+  return total;
+}
+
+namespace {
+
+struct Runaway {
+  std::string reason;
+};
+struct ArithmeticError {
+  std::string what;
+};
+
+class Evaluator {
+public:
+  Evaluator(Program const& program, Database& db, EvalOptions const& options)
+      : program_(program), db_(db), options_(options), lo_(db.relations.size(), 0), hi_(db.relations.size(), 0),
+        sizes_(db.relations.size(), 0), started_(std::chrono::steady_clock::now()) {}
+
+  void run_stratum(Stratum const& stratum) {
+    std::vector<bool> in_stratum(db_.relations.size(), false);
+    for (auto r : stratum.relations) in_stratum[r] = true;
+    snapshot_all();
+    // The first round sees everything derived so far; later rounds join each delta.
+    for (auto rule : stratum.rules) run_rule(rule, -1, in_stratum);
+    if (!stratum.recursive) return;
+    while (true) {
+      ++db_.stats.iterations;
+      bool any = false;
+      for (auto r : stratum.relations) {
+        lo_[r] = hi_[r];
+        hi_[r] = db_.relations[r].size();
+        sizes_[r] = hi_[r];
+        if (hi_[r] > lo_[r]) any = true;
+      }
+      if (!any) break;
+      for (auto rule : stratum.rules) {
+        auto const& body = program_.rules[rule].body;
+        for (std::size_t i = 0; i < body.size(); ++i)
+          if (body[i].kind == Literal::Kind::atom && in_stratum[body[i].relation] && hi_[body[i].relation] > lo_[body[i].relation])
+            run_rule(rule, static_cast<std::int32_t>(i), in_stratum);
+      }
+    }
+  }
+
+private:
+  void snapshot_all() {
+    for (std::size_t r = 0; r < db_.relations.size(); ++r) {
+      hi_[r] = db_.relations[r].size();
+      lo_[r] = 0;
+      sizes_[r] = hi_[r];
+    }
+  }
+
+  void run_rule(std::uint32_t rule_index, std::int32_t delta_atom, std::vector<bool> const& in_stratum) {
+    auto const& rule = program_.rules[rule_index];
+    rule_ = &rule;
+    rule_index_ = rule_index;
+    std::vector<std::uint32_t> slots(rule.body.size(), 0xffffffffu);
+    std::uint32_t nslots = 0;
+    std::vector<bool> recursive(rule.body.size(), false);
+    for (std::size_t i = 0; i < rule.body.size(); ++i)
+      if (rule.body[i].kind == Literal::Kind::atom) {
+        slots[i] = nslots++;
+        recursive[i] = in_stratum[rule.body[i].relation];
+      }
+    detail::PlanInput in{&rule.body, std::vector<bool>(rule.registers.size(), false), delta_atom, recursive, &sizes_};
+    auto plan = detail::plan_body(in, slots, PlanStep::Kind::emit);
+    prepare(plan);
+    regs_.assign(rule.registers.size(), 0);
+    rows_.assign(nslots, no_row);
+    head_.assign(rule.head_columns.size(), 0);
+    record_ = options_.provenance || rule.constraint >= 0;
+    run(plan, 0);
+  }
+
+  void prepare(std::vector<PlanStep>& plan) {
+    for (auto& step : plan) {
+      if ((step.kind == PlanStep::Kind::scan || step.kind == PlanStep::Kind::negation) && step.mask != 0)
+        db_.relations[step.relation].index(step.mask);
+      prepare(step.sub);
+    }
+  }
+
+  void range_of(PlanStep const& step, RowId& lo, RowId& hi) const {
+    switch (step.range) {
+      case Range::all: lo = 0; hi = hi_[step.relation]; break;
+      case Range::old: lo = 0; hi = lo_[step.relation]; break;
+      case Range::delta: lo = lo_[step.relation]; hi = hi_[step.relation]; break;
+    }
+  }
+
+  Value operand(Operand const& op) const { return op.kind == Operand::Kind::var ? regs_[op.value] : op.value; }
+
+  bool bind_row(PlanStep const& step, Value const* row) {
+    if (step.sourced_column >= 0 && row[step.sourced_column] == no_source) return false;
+    for (auto const& [a, b] : step.same)
+      if (row[a] != row[b]) return false;
+    for (auto const& [col, reg] : step.binds) regs_[reg] = row[col];
+    return true;
+  }
+
+  Value checked(std::int64_t v, Literal const& lit, ValueType type) {
+    if (type == ValueType::integer || type == ValueType::date) {
+      if (v < INT32_MIN || v > INT32_MAX) throw ArithmeticError{"value " + std::to_string(v) + " out of range in `" + lit.text + "`"};
+      return pack_int(static_cast<std::int32_t>(v));
+    }
+    return static_cast<Value>(v);
+  }
+
+  void run(std::vector<PlanStep> const& plan, std::size_t i) {
+    auto const& step = plan[i];
+    switch (step.kind) {
+      case PlanStep::Kind::scan: {
+        auto& rel = db_.relations[step.relation];
+        RowId lo = 0, hi = 0;
+        range_of(step, lo, hi);
+        if (step.mask == 0) {
+          for (RowId r = lo; r < hi; ++r) {
+            if (!bind_row(step, rel.row(r))) continue;
+            if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
+            run(plan, i + 1);
+          }
+          return;
+        }
+        Value key[64];
+        for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
+        auto const& index = rel.index(step.mask);
+        for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r)) {
+          if (r >= hi) continue;
+          if (r < lo) break;
+          Value const* row = rel.row(r);
+          if (!matches_key(row, key, step.mask, rel.arity()) || !bind_row(step, row)) continue;
+          if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
+          run(plan, i + 1);
+        }
+        return;
+      }
+      case PlanStep::Kind::negation: {
+        auto& rel = db_.relations[step.relation];
+        if (step.mask == 0) {
+          for (RowId r = 0; r < rel.size(); ++r)
+            if (step.sourced_column < 0 || rel.row(r)[step.sourced_column] != no_source) return;
+          run(plan, i + 1);
+          return;
+        }
+        Value key[64];
+        for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
+        auto const& index = rel.index(step.mask);
+        for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r))
+          if (matches_key(rel.row(r), key, step.mask, rel.arity()) &&
+              (step.sourced_column < 0 || rel.row(r)[step.sourced_column] != no_source))
+            return;
+        run(plan, i + 1);
+        return;
+      }
+      case PlanStep::Kind::compare: {
+        auto const& l = *step.literal;
+        std::int64_t a, b;
+        if (!evaluate_expr(l.lhs, regs_.data(), a) || !evaluate_expr(l.rhs, regs_.data(), b)) return;
+        if (compare_values(l.op, a, b)) run(plan, i + 1);
+        return;
+      }
+      case PlanStep::Kind::assign: {
+        auto const& l = *step.literal;
+        std::int64_t v;
+        bool into_lhs = step.binds[0].first == 0;
+        if (!evaluate_expr(into_lhs ? l.rhs : l.lhs, regs_.data(), v)) return;
+        auto reg = step.binds[0].second;
+        regs_[reg] = checked(v, l, rule_->register_types[reg]);
+        run(plan, i + 1);
+        return;
+      }
+      case PlanStep::Kind::aggregate: {
+        auto const& l = *step.literal;
+        acc_count_ = 0;
+        acc_has_ = false;
+        acc_value_ = 0;
+        aggregate_ = &l;
+        run(step.sub, 0);
+        std::int64_t result;
+        if (l.aggregate == AggregateKind::count) result = acc_count_;
+        else if (l.aggregate == AggregateKind::sum) result = acc_value_;
+        else if (!acc_has_) return;
+        else result = acc_value_;
+        Value v = checked(result, l, rule_->register_types[l.target]);
+        if (step.target_bound) {
+          if (regs_[l.target] == v) run(plan, i + 1);
+          return;
+        }
+        regs_[l.target] = v;
+        run(plan, i + 1);
+        return;
+      }
+      case PlanStep::Kind::accumulate: {
+        auto const& l = *aggregate_;
+        ++acc_count_;
+        if (l.aggregate != AggregateKind::count) {
+          std::int64_t v;
+          if (!evaluate_expr(l.lhs, regs_.data(), v)) return;
+          if (l.aggregate == AggregateKind::sum) acc_value_ += v;
+          else if (!acc_has_) acc_value_ = v;
+          else if (l.aggregate == AggregateKind::min) acc_value_ = std::min(acc_value_, v);
+          else acc_value_ = std::max(acc_value_, v);
+          acc_has_ = true;
+        }
+        return;
+      }
+      case PlanStep::Kind::emit: emit(); return;
+    }
+  }
+
+  void emit() {
+    auto const& rule = *rule_;
+    for (std::size_t c = 0; c < head_.size(); ++c) head_[c] = operand(rule.head_columns[c]);
+    auto& rel = db_.relations[rule.head];
+    auto [row, fresh] = rel.insert(head_.data());
+    if (!fresh) return;
+    auto& prov = db_.provenance[rule.head];
+    if (record_) {
+      prov.at.resize(std::size_t(row) + 1, no_row);
+      prov.at[row] = static_cast<std::uint32_t>(prov.data.size());
+      prov.data.push_back(rule_index_);
+      prov.data.insert(prov.data.end(), rows_.begin(), rows_.end());
+    }
+    if (++db_.stats.derived > options_.max_derived)
+      throw Runaway{"more than " + std::to_string(options_.max_derived) + " facts derived"};
+    if ((db_.stats.derived & 0xffff) == 0) {
+      std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started_;
+      if (spent.count() > options_.max_seconds)
+        throw Runaway{"evaluation took more than " + std::to_string(static_cast<long long>(options_.max_seconds)) + " s"};
+    }
+  }
+
+  Program const& program_;
+  Database& db_;
+  EvalOptions const& options_;
+  std::vector<RowId> lo_, hi_;
+  std::vector<std::uint32_t> sizes_;
+  std::chrono::steady_clock::time_point started_;
+  Rule const* rule_ = nullptr;
+  std::uint32_t rule_index_ = 0;
+  bool record_ = true;
+  std::vector<Value> regs_, head_;
+  std::vector<RowId> rows_;
+  Literal const* aggregate_ = nullptr;
+  std::int64_t acc_count_ = 0, acc_value_ = 0;
+  bool acc_has_ = false;
+
+public:
+  std::uint32_t current_rule() const { return rule_index_; }
+};
+
+void load_claims(Program const& program, Corpus const& corpus, Database& db) {
+  std::vector<Value> tuple;
+  auto fill = [&](RelationId rel, ClaimRows const& rows, std::size_t arity) {
+    if (rel == no_relation) return;
+    auto& relation = db.relations[rel];
+    for (std::size_t i = 0; i < rows.claims.size(); ++i) {
+      auto const& claim = corpus.claims[rows.claims[i]];
+      tuple.assign(rows.values.begin() + i * arity, rows.values.begin() + (i + 1) * arity);
+      tuple.push_back(claim.source);
+      tuple.push_back(claim.claimant);
+      tuple.push_back(static_cast<Value>(claim.certainty));
+      tuple.push_back(rows.claims[i]);
+      relation.insert(tuple.data());
+    }
+  };
+  for (PredicateId p = 0; p < program.schema.predicates.size(); ++p) {
+    auto const& pred = program.schema.predicates[p];
+    if (pred.kind == PredicateKind::claimed) {
+      if (p < corpus.positive.size()) fill(program.positive_relation[p], corpus.positive[p], pred.arity());
+      if (p < corpus.negative.size()) fill(program.negative_relation[p], corpus.negative[p], pred.arity());
+    } else if (pred.kind == PredicateKind::builtin && pred.name == "source") {
+      auto& relation = db.relations[program.positive_relation[p]];
+      auto& pool = const_cast<StringPool&>(corpus.strings);
+      for (std::uint32_t s = 0; s < corpus.sources.size(); ++s) {
+        auto const& src = corpus.sources[s];
+        auto published = parse_date(src.published);
+        Value row[4] = {s, pool.intern(src.outlet), pool.intern(src.language),
+                        pack_int(published ? *published : INT32_MIN)};
+        relation.insert(row);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOptions const& options, Diagnostics& diags) {
+  db.relations.clear();
+  db.provenance.clear();
+  for (auto const& decl : program.relations) db.relations.emplace_back(static_cast<std::uint32_t>(decl.columns.size()));
+  db.provenance.resize(program.relations.size());
+  load_claims(program, corpus, db);
+  Evaluator ev(program, db, options);
+  try {
+    for (auto const& stratum : program.strata) ev.run_stratum(stratum);
+  } catch (Runaway const& r) {
+    auto const& rule = program.rules[ev.current_rule()];
+    auto const& rel = program.relations[rule.head];
+    diags.report(make_error("E0401", "evaluation stopped: " + r.reason)
+                     .with_primary(rule.span, "`" + rel.name + "` keeps growing through this rule")
+                     .with_note("`" + rel.name + "` holds " + std::to_string(db.relations[rule.head].size()) + " facts")
+                     .with_help("a rule that computes new values in a recursive cycle can derive facts forever; "
+                                "if the program is right, raise the limit with --max-facts or --max-seconds"));
+    return false;
+  } catch (ArithmeticError const& e) {
+    auto const& rule = program.rules[ev.current_rule()];
+    diags.report(make_error("E0402", "integer overflow: " + e.what)
+                     .with_primary(rule.span, "in this rule")
+                     .with_help("ints are 32-bit; check the arithmetic for values that grow without bound"));
+    return false;
+  }
+  return true;
+}
+
+std::string_view to_string(CompareOp op) {
+  switch (op) {
+    case CompareOp::eq: return "=";
+    case CompareOp::ne: return "!=";
+    case CompareOp::lt: return "<";
+    case CompareOp::le: return "<=";
+    case CompareOp::gt: return ">";
+    case CompareOp::ge: return ">=";
+  }
+  return "?";
+}
+
+std::string_view to_string(VerdictSeverity s) {
+  switch (s) {
+    case VerdictSeverity::info: return "info";
+    case VerdictSeverity::warning: return "warning";
+    case VerdictSeverity::error: return "error";
+  }
+  return "?";
+}
+
+}  // namespace nogood::engine

@@ -1,0 +1,182 @@
+#include "plan.hpp"
+
+#include <algorithm>
+
+namespace nogood::engine::detail {
+
+void expr_registers(Expr const& e, std::vector<Register>& out) {
+  for (auto const& s : e.steps)
+    if (s.op == Expr::Op::push_var || s.op == Expr::Op::push_signed_var) out.push_back(s.value);
+}
+
+namespace {
+
+bool all_bound(std::vector<Register> const& regs, std::vector<bool> const& bound) {
+  return std::all_of(regs.begin(), regs.end(), [&](Register r) { return bound[r]; });
+}
+
+void literal_registers(Literal const& l, std::vector<Register>& out) {
+  for (auto const& op : l.columns)
+    if (op.kind == Operand::Kind::var) out.push_back(op.value);
+  expr_registers(l.lhs, out);
+  expr_registers(l.rhs, out);
+  for (auto const& inner : l.body) literal_registers(inner, out);
+}
+
+// Registers an aggregate needs from outside: those used inside that are bound when it runs.
+// Its own local variables are bound inside it; only the group variables must be ready.
+std::vector<Register> aggregate_inputs(Literal const& agg, std::vector<bool> const& bound_outside_ever) {
+  std::vector<Register> used, out;
+  for (auto const& inner : agg.body) literal_registers(inner, used);
+  expr_registers(agg.lhs, used);
+  for (auto r : used)
+    if (bound_outside_ever[r]) out.push_back(r);
+  return out;
+}
+
+PlanStep make_atom_step(Literal const& lit, std::vector<bool>& bound, PlanStep::Kind kind) {
+  PlanStep step;
+  step.kind = kind;
+  step.literal = &lit;
+  step.relation = lit.relation;
+  step.sourced_column = lit.sourced_column;
+  std::vector<std::pair<Register, std::uint32_t>> first_col;
+  for (std::uint32_t c = 0; c < lit.columns.size(); ++c) {
+    auto const& op = lit.columns[c];
+    if (op.kind == Operand::Kind::constant || (op.kind == Operand::Kind::var && bound[op.value])) {
+      step.mask |= 1ull << c;
+      step.key.push_back(op);
+    } else if (op.kind == Operand::Kind::var) {
+      auto it = std::find_if(first_col.begin(), first_col.end(), [&](auto const& p) { return p.first == op.value; });
+      if (it != first_col.end()) {
+        step.same.emplace_back(it->second, c);
+      } else {
+        first_col.emplace_back(op.value, c);
+        step.binds.emplace_back(c, op.value);
+      }
+    }
+  }
+  if (kind == PlanStep::Kind::scan)
+    for (auto const& b : step.binds) bound[b.second] = true;
+  return step;
+}
+
+}  // namespace
+
+std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> const& atom_slots,
+                                PlanStep::Kind final_kind) {
+  auto const& body = *in.body;
+  std::vector<bool> bound = in.bound;
+  std::vector<bool> done(body.size(), false);
+  std::vector<PlanStep> steps;
+
+  // Registers any positive atom or assignment can bind: what an aggregate may group by.
+  std::vector<bool> bindable = in.bound;
+  for (auto const& l : body) {
+    if (l.kind == Literal::Kind::atom)
+      for (auto const& op : l.columns)
+        if (op.kind == Operand::Kind::var) bindable[op.value] = true;
+    if (l.kind == Literal::Kind::compare && l.op == CompareOp::eq) {
+      if (l.lhs.is_single_var()) bindable[l.lhs.steps[0].value] = true;
+      if (l.rhs.is_single_var()) bindable[l.rhs.steps[0].value] = true;
+    }
+    if (l.kind == Literal::Kind::aggregate) bindable[l.target] = true;
+  }
+
+  auto schedule_filters = [&] {
+    bool progress = true;
+    while (progress) {
+      progress = false;
+      for (std::size_t i = 0; i < body.size(); ++i) {
+        if (done[i]) continue;
+        auto const& l = body[i];
+        std::vector<Register> regs;
+        switch (l.kind) {
+          case Literal::Kind::atom: continue;
+          case Literal::Kind::negation: {
+            literal_registers(l, regs);
+            if (!all_bound(regs, bound)) continue;
+            steps.push_back(make_atom_step(l, bound, PlanStep::Kind::negation));
+            break;
+          }
+          case Literal::Kind::compare:
+          case Literal::Kind::assign: {
+            std::vector<Register> lhs, rhs;
+            expr_registers(l.lhs, lhs);
+            expr_registers(l.rhs, rhs);
+            bool lb = all_bound(lhs, bound), rb = all_bound(rhs, bound);
+            PlanStep step;
+            step.kind = PlanStep::Kind::compare;
+            step.literal = &l;
+            if (lb && rb) {
+              if (l.kind == Literal::Kind::assign) step.target_bound = true;
+            } else if (l.op == CompareOp::eq && l.lhs.is_single_var() && rb) {
+              step.kind = PlanStep::Kind::assign;
+              step.binds.emplace_back(0, l.lhs.steps[0].value);  // column 0: evaluate rhs into lhs
+              bound[l.lhs.steps[0].value] = true;
+            } else if (l.op == CompareOp::eq && l.rhs.is_single_var() && lb) {
+              step.kind = PlanStep::Kind::assign;
+              step.binds.emplace_back(1, l.rhs.steps[0].value);  // column 1: evaluate lhs into rhs
+              bound[l.rhs.steps[0].value] = true;
+            } else {
+              continue;
+            }
+            steps.push_back(std::move(step));
+            break;
+          }
+          case Literal::Kind::aggregate: {
+            auto inputs = aggregate_inputs(l, bindable);
+            std::erase(inputs, l.target);
+            if (!all_bound(inputs, bound)) continue;
+            PlanStep step;
+            step.kind = PlanStep::Kind::aggregate;
+            step.literal = &l;
+            step.target_bound = bound[l.target];
+            PlanInput sub_in{&l.body, bound, -1, std::vector<bool>(l.body.size(), false), in.sizes};
+            step.sub = plan_body(sub_in, std::vector<std::uint32_t>(l.body.size(), 0xffffffffu),
+                                 PlanStep::Kind::accumulate);
+            bound[l.target] = true;
+            steps.push_back(std::move(step));
+            break;
+          }
+        }
+        done[i] = true;
+        progress = true;
+      }
+    }
+  };
+
+  auto pick_atom = [&]() -> std::int32_t {
+    std::int32_t best = -1;
+    std::size_t best_bound = 0;
+    std::uint32_t best_size = 0;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      if (done[i] || body[i].kind != Literal::Kind::atom) continue;
+      if (static_cast<std::int32_t>(i) == in.delta_atom) return static_cast<std::int32_t>(i);
+      std::size_t nbound = 0;
+      for (auto const& op : body[i].columns)
+        if (op.kind == Operand::Kind::constant || (op.kind == Operand::Kind::var && bound[op.value])) ++nbound;
+      std::uint32_t size = (*in.sizes)[body[i].relation];
+      if (best < 0 || nbound > best_bound || (nbound == best_bound && size < best_size)) {
+        best = static_cast<std::int32_t>(i);
+        best_bound = nbound;
+        best_size = size;
+      }
+    }
+    return best;
+  };
+
+  schedule_filters();
+  for (auto next = pick_atom(); next >= 0; next = pick_atom()) {
+    auto& step = steps.emplace_back(make_atom_step(body[next], bound, PlanStep::Kind::scan));
+    step.atom_slot = atom_slots[next];
+    if (next == in.delta_atom) step.range = Range::delta;
+    else if (in.recursive[next]) step.range = next < in.delta_atom ? Range::old : Range::all;
+    done[next] = true;
+    schedule_filters();
+  }
+  steps.emplace_back().kind = final_kind;
+  return steps;
+}
+
+}  // namespace nogood::engine::detail

@@ -1,0 +1,47 @@
+// Join plans: the order in which one rule's body literals run, chosen when the rule runs.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "nogood/engine/program.hpp"
+#include "nogood/engine/relation.hpp"
+
+namespace nogood::engine::detail {
+
+enum class Range : std::uint8_t { all, old, delta };
+
+struct PlanStep {
+  enum class Kind : std::uint8_t { scan, negation, compare, assign, aggregate, emit, accumulate } kind = Kind::emit;
+  Literal const* literal = nullptr;
+  std::uint32_t atom_slot = 0xffffffffu;  // position among the rule's positive atoms, for provenance
+  // scan, negation
+  RelationId relation = 0;
+  std::uint64_t mask = 0;
+  std::vector<Operand> key;                                  // operands of the masked columns
+  std::vector<std::pair<std::uint32_t, Register>> binds;     // column -> register
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> same; // columns that must be equal
+  Range range = Range::all;
+  std::int32_t sourced_column = -1;
+  // assign / aggregate: target register; compare when the target was already bound
+  bool target_bound = false;
+  std::vector<PlanStep> sub;  // aggregate body, ending in accumulate
+};
+
+struct PlanInput {
+  std::vector<Literal> const* body;
+  std::vector<bool> bound;            // registers bound before the body runs
+  std::int32_t delta_atom = -1;       // index into body of the atom scanning the delta
+  std::vector<bool> recursive;        // per body literal: atom over a relation of the current stratum
+  std::vector<std::uint32_t> const* sizes;  // relation sizes, for choosing among equally bound atoms
+};
+
+// Orders the body greedily: filters as soon as their variables are bound, then the atom
+// with the most bound columns (the delta atom first). Ends with `final_kind`.
+std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> const& atom_slots,
+                                PlanStep::Kind final_kind);
+
+// Registers an expression reads.
+void expr_registers(Expr const& e, std::vector<Register>& out);
+
+}  // namespace nogood::engine::detail

@@ -1,0 +1,64 @@
+// Loading what sources claim: per-source JSON files, JSON Lines bulk files, and the
+// corpus-level entities.json. Entity arguments are resolved across sources in finish().
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "nogood/diagnostics.hpp"
+#include "nogood/engine/corpus.hpp"
+#include "nogood/engine/schema.hpp"
+#include "nogood/facts/resolve.hpp"
+
+namespace nogood::facts {
+
+struct LoadOptions {
+  std::vector<std::filesystem::path> text_dirs;  // where article texts named by `source.text` are looked up
+};
+
+// Id lookups happen once per entity argument: hashed, and by string_view without copying.
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using IdMap = std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>>;
+
+class FactsLoader {
+public:
+  FactsLoader(engine::Schema const& schema, engine::Corpus& corpus, SourceManager& sources, Diagnostics& diags,
+              LoadOptions options = {});
+  ~FactsLoader();
+
+  // entities.json: canonical entities and pairs that must never merge. Load it first.
+  void load_entities(std::filesystem::path const& path);
+  // A per-source `.json` file or a `.jsonl` bulk file, by extension.
+  void load_file(std::filesystem::path const& path);
+  void load_text(std::string name, std::string text, bool json_lines, std::filesystem::path const& base = {});
+
+  // Resolves entity mentions to entities and rewrites entity arguments; call once, after loading.
+  void finish();
+  EntityResolution const& resolution() const { return resolution_; }
+  std::vector<EntityMention> const& mentions() const { return mentions_; }
+
+private:
+  friend class FileLoader;
+  engine::Schema const& schema_;
+  engine::Corpus& corpus_;
+  SourceManager& sources_;
+  Diagnostics& diags_;
+  LoadOptions options_;
+  std::vector<EntityMention> mentions_;
+  IdMap corpus_mentions_;  // corpus id -> mention
+  IdMap source_ids_;
+  std::vector<std::pair<std::string, std::string>> distinct_;
+  EntityResolution resolution_;
+};
+
+// Whether `text` is valid UTF-8; on failure, the byte offset of the first bad byte.
+bool valid_utf8(std::string_view text, std::size_t& bad_offset);
+
+}  // namespace nogood::facts

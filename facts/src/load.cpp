@@ -1,0 +1,637 @@
+#include "nogood/facts/load.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "nogood/facts/names.hpp"
+#include "jsonl_record.hpp"
+#include "quotes.hpp"
+
+namespace nogood::facts {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+using engine::ValueType;
+
+bool valid_utf8(std::string_view s, std::size_t& bad) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xc2)) {
+      bad = i;
+      return false;
+    }
+    std::uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1f : n == 3 ? c & 0x0f : c & 0x07;
+    for (std::size_t k = 1; k < n; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 2) {
+        bad = i;
+        return false;
+      }
+      cp = cp << 6 | (cc & 0x3f);
+    }
+    if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff))) {
+      bad = i;
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+namespace {
+
+std::string kind_of(json const& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "an integer";
+    case json::value_t::number_float: return "a number";
+    default: return "a value";
+  }
+}
+
+}  // namespace
+
+struct PredicateCache {
+  std::string name;
+  engine::PredicateId id = 0;
+};
+
+// Loads one file; errors carry the file name and a JSON Pointer.
+class FileLoader {
+public:
+  FileLoader(FactsLoader& owner, std::string name, fs::path base) : l_(owner), name_(std::move(name)), base_(std::move(base)) {}
+
+  void error(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
+    Diagnostic d = make_error(std::move(code), std::move(message));
+    d.file_name = name_;
+    d.json_pointer = pointer;
+    if (!help.empty()) d.with_help(std::move(help));
+    l_.diags_.report(std::move(d));
+  }
+  void warning(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
+    Diagnostic d = make_warning(std::move(code), std::move(message));
+    d.file_name = name_;
+    d.json_pointer = pointer;
+    if (!help.empty()) d.with_help(std::move(help));
+    l_.diags_.report(std::move(d));
+  }
+
+  // Registers the text and parses it; syntax errors point at line and column.
+  std::optional<json> parse(std::string_view text, FileId file, std::uint32_t offset) {
+    try {
+      return json::parse(text);
+    } catch (json::parse_error const& e) {
+      std::string what = e.what();
+      if (auto p = what.find("syntax error while parsing"); p != std::string::npos) what = what.substr(p);
+      auto at = static_cast<std::uint32_t>(e.byte > 0 ? e.byte - 1 : 0);
+      Diagnostic d = make_error("E0301", "malformed JSON: " + what);
+      d.with_primary(Span{file, offset + at, offset + at + 1}, "here");
+      d.with_help("fix the JSON syntax; every fact file is one JSON object (or one object per line in .jsonl)");
+      l_.diags_.report(std::move(d));
+      return std::nullopt;
+    }
+  }
+
+  json const* field(json const& obj, std::string const& pointer, char const* key, json::value_t type, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) error("E0302", pointer, "missing field `" + std::string(key) + "`", "add `\"" + std::string(key) + "\"` to the object at " + (pointer.empty() ? "/" : pointer));
+      return nullptr;
+    }
+    bool ok = it->type() == type || (type == json::value_t::number_integer && it->is_number_integer());
+    if (!ok) {
+      static std::map<json::value_t, std::string> names{{json::value_t::string, "a string"}, {json::value_t::object, "an object"},
+                                                        {json::value_t::array, "an array"}, {json::value_t::boolean, "a boolean"},
+                                                        {json::value_t::number_integer, "an integer"}};
+      error("E0303", pointer + "/" + key, "`" + std::string(key) + "` must be " + names[type] + ", not " + kind_of(*it));
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string string_field(json const& obj, std::string const& pointer, char const* key, bool required) {
+    auto f = field(obj, pointer, key, json::value_t::string, required);
+    return f ? f->get<std::string>() : std::string();
+  }
+
+  void load_document(json const& doc) {
+    if (!doc.is_object()) {
+      error("E0303", "", "a facts file must be a JSON object, not " + kind_of(doc), "see docs/facts-format.md");
+      return;
+    }
+    if (auto v = doc.find("nogood"); v == doc.end() || !v->is_number_integer() || v->get<int>() != 1)
+      error("E0304", "/nogood", v == doc.end() ? "missing format version `\"nogood\": 1`" : "unsupported format version", "this version of nogood reads `\"nogood\": 1`");
+    auto src = field(doc, "", "source", json::value_t::object, true);
+    if (!src) return;
+    source_ = add_source(*src, "/source");
+    if (source_ == engine::no_source) return;
+    if (auto ents = field(doc, "", "entities", json::value_t::array, false))
+      for (std::size_t i = 0; i < ents->size(); ++i) add_local_entity((*ents)[i], "/entities/" + std::to_string(i));
+    if (auto facts = field(doc, "", "facts", json::value_t::array, true))
+      for (std::size_t i = 0; i < facts->size(); ++i) add_fact((*facts)[i], "/facts/" + std::to_string(i), source_, 0, static_cast<std::uint32_t>(i));
+  }
+
+  void load_line(json const& rec, std::size_t line) {
+    std::string ptr = "line " + std::to_string(line);
+    if (!rec.is_object()) {
+      error("E0303", ptr, "each line must be a JSON object, not " + kind_of(rec));
+      return;
+    }
+    if (auto s = rec.find("source"); s != rec.end() && s->is_object()) {
+      add_source(*s, ptr + " /source");
+      return;
+    }
+    if (auto e = rec.find("entity"); e != rec.end()) {
+      if (!e->is_object()) return error("E0303", ptr + " /entity", "`entity` must be an object");
+      add_corpus_entity(*e, ptr + " /entity");
+      return;
+    }
+    std::uint32_t source = engine::no_source;
+    if (auto s = rec.find("source"); s != rec.end() && !s->is_null()) {
+      if (!s->is_string()) return error("E0303", ptr + " /source", "`source` must be a source id string, not " + kind_of(*s));
+      auto id = s->get<std::string>();
+      auto it = source_ids().find(id);
+      if (it == source_ids().end())
+        return error("E0305", ptr + " /source", "unknown source `" + id + "`", "declare it before its facts: {\"source\": {\"id\": \"" + id + "\", ...}}");
+      source = it->second;
+    }
+    add_fact(rec, ptr, source, static_cast<std::uint32_t>(line), 0);
+  }
+
+  IdMap& source_ids() { return l_.source_ids_; }
+
+  std::uint32_t add_source(json const& src, std::string const& ptr) {
+    engine::SourceInfo info;
+    info.id = string_field(src, ptr, "id", true);
+    if (info.id.empty()) {
+      if (src.contains("id") && src["id"].is_string()) error("E0319", ptr + "/id", "the source id is empty", "give each source a short unique id, e.g. \"ap-ar\"");
+      return engine::no_source;
+    }
+    if (source_ids().count(info.id)) {
+      error("E0306", ptr + "/id", "duplicate source id `" + info.id + "`", "each source needs its own id");
+      return engine::no_source;
+    }
+    info.title = string_field(src, ptr, "title", false);
+    info.outlet = string_field(src, ptr, "outlet", false);
+    info.language = string_field(src, ptr, "language", false);
+    info.published = string_field(src, ptr, "published", false);
+    if (!info.published.empty() && !engine::parse_date(info.published))
+      error("E0307", ptr + "/published", "`" + info.published + "` is not a date that exists", "write dates as YYYY-MM-DD");
+    info.url = string_field(src, ptr, "url", false);
+    info.reliability = string_field(src, ptr, "reliability", false);
+    if (!info.reliability.empty() && (info.reliability.size() != 1 || info.reliability[0] < 'A' || info.reliability[0] > 'F'))
+      error("E0308", ptr + "/reliability", "reliability must be an Admiralty grade from A to F, not `" + info.reliability + "`");
+    info.text = string_field(src, ptr, "text", false);
+    info.facts_file = name_;
+    auto id = static_cast<std::uint32_t>(l_.corpus_.sources.size());
+    source_ids()[info.id] = id;
+    if (!info.text.empty()) load_article(info, ptr + "/text");
+    l_.corpus_.sources.push_back(std::move(info));
+    return id;
+  }
+
+  void load_article(engine::SourceInfo& info, std::string const& ptr) {
+    std::vector<fs::path> candidates{base_ / info.text};
+    for (auto const& dir : l_.options_.text_dirs) candidates.push_back(dir / fs::path(info.text).filename());
+    for (auto const& c : candidates) {
+      std::ifstream in(c, std::ios::binary);
+      if (!in) continue;
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      article_ = detail::Article{detail::to_u32(ss.str())};
+      article_source_ = static_cast<std::uint32_t>(l_.corpus_.sources.size());
+      info.quotes_checked = true;
+      return;
+    }
+    warning("W0301", ptr, "quotes of source `" + info.id + "` are not checked: article text `" + info.text + "` not found",
+            "pass the folder that holds the article texts with --texts DIR");
+  }
+
+  void add_local_entity(json const& e, std::string const& ptr) {
+    if (!e.is_object()) return error("E0303", ptr, "an entity must be an object, not " + kind_of(e));
+    EntityMention m;
+    m.id = string_field(e, ptr, "id", true);
+    if (m.id.empty()) return;
+    m.type = string_field(e, ptr, "type", false);
+    if (auto ref = field(e, ptr, "ref", json::value_t::string, false)) m.ref = ref->get<std::string>();
+    auto const& lang = l_.corpus_.sources[source_].language;
+    if (auto names = field(e, ptr, "names", json::value_t::array, false))
+      for (std::size_t i = 0; i < names->size(); ++i) {
+        if (!(*names)[i].is_string()) error("E0303", ptr + "/names/" + std::to_string(i), "a name must be a string");
+        else m.names.emplace_back(lang, (*names)[i].get<std::string>());
+      }
+    m.source = source_;
+    if (local_.count(m.id)) return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "` in this file");
+    local_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
+    l_.mentions_.push_back(std::move(m));
+  }
+
+  void add_corpus_entity(json const& e, std::string const& ptr) {
+    EntityMention m;
+    m.id = string_field(e, ptr, "id", true);
+    if (m.id.empty()) return;
+    m.type = string_field(e, ptr, "type", false);
+    if (auto names = e.find("names"); names != e.end()) {
+      if (names->is_object()) {
+        for (auto const& [lang, list] : names->items()) {
+          if (!list.is_array()) {
+            error("E0303", ptr + "/names/" + lang, "names per language must be an array of strings");
+            continue;
+          }
+          for (auto const& n : list)
+            if (n.is_string()) m.names.emplace_back(lang, n.get<std::string>());
+        }
+      } else if (names->is_array()) {
+        for (auto const& n : *names)
+          if (n.is_string()) m.names.emplace_back("", n.get<std::string>());
+      } else {
+        error("E0303", ptr + "/names", "`names` must be an object of arrays per language, or an array");
+      }
+    }
+    if (l_.corpus_mentions_.count(m.id)) return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "`");
+    l_.corpus_mentions_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
+    l_.mentions_.push_back(std::move(m));
+  }
+
+  std::optional<engine::Value> entity_arg(std::string const& id, std::string const& ptr) {
+    if (auto it = local_.find(id); it != local_.end()) return it->second;
+    if (auto it = l_.corpus_mentions_.find(id); it != l_.corpus_mentions_.end()) return it->second;
+    std::vector<std::string_view> ids;
+    for (auto const& [k, v] : local_) ids.push_back(k);
+    for (auto const& [k, v] : l_.corpus_mentions_) ids.push_back(k);
+    auto near = closest_match(id, ids);
+    error("E0309", ptr, "unknown entity `" + id + "`",
+          near.empty() ? "declare it in this file's `entities` or in entities.json" : "did you mean `" + near + "`?");
+    return std::nullopt;
+  }
+
+  std::optional<engine::Value> typed_arg(json const& a, ValueType type, std::string const& ptr, std::string const& param, std::string const& pred) {
+    auto expect = [&](std::string what) {
+      error("E0303", ptr, "argument `" + param + "` of `" + pred + "` must be " + what + ", not " + kind_of(a));
+      return std::nullopt;
+    };
+    switch (type) {
+      case ValueType::entity:
+        if (!a.is_string()) return expect("an entity id (string)");
+        return entity_arg(a.get<std::string>(), ptr);
+      case ValueType::symbol:
+      case ValueType::string:
+        if (!a.is_string()) return expect(type == ValueType::symbol ? "a symbol (string)" : "a string");
+        return l_.corpus_.strings.intern(a.get<std::string>());
+      case ValueType::integer: {
+        if (!a.is_number_integer()) return expect("an int");
+        auto v = a.get<std::int64_t>();
+        if (v < INT32_MIN || v > INT32_MAX) {
+          error("E0303", ptr, "int " + std::to_string(v) + " is out of range for `" + param + "`");
+          return std::nullopt;
+        }
+        return engine::pack_int(static_cast<std::int32_t>(v));
+      }
+      case ValueType::date: {
+        if (!a.is_string()) return expect("a date (\"YYYY-MM-DD\")");
+        auto d = engine::parse_date(a.get<std::string>());
+        if (!d) {
+          error("E0307", ptr, "`" + a.get<std::string>() + "` is not a date that exists", "write dates as YYYY-MM-DD");
+          return std::nullopt;
+        }
+        return engine::pack_int(*d);
+      }
+      case ValueType::source: {
+        if (!a.is_string()) return expect("a source id");
+        auto it = source_ids().find(a.get<std::string>());
+        if (it == source_ids().end()) {
+          error("E0305", ptr, "unknown source `" + a.get<std::string>() + "`");
+          return std::nullopt;
+        }
+        return it->second;
+      }
+      case ValueType::certainty: {
+        auto c = a.is_string() ? engine::parse_certainty(a.get<std::string>()) : std::nullopt;
+        if (!c) return expect("a certainty (asserted, reported, alleged, uncertain)");
+        return static_cast<engine::Value>(*c);
+      }
+    }
+    return std::nullopt;
+  }
+
+  void add_fact(json const& f, std::string const& ptr, std::uint32_t source, std::uint32_t line, std::uint32_t index) {
+    if (!f.is_object()) return error("E0303", ptr, "a fact must be an object, not " + kind_of(f));
+    auto pred_name = string_field(f, ptr, "pred", true);
+    if (pred_name.empty()) return;
+    auto pid = l_.schema_.find(pred_name);
+    if (!pid) {
+      auto near = closest_match(pred_name, l_.schema_.names());
+      return error("E0311", ptr + "/pred", "unknown predicate `" + pred_name + "`",
+                   near.empty() ? "declare it in the rules: `pred " + pred_name + "(...)`" : "did you mean `" + near + "`?");
+    }
+    auto const& pred = l_.schema_.predicates[*pid];
+    if (pred.kind != engine::PredicateKind::claimed)
+      return error("E0312", ptr + "/pred", "`" + pred_name + "` is derived by rules; facts cannot claim it",
+                   "state the facts it is derived from instead");
+    auto args = field(f, ptr, "args", json::value_t::array, true);
+    if (!args) return;
+    if (args->size() != pred.arity()) {
+      std::string params;
+      for (auto const& p : pred.params) params += (params.empty() ? "" : ", ") + p.name + ": " + std::string(engine::to_string(p.type));
+      return error("E0313", ptr + "/args", "`" + pred_name + "` takes " + std::to_string(pred.arity()) + " arguments, but " +
+                                               std::to_string(args->size()) + " were given",
+                   "`" + pred_name + "(" + params + ")`");
+    }
+    values_.clear();
+    bool ok = true;
+    for (std::size_t i = 0; i < args->size(); ++i) {
+      auto v = typed_arg((*args)[i], pred.params[i].type, ptr + "/args/" + std::to_string(i), pred.params[i].name, pred_name);
+      if (v) values_.push_back(*v);
+      else ok = false;
+    }
+    engine::Claim claim;
+    claim.predicate = *pid;
+    claim.source = source;
+    claim.file = file_index();
+    claim.line = line;
+    claim.index = index;
+    auto by = string_field(f, ptr, "by", false);
+    claim.claimant = l_.corpus_.strings.intern(by);
+    claim.certainty = by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
+    if (auto c = field(f, ptr, "certainty", json::value_t::string, false)) {
+      auto parsed = engine::parse_certainty(c->get<std::string>());
+      if (!parsed) {
+        error("E0314", ptr + "/certainty", "unknown certainty `" + c->get<std::string>() + "`", "use asserted, reported, alleged or uncertain");
+        ok = false;
+      } else {
+        claim.certainty = *parsed;
+      }
+    }
+    if (auto n = field(f, ptr, "negated", json::value_t::boolean, false)) claim.negated = n->get<bool>();
+    claim.quote = string_field(f, ptr, "quote", false);
+    if (auto at = field(f, ptr, "at", json::value_t::number_integer, false)) {
+      claim.at = at->get<std::int64_t>();
+      if (*claim.at < 0) {
+        error("E0303", ptr + "/at", "`at` must be a code-point offset (0 or more)");
+        ok = false;
+      }
+    }
+    if (!ok) return;
+    if (article_ && article_source_ == source && !claim.quote.empty()) check_quote(claim, ptr);
+    auto& rows = claim.negated ? l_.corpus_.negative[*pid] : l_.corpus_.positive[*pid];
+    rows.values.insert(rows.values.end(), values_.begin(), values_.end());
+    rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
+    l_.corpus_.claims.push_back(std::move(claim));
+  }
+
+  // The common case of a bulk line, without a DOM: false sends the line to the full loader,
+  // which reports whatever is wrong with it.
+  bool fast_fact(detail::FactLine const& f, std::uint32_t line) {
+    std::uint32_t source = engine::no_source;
+    if (f.source) {
+      auto it = source_ids().find(*f.source);
+      if (it == source_ids().end()) return false;
+      source = it->second;
+    }
+    if (f.pred != last_pred_.name) {
+      auto pid = l_.schema_.find(f.pred);
+      if (!pid) return false;
+      last_pred_ = {f.pred, *pid};
+    }
+    auto const& pred = l_.schema_.predicates[last_pred_.id];
+    if (pred.kind != engine::PredicateKind::claimed || f.args.size() != pred.arity()) return false;
+    if (article_ && article_source_ == source && !f.quote.empty()) return false;
+    values_.clear();
+    for (std::size_t i = 0; i < f.args.size(); ++i) {
+      auto const& a = f.args[i];
+      bool is_string = a.kind == detail::FlatValue::Kind::string;
+      switch (pred.params[i].type) {
+        case ValueType::entity: {
+          if (!is_string) return false;
+          auto it = local_.find(a.text);
+          if (it != local_.end()) values_.push_back(it->second);
+          else if (auto c = l_.corpus_mentions_.find(a.text); c != l_.corpus_mentions_.end()) values_.push_back(c->second);
+          else return false;
+          break;
+        }
+        case ValueType::symbol:
+        case ValueType::string:
+          if (!is_string) return false;
+          values_.push_back(l_.corpus_.strings.intern(a.text));
+          break;
+        case ValueType::integer:
+          if (a.kind != detail::FlatValue::Kind::integer || a.number < INT32_MIN || a.number > INT32_MAX) return false;
+          values_.push_back(engine::pack_int(static_cast<std::int32_t>(a.number)));
+          break;
+        case ValueType::date: {
+          auto d = is_string ? engine::parse_date(a.text) : std::nullopt;
+          if (!d) return false;
+          values_.push_back(engine::pack_int(*d));
+          break;
+        }
+        default: return false;
+      }
+    }
+    engine::Claim claim;
+    claim.predicate = last_pred_.id;
+    claim.source = source;
+    claim.file = file_index();
+    claim.line = line;
+    claim.claimant = l_.corpus_.strings.intern(f.by);
+    claim.certainty = f.by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
+    if (f.has_certainty) {
+      auto c = engine::parse_certainty(f.certainty);
+      if (!c) return false;
+      claim.certainty = *c;
+    }
+    if (f.at && *f.at < 0) return false;
+    claim.at = f.at;
+    claim.negated = f.negated;
+    claim.quote = f.quote;
+    auto& rows = claim.negated ? l_.corpus_.negative[last_pred_.id] : l_.corpus_.positive[last_pred_.id];
+    rows.values.insert(rows.values.end(), values_.begin(), values_.end());
+    rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
+    l_.corpus_.claims.push_back(std::move(claim));
+    return true;
+  }
+
+  void check_quote(engine::Claim const& claim, std::string const& ptr) {
+    auto r = detail::check_quote(*article_, claim.quote, claim.at.value_or(-1));
+    using R = detail::QuoteCheck::Result;
+    if (r.result == R::found) return;
+    if (r.result == R::elsewhere) {
+      if (!claim.at) return;  // no offset given: found anywhere is enough
+      error("E0315", ptr + "/at", "the quote is not at offset " + std::to_string(*claim.at) + "; the article has it at " + std::to_string(r.found_at),
+            "set \"at\": " + std::to_string(r.found_at));
+      return;
+    }
+    error("E0316", ptr + "/quote", "the quote is not in the article" + (r.nearest.empty() ? std::string() : "; nearest match at " + std::to_string(r.found_at) + ": \"" + r.nearest + "\""),
+          "quote the article verbatim");
+  }
+
+private:
+  FactsLoader& l_;
+  std::string name_;
+  fs::path base_;
+  std::uint32_t source_ = engine::no_source;
+  IdMap local_;
+  std::optional<detail::Article> article_;
+  std::uint32_t article_source_ = engine::no_source;
+  std::uint32_t file_index_ = engine::no_source;
+  PredicateCache last_pred_;
+
+  std::uint32_t file_index() {
+    if (file_index_ == engine::no_source) {
+      file_index_ = static_cast<std::uint32_t>(l_.corpus_.files.size());
+      l_.corpus_.files.push_back(name_);
+    }
+    return file_index_;
+  }
+  std::vector<engine::Value> values_;
+};
+
+FactsLoader::FactsLoader(engine::Schema const& schema, engine::Corpus& corpus, SourceManager& sources, Diagnostics& diags, LoadOptions options)
+    : schema_(schema), corpus_(corpus), sources_(sources), diags_(diags), options_(std::move(options)) {
+  corpus_.reserve_predicates(schema.predicates.size());
+}
+
+FactsLoader::~FactsLoader() = default;
+
+namespace {
+std::optional<std::string> read_file(fs::path const& path, Diagnostics& diags) {
+  std::ifstream in(path, std::ios::binary);
+  std::error_code ec;
+  if (!in || fs::is_directory(path, ec)) {
+    Diagnostic d = make_error("E0001", "cannot read `" + path.string() + "`: " + (fs::exists(path, ec) ? (fs::is_directory(path, ec) ? "it is a directory" : "permission denied") : "no such file"));
+    d.file_name = path.string();
+    diags.report(std::move(d.with_help("check the path")));
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+void FactsLoader::load_entities(fs::path const& path) {
+  auto text = read_file(path, diags_);
+  if (!text) return;
+  auto file = sources_.add(path.string(), *text);
+  std::size_t bad;
+  if (!valid_utf8(*text, bad)) {
+    diags_.report(make_error("E0317", "invalid UTF-8 at byte " + std::to_string(bad))
+                      .with_primary(Span{file, static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)}, "not UTF-8")
+                      .with_help("save the file as UTF-8"));
+    return;
+  }
+  FileLoader loader(*this, path.string(), path.parent_path());
+  auto doc = loader.parse(*text, file, 0);
+  if (!doc) return;
+  if (!doc->is_object()) return loader.error("E0303", "", "entities.json must be a JSON object");
+  if (auto ents = loader.field(*doc, "", "entities", json::value_t::array, true))
+    for (std::size_t i = 0; i < ents->size(); ++i) {
+      if (!(*ents)[i].is_object()) {
+        loader.error("E0303", "/entities/" + std::to_string(i), "an entity must be an object");
+        continue;
+      }
+      loader.add_corpus_entity((*ents)[i], "/entities/" + std::to_string(i));
+    }
+  if (auto pairs = loader.field(*doc, "", "distinct", json::value_t::array, false))
+    for (std::size_t i = 0; i < pairs->size(); ++i) {
+      auto const& p = (*pairs)[i];
+      if (!p.is_array() || p.size() != 2 || !p[0].is_string() || !p[1].is_string()) {
+        loader.error("E0303", "/distinct/" + std::to_string(i), "each `distinct` entry is a pair of entity ids", "[\"a\", \"b\"]");
+        continue;
+      }
+      for (auto const& id : {p[0].get<std::string>(), p[1].get<std::string>()})
+        if (!corpus_mentions_.count(id)) loader.error("E0309", "/distinct/" + std::to_string(i), "unknown entity `" + id + "`");
+      distinct_.emplace_back(p[0].get<std::string>(), p[1].get<std::string>());
+    }
+}
+
+void FactsLoader::load_file(fs::path const& path) {
+  auto text = read_file(path, diags_);
+  if (!text) return;
+  load_text(path.string(), std::move(*text), path.extension() == ".jsonl", path.parent_path());
+}
+
+void FactsLoader::load_text(std::string name, std::string text, bool json_lines, fs::path const& base) {
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    auto file = sources_.add(name, text);
+    diags_.report(make_error("E0318", "the file starts with a byte order mark")
+                      .with_primary(Span{file, 0, 3}, "BOM")
+                      .with_help("save the file as UTF-8 without BOM"));
+    return;
+  }
+  std::size_t bad;
+  if (!valid_utf8(text, bad)) {
+    auto file = sources_.add(name, text);
+    diags_.report(make_error("E0317", "invalid UTF-8 at byte " + std::to_string(bad))
+                      .with_primary(Span{file, static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)}, "not UTF-8")
+                      .with_help("save the file as UTF-8"));
+    return;
+  }
+  FileLoader loader(*this, name, base);
+  if (!json_lines) {
+    auto file = sources_.add(name, text);
+    if (auto doc = loader.parse(sources_.file(file).text, file, 0)) loader.load_document(*doc);
+    return;
+  }
+  // Bulk files can be large: keep only what diagnostics need and parse line by line.
+  FileId file = no_file;
+  std::size_t start = 0, line = 0;
+  detail::FactLine fact;
+  while (start < text.size() && !diags_.full()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    ++line;
+    std::string_view l(text.data() + start, end - start);
+    if (l.find_first_not_of(" \t\r") != std::string_view::npos) {
+      if (detail::read_fact_line(l, fact) && loader.fast_fact(fact, static_cast<std::uint32_t>(line))) {
+        start = end + 1;
+        continue;
+      }
+      try {
+        loader.load_line(json::parse(l), line);
+      } catch (json::parse_error const&) {
+        if (file == no_file) file = sources_.add(name, text);
+        loader.parse(l, file, static_cast<std::uint32_t>(start));
+      }
+    }
+    start = end + 1;
+  }
+}
+
+void FactsLoader::finish() {
+  NameMatcher matcher;
+  resolution_ = resolve_entities(mentions_, distinct_, matcher, diags_);
+  auto& corpus = corpus_;
+  corpus.entities.clear();
+  for (auto const& e : resolution_.entities) {
+    engine::Entity entity{e.id, e.type, {}, {}};
+    for (auto m : e.mentions)
+      for (auto const& [lang, name] : mentions_[m].names)
+        entity.names.push_back({lang, name, mentions_[m].source});
+    for (auto const& j : e.joins)
+      entity.joins.push_back({j.name_a, j.name_b, mentions_[j.mention_a].source, mentions_[j.mention_b].source, j.why});
+    corpus.entities.push_back(std::move(entity));
+  }
+  for (auto const& a : resolution_.ambiguous)
+    corpus.ambiguous.push_back({a.name, mentions_[a.mention].source, a.candidates});
+  // Entity arguments held mention indexes until now.
+  for (engine::PredicateId p = 0; p < schema_.predicates.size(); ++p) {
+    auto const& pred = schema_.predicates[p];
+    if (pred.kind != engine::PredicateKind::claimed) continue;
+    for (auto* rows : {&corpus.positive[p], &corpus.negative[p]})
+      for (std::size_t c = 0; c < pred.arity(); ++c)
+        if (pred.params[c].type == ValueType::entity)
+          for (std::size_t i = c; i < rows->values.size(); i += pred.arity())
+            rows->values[i] = resolution_.entity_of_mention[rows->values[i]];
+  }
+}
+
+}  // namespace nogood::facts

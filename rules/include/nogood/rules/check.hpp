@@ -1,0 +1,54 @@
+// Semantic checks on parsed rules: declarations, arity, types, safety, stratification.
+#pragma once
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nogood/diagnostics.hpp"
+#include "nogood/engine/program.hpp"
+#include "nogood/engine/schema.hpp"
+#include "nogood/rules/ast.hpp"
+
+namespace nogood::rules {
+
+// A rule or constraint after checking: its variables numbered and typed.
+struct CheckedRule {
+  enum class Kind { rule, constraint } kind = Kind::rule;
+  ast::Rule const* rule = nullptr;              // kind == rule
+  ast::Constraint const* constraint = nullptr;  // kind == constraint
+  engine::PredicateId head = 0;                 // derived or constraint predicate
+  std::vector<std::string> variables;           // register -> name
+  std::vector<engine::ValueType> types;         // register -> type
+  std::string origin = "constraint";            // constraint, unique, negation_check
+  std::string name;                             // constraint name
+  std::string message;                          // constraint message template
+  engine::VerdictSeverity severity = engine::VerdictSeverity::error;
+
+  std::vector<ast::Literal> const& body() const { return rule ? rule->body : constraint->body; }
+  Span span() const { return rule ? rule->span : constraint->span; }
+};
+
+// A background fact of a claimed predicate (a rule with an empty body).
+struct BackgroundFact {
+  engine::PredicateId predicate = 0;
+  ast::Rule const* rule = nullptr;
+};
+
+struct CheckedProgram {
+  engine::Schema schema;
+  std::vector<CheckedRule> rules;
+  std::vector<BackgroundFact> facts;
+  std::vector<std::vector<engine::PredicateId>> strata;  // dependencies first
+  std::vector<bool> recursive;                           // per stratum
+  // Constraints written by the checker (from `unique` and the negation check) live here.
+  std::deque<ast::Constraint> generated;
+  std::deque<std::string> generated_origin;  // "unique" or "negation_check"
+};
+
+// Checks `files` (the result of load_rules) and returns the checked program; errors go to
+// `diags` and leave the program unusable for evaluation (check diags.has_errors()).
+CheckedProgram check(std::vector<ast::Program> const& files, SourceManager const& sources, Diagnostics& diags);
+
+}  // namespace nogood::rules

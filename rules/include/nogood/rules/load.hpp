@@ -1,0 +1,27 @@
+// Reading rules files and following their imports.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nogood/diagnostics.hpp"
+#include "nogood/rules/ast.hpp"
+
+namespace nogood::rules {
+
+// Parses each file and every file it imports (relative to the importing file), once each.
+// Missing files, import cycles and syntax errors become diagnostics; files that parsed are
+// returned either way so later checks can run on them.
+std::vector<ast::Program> load_rules(std::vector<std::filesystem::path> const& files, SourceManager& sources,
+                                     Diagnostics& diags);
+
+// Parses rules given as text (imports resolve relative to `base`).
+std::vector<ast::Program> load_rules_text(std::string name, std::string text, std::filesystem::path const& base,
+                                          SourceManager& sources, Diagnostics& diags);
+
+// Reads a whole file as UTF-8 text: the error is a diagnostic naming the file.
+std::optional<std::string> read_text_file(std::filesystem::path const& path, Diagnostics& diags);
+
+}  // namespace nogood::rules

@@ -1,0 +1,635 @@
+// The checker's driver: declarations, arity and types; then the passes in their own files.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "check_internal.hpp"
+
+namespace nogood::rules {
+
+using engine::PredicateId;
+using engine::PredicateKind;
+using engine::ValueType;
+using detail::quote;
+using detail::type_name;
+
+namespace {
+
+engine::ValueType to_value_type(ast::TypeName t) {
+  switch (t) {
+    case ast::TypeName::entity: return ValueType::entity;
+    case ast::TypeName::symbol: return ValueType::symbol;
+    case ast::TypeName::string: return ValueType::string;
+    case ast::TypeName::integer: return ValueType::integer;
+    case ast::TypeName::date: return ValueType::date;
+    case ast::TypeName::source: return ValueType::source;
+    case ast::TypeName::certainty: return ValueType::certainty;
+  }
+  return ValueType::symbol;
+}
+
+engine::VerdictSeverity to_severity(ast::VerdictSeverity s) {
+  switch (s) {
+    case ast::VerdictSeverity::error: return engine::VerdictSeverity::error;
+    case ast::VerdictSeverity::warning: return engine::VerdictSeverity::warning;
+    case ast::VerdictSeverity::info: return engine::VerdictSeverity::info;
+  }
+  return engine::VerdictSeverity::error;
+}
+
+class Checker {
+public:
+  Checker(std::vector<ast::Program> const& files, SourceManager const& sources, Diagnostics& diags)
+      : files_(files), sources_(sources), diags_(diags) {}
+
+  CheckedProgram run() {
+    declare_builtins();
+    declare_predicates();
+    declare_derived();
+    declare_constraints();
+    detail::expand_shorthands(files_, out_, diags_);
+    for (std::size_t i = 0; i < out_.generated.size(); ++i) add_constraint(out_.generated[i], out_.generated_origin[i]);
+    check_atoms();
+    infer_derived_types();
+    for (auto& r : out_.rules) type_rule(r);
+    check_sourcing();
+    for (auto const& r : out_.rules) detail::check_safety(r, diags_);
+    check_templates();
+    check_singletons();
+    detail::stratify(out_, diags_);
+    return std::move(out_);
+  }
+
+private:
+  using Types = std::vector<std::optional<ValueType>>;
+
+  void declare_builtins() {
+    engine::Predicate source{"source",
+                             {{"source", ValueType::source}, {"outlet", ValueType::string},
+                              {"language", ValueType::symbol}, {"published", ValueType::date}},
+                             PredicateKind::builtin, false, {}};
+    add_predicate(std::move(source), Types(4, std::nullopt), true);
+  }
+
+  PredicateId add_predicate(engine::Predicate p, Types types, bool typed) {
+    out_.schema.predicates.push_back(std::move(p));
+    param_types_.push_back(std::move(types));
+    typed_.push_back(typed);
+    return static_cast<PredicateId>(out_.schema.predicates.size() - 1);
+  }
+
+  void declare_predicates() {
+    for (auto const& file : files_)
+      for (auto const& st : file.statements) {
+        auto decl = std::get_if<ast::PredDecl>(&st);
+        if (!decl) continue;
+        if (auto prev = out_.schema.find(decl->name.name)) {
+          auto const& p = out_.schema.predicates[*prev];
+          auto d = make_error("E0201", "predicate " + quote(decl->name.name) + " is declared twice");
+          d.with_primary(decl->name.span, "declared again here");
+          if (p.kind == PredicateKind::builtin) d.with_note(quote(decl->name.name) + " is a built-in predicate");
+          else d.with_secondary(p.declared_at, "first declared here");
+          diags_.report(std::move(d.with_help("remove one of the declarations")));
+          continue;
+        }
+        engine::Predicate p{decl->name.name, {}, PredicateKind::claimed, true, decl->name.span};
+        std::set<std::string> seen;
+        for (auto const& param : decl->params) {
+          if (!seen.insert(param.name.name).second)
+            diags_.report(make_error("E0219", "argument " + quote(param.name.name) + " of " + quote(decl->name.name) + " is named twice")
+                              .with_primary(param.name.span, "named again here"));
+          p.params.push_back({param.name.name, to_value_type(param.type)});
+        }
+        Types types(p.params.size());
+        for (std::size_t i = 0; i < types.size(); ++i) types[i] = p.params[i].type;
+        add_predicate(std::move(p), std::move(types), true);
+      }
+  }
+
+  void declare_derived() {
+    // Every head of a rule with a body is derived; facts of claimed predicates are background claims.
+    for (auto const& file : files_)
+      for (auto const& st : file.statements) {
+        auto rule = std::get_if<ast::Rule>(&st);
+        if (!rule || rule->body.empty()) continue;
+        auto const& head = rule->head;
+        if (head.strong_negation) {
+          diags_.report(make_error("E0216", "a rule cannot conclude that a fact is false")
+                            .with_primary(head.span, "strongly negated head")
+                            .with_help("derive a positive predicate instead, e.g. `not_" + head.predicate.name + "(...)`"));
+          continue;
+        }
+        auto id = out_.schema.find(head.predicate.name);
+        if (!id) {
+          engine::Predicate p{head.predicate.name, {}, PredicateKind::derived, head.source.has_value(), head.predicate.span};
+          for (std::size_t i = 0; i < head.args.size(); ++i) {
+            auto v = std::get_if<ast::Variable>(&head.args[i]);
+            p.params.push_back({v && !v->anonymous() ? v->name : "arg" + std::to_string(i + 1), ValueType::symbol});
+          }
+          id = add_predicate(std::move(p), Types(head.args.size()), false);
+        } else {
+          auto& p = out_.schema.predicates[*id];
+          if (p.kind == PredicateKind::builtin) {
+            diags_.report(make_error("E0203", "rules cannot define the built-in predicate " + quote(p.name))
+                              .with_primary(head.predicate.span, "defined here")
+                              .with_help("choose another name for the derived predicate"));
+            continue;
+          }
+          if (p.kind == PredicateKind::claimed) {
+            p.kind = PredicateKind::derived;
+            p.sourced = head.source.has_value();
+          }
+        }
+        CheckedRule r;
+        r.rule = rule;
+        r.head = *id;
+        out_.rules.push_back(std::move(r));
+      }
+    for (auto const& file : files_)
+      for (auto const& st : file.statements) {
+        auto rule = std::get_if<ast::Rule>(&st);
+        if (!rule || !rule->body.empty()) continue;
+        auto id = out_.schema.find(rule->head.predicate.name);
+        if (!id) continue;  // reported with the other unknown predicates
+        auto const& p = out_.schema.predicates[*id];
+        if (p.kind == PredicateKind::derived) {
+          CheckedRule r;
+          r.rule = rule;
+          r.head = *id;
+          out_.rules.push_back(std::move(r));
+        } else if (p.kind == PredicateKind::claimed) {
+          out_.facts.push_back({*id, rule});
+        } else {
+          diags_.report(make_error("E0203", "facts cannot be stated for the built-in predicate " + quote(p.name))
+                            .with_primary(rule->head.predicate.span, "stated here"));
+        }
+      }
+  }
+
+  void declare_constraints() {
+    for (auto const& file : files_)
+      for (auto const& st : file.statements)
+        if (auto c = std::get_if<ast::Constraint>(&st)) add_constraint(*c, "constraint");
+  }
+
+  void add_constraint(ast::Constraint const& c, std::string const& origin) {
+    if (auto it = constraint_spans_.find(c.name.name); it != constraint_spans_.end()) {
+      diags_.report(make_error("E0202", "constraint " + quote(c.name.name) + " is defined twice")
+                        .with_primary(c.name.span, "defined again here")
+                        .with_secondary(it->second, "first defined here")
+                        .with_help("constraint names identify verdicts; give each constraint its own name"));
+      return;
+    }
+    constraint_spans_.emplace(c.name.name, c.name.span);
+    engine::Predicate p{c.name.name, {}, PredicateKind::constraint, false, c.name.span};
+    auto id = add_predicate(std::move(p), {}, true);
+    CheckedRule r;
+    r.kind = CheckedRule::Kind::constraint;
+    r.constraint = &c;
+    r.head = id;
+    r.name = c.name.name;
+    r.message = c.message ? c.message->value : "";
+    r.severity = c.severity ? to_severity(*c.severity) : engine::VerdictSeverity::error;
+    r.origin = origin;
+    out_.rules.push_back(std::move(r));
+  }
+
+  std::vector<std::string_view> predicate_names() const { return out_.schema.names(); }
+
+  bool check_atom(ast::Atom const& a) {
+    auto id = out_.schema.find(a.predicate.name);
+    if (!id) {
+      auto d = make_error("E0204", "unknown predicate " + quote(a.predicate.name));
+      d.with_primary(a.predicate.span, "not declared or derived by any rule");
+      auto near = closest_match(a.predicate.name, predicate_names());
+      if (!near.empty()) d.with_help("did you mean " + quote(near) + "?");
+      else d.with_help("declare it: `pred " + a.predicate.name + "(name: type, ...).`");
+      diags_.report(std::move(d));
+      return false;
+    }
+    auto const& p = out_.schema.predicates[*id];
+    if (p.arity() != a.args.size()) {
+      std::string params;
+      for (auto const& param : p.params) params += (params.empty() ? "" : ", ") + param.name + ": " + type_name(param.type);
+      auto d = make_error("E0205", quote(a.predicate.name) + " takes " + std::to_string(p.arity()) + " argument" +
+                                       (p.arity() == 1 ? "" : "s") + ", but " + std::to_string(a.args.size()) +
+                                       (a.args.size() == 1 ? " was" : " were") + " given");
+      d.with_primary(a.span, "wrong number of arguments");
+      if (p.declared_at.valid()) d.with_secondary(p.declared_at, "declared here");
+      d.with_note(quote(a.predicate.name + "(" + params + ")"));
+      diags_.report(std::move(d));
+      return false;
+    }
+    if (a.strong_negation && p.kind != PredicateKind::claimed) {
+      diags_.report(make_error("E0215", "only claimed predicates can be strongly negated; " + quote(p.name) + " is " +
+                                            (p.kind == PredicateKind::derived ? "derived" : "built in"))
+                        .with_primary(a.span, "`-` asks for a claim that the fact is false")
+                        .with_help("use `not " + p.name + "(...)` for \"no such fact\""));
+      return false;
+    }
+    if ((a.claimant || a.certainty) && p.kind != PredicateKind::claimed) {
+      diags_.report(make_error("E0207", "`by` and `certainty` describe claims; " + quote(p.name) + " is not claimed by sources")
+                        .with_primary(a.claimant ? span_of(*a.claimant) : span_of(*a.certainty), "not available here")
+                        .with_help("use them on predicates declared with `pred` and stated in facts files"));
+      return false;
+    }
+    return true;
+  }
+
+  void check_atoms() {
+    for (auto& r : out_.rules) {
+      bool ok = true;
+      if (r.rule) ok = check_atom(r.rule->head) && ok;
+      detail::for_each_atom(r.body(), [&](ast::Atom const& a, bool) { ok = check_atom(a) && ok; });
+      if (!ok) bad_rules_.insert(&r);
+    }
+    for (auto const& f : out_.facts) {
+      if (!check_atom(f.rule->head)) continue;
+      if (f.rule->head.claimant || f.rule->head.certainty || f.rule->head.source)
+        diags_.report(make_error("E0220", "background facts have no source, claimant or certainty")
+                          .with_primary(f.rule->head.span, "stated with claim metadata")
+                          .with_help("claims with a source belong in facts files"));
+    }
+    // Unknown predicates in background facts of undeclared predicates.
+    for (auto const& file : files_)
+      for (auto const& st : file.statements)
+        if (auto rule = std::get_if<ast::Rule>(&st); rule && rule->body.empty() && !out_.schema.find(rule->head.predicate.name))
+          check_atom(rule->head);
+  }
+
+  // Types of variables from the atoms they occur in; `fixed` gives predicates' known types.
+  void atom_types(ast::Atom const& a, std::map<std::string, ValueType>& vars) {
+    auto id = out_.schema.find(a.predicate.name);
+    if (!id || out_.schema.predicates[*id].arity() != a.args.size()) return;
+    auto const& types = param_types_[*id];
+    for (std::size_t i = 0; i < a.args.size(); ++i)
+      if (auto v = std::get_if<ast::Variable>(&a.args[i]); v && !v->anonymous() && types[i]) vars.emplace(v->name, *types[i]);
+    auto meta = [&](std::optional<ast::Term> const& t, ValueType type) {
+      if (t)
+        if (auto v = std::get_if<ast::Variable>(&*t); v && !v->anonymous()) vars.emplace(v->name, type);
+    };
+    meta(a.source, ValueType::source);
+    meta(a.claimant, ValueType::symbol);
+    meta(a.certainty, ValueType::certainty);
+  }
+
+  std::optional<ValueType> expr_type(ast::Term const& t, std::map<std::string, ValueType> const& vars) {
+    if (auto v = std::get_if<ast::Variable>(&t)) {
+      auto it = vars.find(v->name);
+      return it == vars.end() ? std::nullopt : std::optional(it->second);
+    }
+    if (std::holds_alternative<ast::IntLit>(t)) return ValueType::integer;
+    if (std::holds_alternative<ast::DateLit>(t)) return ValueType::date;
+    if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
+      auto l = expr_type((*b)->lhs, vars), r = expr_type((*b)->rhs, vars);
+      if (l == ValueType::date && r == ValueType::date && (*b)->op == ast::ArithOp::sub) return ValueType::integer;
+      if (l == ValueType::date || r == ValueType::date) return ValueType::date;
+      return ValueType::integer;
+    }
+    if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t)) {
+      if ((*c)->args.empty()) return ValueType::integer;
+      return expr_type((*c)->args.front(), vars).value_or(ValueType::integer);
+    }
+    if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(&t)) {
+      if ((*g)->value && ((*g)->kind == ast::AggregateKind::min || (*g)->kind == ast::AggregateKind::max)) {
+        std::map<std::string, ValueType> inner = vars;
+        collect_types((*g)->body, inner);
+        return expr_type(*(*g)->value, inner);
+      }
+      return ValueType::integer;
+    }
+    return std::nullopt;  // symbols and strings take the type of what they are compared with
+  }
+
+  void collect_types(std::vector<ast::Literal> const& body, std::map<std::string, ValueType>& vars) {
+    detail::for_each_atom(body, [&](ast::Atom const& a, bool) { atom_types(a, vars); });
+    for (int round = 0; round < 3; ++round)
+      for (auto const& lit : body)
+        if (auto c = std::get_if<ast::Comparison>(&lit)) {
+          auto l = expr_type(c->lhs, vars), r = expr_type(c->rhs, vars);
+          if (auto v = std::get_if<ast::Variable>(&c->lhs); v && !l && r) vars.emplace(v->name, *r);
+          if (auto v = std::get_if<ast::Variable>(&c->rhs); v && !r && l) vars.emplace(v->name, *l);
+          // Aggregates type their own value variables.
+          for (auto const* side : {&c->lhs, &c->rhs})
+            if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(side)) collect_types((*g)->body, vars);
+        }
+  }
+
+  void infer_derived_types() {
+    bool changed = true;
+    for (int round = 0; changed && round < 100; ++round) {
+      changed = false;
+      for (auto const& r : out_.rules) {
+        if (!r.rule || typed_[r.head] || bad_rules_.count(&r)) continue;
+        std::map<std::string, ValueType> vars;
+        collect_types(r.body(), vars);
+        auto& types = param_types_[r.head];
+        auto const& head = r.rule->head;
+        for (std::size_t i = 0; i < head.args.size() && i < types.size(); ++i) {
+          if (types[i]) continue;
+          std::optional<ValueType> t;
+          if (auto v = std::get_if<ast::Variable>(&head.args[i])) {
+            if (auto it = vars.find(v->name); it != vars.end()) t = it->second;
+          } else {
+            t = expr_type(head.args[i], vars);
+          }
+          if (t) {
+            types[i] = t;
+            changed = true;
+          }
+        }
+      }
+    }
+    for (PredicateId id = 0; id < out_.schema.predicates.size(); ++id) {
+      auto& p = out_.schema.predicates[id];
+      if (typed_[id] || p.kind != PredicateKind::derived) continue;
+      for (std::size_t i = 0; i < p.params.size(); ++i) {
+        if (param_types_[id][i]) {
+          p.params[i].type = *param_types_[id][i];
+          continue;
+        }
+        auto d = make_error("E0218", "cannot infer the type of argument " + std::to_string(i + 1) + " of " + quote(p.name));
+        d.with_primary(p.declared_at, "no rule gives it a type");
+        d.with_help("declare it: `pred " + p.name + "(...)`, or bind the argument with a typed atom");
+        diags_.report(std::move(d));
+        param_types_[id][i] = ValueType::symbol;
+      }
+      typed_[id] = true;
+    }
+  }
+
+  static std::string a_type(ValueType t) {
+    auto name = type_name(t);
+    return (name[0] == 'e' || name[0] == 'i' ? "an " : "a ") + name;
+  }
+
+  void mismatch(Span where, std::string const& what, ValueType expected, std::string const& context) {
+    diags_.report(make_error("E0206", "type mismatch: " + context + " is " + a_type(expected) + ", but " + what)
+                      .with_primary(where, "expected " + type_name(expected)));
+  }
+
+  // Checks one argument term against the type of its position.
+  void check_term(ast::Term const& t, ValueType expected, std::map<std::string, ValueType>& vars, std::string const& context) {
+    if (auto v = std::get_if<ast::Variable>(&t)) {
+      if (v->anonymous()) return;
+      auto [it, fresh] = vars.emplace(v->name, expected);
+      if (!fresh && it->second != expected)
+        mismatch(v->span, quote(v->name) + " is " + a_type(it->second) + " here", expected, context);
+      return;
+    }
+    if (auto s = std::get_if<ast::Symbol>(&t)) {
+      if (expected == ValueType::certainty && !engine::parse_certainty(s->name))
+        diags_.report(make_error("E0221", "unknown certainty " + quote(s->name))
+                          .with_primary(s->span, "not a certainty level")
+                          .with_help("certainty levels are asserted > reported > alleged > uncertain"));
+      else if (expected == ValueType::integer || expected == ValueType::date)
+        mismatch(s->span, quote(s->name) + " is a symbol", expected, context);
+      return;
+    }
+    if (std::holds_alternative<ast::StringLit>(t)) {
+      if (expected == ValueType::integer || expected == ValueType::date || expected == ValueType::certainty)
+        mismatch(span_of(t), "a string was given", expected, context);
+      return;
+    }
+    if (std::holds_alternative<ast::IntLit>(t)) {
+      if (expected != ValueType::integer) mismatch(span_of(t), "an int was given", expected, context);
+      return;
+    }
+    if (std::holds_alternative<ast::DateLit>(t)) {
+      if (expected != ValueType::date) mismatch(span_of(t), "a date was given", expected, context);
+      return;
+    }
+    diags_.report(make_error("E0217", "arithmetic and aggregates are not allowed as atom arguments")
+                      .with_primary(span_of(t), "computed here")
+                      .with_help("bind the value to a variable first, e.g. `N = X + 1, p(N)`"));
+  }
+
+  void type_atom(ast::Atom const& a, std::map<std::string, ValueType>& vars) {
+    auto id = out_.schema.find(a.predicate.name);
+    if (!id) return;
+    auto const& p = out_.schema.predicates[*id];
+    if (p.arity() != a.args.size()) return;
+    for (std::size_t i = 0; i < a.args.size(); ++i)
+      check_term(a.args[i], p.params[i].type, vars, "argument " + quote(p.params[i].name) + " of " + quote(p.name));
+    if (a.source) check_term(*a.source, ValueType::source, vars, "the source after `@`");
+    if (a.claimant) check_term(*a.claimant, ValueType::symbol, vars, "the claimant after `by`");
+    if (a.certainty) check_term(*a.certainty, ValueType::certainty, vars, "the level after `certainty`");
+  }
+
+  // Checks an expression's operands; returns its type when known.
+  std::optional<ValueType> type_expr(ast::Term const& t, std::map<std::string, ValueType>& vars) {
+    if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
+      auto l = type_expr((*b)->lhs, vars), r = type_expr((*b)->rhs, vars);
+      auto numeric = [&](std::optional<ValueType> ty, ast::Term const& side) {
+        if (ty && *ty != ValueType::integer && *ty != ValueType::date) {
+          diags_.report(make_error("E0206", "type mismatch: arithmetic needs ints or dates, but this is " + a_type(*ty))
+                            .with_primary(span_of(side), "not a number"));
+          return false;
+        }
+        return true;
+      };
+      if (!numeric(l, (*b)->lhs) || !numeric(r, (*b)->rhs)) return std::nullopt;
+      if (l == ValueType::date && r == ValueType::date) {
+        if ((*b)->op == ast::ArithOp::sub) return ValueType::integer;
+        diags_.report(make_error("E0206", "type mismatch: dates can only be subtracted from each other")
+                          .with_primary((*b)->span, "date arithmetic")
+                          .with_help("`D2 - D1` gives the number of days between two dates"));
+        return std::nullopt;
+      }
+      if (l == ValueType::date || r == ValueType::date) {
+        if ((*b)->op != ast::ArithOp::add && (*b)->op != ast::ArithOp::sub)
+          diags_.report(make_error("E0206", "type mismatch: only `+` and `-` combine a date with a number of days")
+                            .with_primary((*b)->span, "date arithmetic"));
+        return ValueType::date;
+      }
+      return ValueType::integer;
+    }
+    if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t)) {
+      auto const& name = (*c)->function.name;
+      std::size_t want = name == "abs" ? 1 : (name == "min" || name == "max") ? 2 : 0;
+      if (want == 0) {
+        diags_.report(make_error("E0222", "unknown function " + quote(name))
+                          .with_primary((*c)->function.span, "not a built-in function")
+                          .with_help("the built-in functions are `abs(X)`, `min(X, Y)` and `max(X, Y)`"));
+        return std::nullopt;
+      }
+      if ((*c)->args.size() != want) {
+        diags_.report(make_error("E0205", quote(name) + " takes " + std::to_string(want) + " argument" + (want == 1 ? "" : "s") +
+                                              ", but " + std::to_string((*c)->args.size()) + " were given")
+                          .with_primary((*c)->span, "wrong number of arguments"));
+        return std::nullopt;
+      }
+      std::optional<ValueType> result;
+      for (auto const& a : (*c)->args) {
+        auto ty = type_expr(a, vars);
+        if (ty && *ty != ValueType::integer && *ty != ValueType::date)
+          diags_.report(make_error("E0206", "type mismatch: " + quote(name) + " needs ints or dates")
+                            .with_primary(span_of(a), a_type(*ty)));
+        if (ty && !result) result = ty;
+      }
+      return result.value_or(ValueType::integer);
+    }
+    if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(&t)) {
+      type_body((*g)->body, vars);
+      if ((*g)->value) {
+        auto ty = type_expr(*(*g)->value, vars);
+        if (ty && *ty != ValueType::integer && ((*g)->kind == ast::AggregateKind::sum || *ty != ValueType::date))
+          diags_.report(make_error("E0206", "type mismatch: this aggregate needs an int value")
+                            .with_primary(span_of(*(*g)->value), a_type(*ty)));
+        if ((*g)->kind == ast::AggregateKind::min || (*g)->kind == ast::AggregateKind::max) return ty;
+      }
+      return ValueType::integer;
+    }
+    if (auto v = std::get_if<ast::Variable>(&t)) {
+      auto it = vars.find(v->name);
+      return it == vars.end() ? std::nullopt : std::optional(it->second);
+    }
+    return expr_type(t, vars);
+  }
+
+  void type_body(std::vector<ast::Literal> const& body, std::map<std::string, ValueType>& vars) {
+    for (auto const& lit : body) {
+      if (auto a = std::get_if<ast::Atom>(&lit)) type_atom(*a, vars);
+      else if (auto n = std::get_if<ast::Negation>(&lit)) type_atom(n->atom, vars);
+    }
+    for (auto const& lit : body) {
+      auto c = std::get_if<ast::Comparison>(&lit);
+      if (!c) continue;
+      auto l = type_expr(c->lhs, vars), r = type_expr(c->rhs, vars);
+      bool lhs_agg = std::holds_alternative<std::shared_ptr<ast::Aggregate>>(c->lhs);
+      bool rhs_agg = std::holds_alternative<std::shared_ptr<ast::Aggregate>>(c->rhs);
+      if ((lhs_agg || rhs_agg) && (c->op != ast::CompareOp::eq || !std::holds_alternative<ast::Variable>(lhs_agg ? c->rhs : c->lhs))) {
+        diags_.report(make_error("E0223", "an aggregate must be assigned to a variable")
+                          .with_primary(c->span, "used here")
+                          .with_help("write `N = count : { ... }`, then compare `N`"));
+        continue;
+      }
+      auto bind = [&](ast::Term const& side, std::optional<ValueType> other) {
+        if (auto v = std::get_if<ast::Variable>(&side); v && other) vars.emplace(v->name, *other);
+      };
+      if (!l && r) bind(c->lhs, r);
+      if (!r && l) bind(c->rhs, l);
+      l = type_expr(c->lhs, vars);
+      r = type_expr(c->rhs, vars);
+      if (l && r && *l != *r) {
+        diags_.report(make_error("E0206", "type mismatch: cannot compare " + a_type(*l) + " with " + a_type(*r))
+                          .with_primary(c->span, "compared here"));
+      } else if (l || r) {
+        auto ty = l ? *l : *r;
+        for (auto const* side : {&c->lhs, &c->rhs})
+          if (std::holds_alternative<ast::Symbol>(*side) || std::holds_alternative<ast::StringLit>(*side))
+            check_term(*side, ty, vars, "the other side of the comparison");
+      }
+    }
+  }
+
+  void type_rule(CheckedRule& r) {
+    if (bad_rules_.count(&r)) return;
+    std::map<std::string, ValueType> vars;
+    collect_types(r.body(), vars);
+    type_body(r.body(), vars);
+    if (r.rule) type_atom(r.rule->head, vars);
+    // Registers in order of first appearance, so explanations list variables as written.
+    std::vector<std::string> order;
+    auto note = [&](ast::Variable const& v) {
+      if (!v.anonymous() && std::find(order.begin(), order.end(), v.name) == order.end()) order.push_back(v.name);
+    };
+    if (r.rule) detail::for_each_variable(r.rule->head, note);
+    detail::for_each_variable(r.body(), note);
+    for (auto const& name : order) {
+      r.variables.push_back(name);
+      auto it = vars.find(name);
+      r.types.push_back(it == vars.end() ? ValueType::symbol : it->second);
+    }
+  }
+
+  void check_sourcing() {
+    std::map<PredicateId, Span> sourced_by;
+    for (auto const& r : out_.rules) {
+      detail::for_each_atom(r.body(), [&](ast::Atom const& a, bool) {
+        auto id = out_.schema.find(a.predicate.name);
+        if (!id || !a.source) return;
+        auto const& p = out_.schema.predicates[*id];
+        if (!p.sourced)
+          diags_.report(make_error("E0208", quote(p.name) + " has no source to bind with `@`")
+                            .with_primary(span_of(*a.source), "no source here")
+                            .with_note(p.kind == PredicateKind::builtin ? "`source(S, Outlet, Language, Published)` takes the source as its first argument"
+                                                                        : "its rules derive it without `@ S` in the head")
+                            .with_help(p.kind == PredicateKind::builtin ? "write the source as the first argument" : "add `@ S` to the heads of the rules for " + quote(p.name)));
+      });
+      if (!r.rule || r.rule->body.empty()) continue;
+      auto const& p = out_.schema.predicates[r.head];
+      if (p.kind != PredicateKind::derived) continue;
+      bool has = r.rule->head.source.has_value();
+      if (has != p.sourced) {
+        auto d = make_error("E0208", "the rules for " + quote(p.name) + " disagree on whether it has a source");
+        d.with_primary(r.rule->head.span, has ? "this head has `@`" : "this head has no `@`");
+        d.with_help("either every rule for " + quote(p.name) + " ends its head with `@ S`, or none does");
+        diags_.report(std::move(d));
+      }
+    }
+  }
+
+  void check_templates() {
+    for (auto const& r : out_.rules) {
+      if (r.kind != CheckedRule::Kind::constraint || !r.constraint->message || bad_rules_.count(&r)) continue;
+      auto const& msg = *r.constraint->message;
+      for (auto const& [name, at] : detail::template_placeholders(msg.value)) {
+        if (std::find(r.variables.begin(), r.variables.end(), name) != r.variables.end()) continue;
+        // The literal's span covers the quotes; offsets inside it are approximate when escapes were used.
+        Span s{msg.span.file, msg.span.begin + 1 + static_cast<std::uint32_t>(at), msg.span.begin + 3 + static_cast<std::uint32_t>(at + name.size())};
+        if (s.end > msg.span.end) s = msg.span;
+        auto d = make_error("E0210", "placeholder " + quote("{" + name + "}") + " is not a variable of the constraint");
+        d.with_primary(s, "unknown placeholder");
+        std::vector<std::string_view> vars(r.variables.begin(), r.variables.end());
+        auto near = closest_match(name, vars);
+        if (!near.empty()) d.with_help("did you mean " + quote("{" + near + "}") + "?");
+        else d.with_help("placeholders name variables bound in the body");
+        diags_.report(std::move(d));
+      }
+    }
+  }
+
+  void check_singletons() {
+    for (auto const& r : out_.rules) {
+      if (r.origin != "constraint" && r.kind == CheckedRule::Kind::constraint) continue;
+      std::map<std::string, std::pair<int, Span>> uses;
+      auto count = [&](ast::Variable const& v) {
+        if (v.anonymous() || v.name[0] == '_') return;
+        auto& u = uses[v.name];
+        if (u.first++ == 0) u.second = v.span;
+      };
+      if (r.rule) detail::for_each_variable(r.rule->head, count);
+      detail::for_each_variable(r.body(), count);
+      if (r.constraint && r.constraint->message)
+        for (auto const& [name, at] : detail::template_placeholders(r.constraint->message->value))
+          if (uses.count(name)) uses[name].first++;
+      for (auto const& [name, u] : uses)
+        if (u.first == 1)
+          diags_.report(make_warning("W0201", "variable " + quote(name) + " is used only once")
+                            .with_primary(u.second, "bound here and never used")
+                            .with_help("if that is intended, write `_" + name + "` or `_`"));
+    }
+  }
+
+  std::vector<ast::Program> const& files_;
+  SourceManager const& sources_;
+  Diagnostics& diags_;
+  CheckedProgram out_;
+  std::vector<Types> param_types_;
+  std::vector<bool> typed_;
+  std::map<std::string, Span> constraint_spans_;
+  std::set<CheckedRule const*> bad_rules_;
+
+public:
+  friend CheckedProgram nogood::rules::check(std::vector<ast::Program> const&, SourceManager const&, Diagnostics&);
+};
+
+}  // namespace
+
+CheckedProgram check(std::vector<ast::Program> const& files, SourceManager const& sources, Diagnostics& diags) {
+  Checker checker(files, sources, diags);
+  return checker.run();
+}
+
+}  // namespace nogood::rules

@@ -1,0 +1,33 @@
+// Shared pieces of the checker's passes.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "nogood/rules/check.hpp"
+
+namespace nogood::rules::detail {
+
+// Calls `f` on every atom of a body, including atoms under `not` and inside aggregates.
+void for_each_atom(std::vector<ast::Literal> const& body, std::function<void(ast::Atom const&, bool negative)> const& f);
+// Calls `f` on every variable occurrence in a term (recursing into expressions and aggregates).
+void for_each_variable(ast::Term const& t, std::function<void(ast::Variable const&)> const& f);
+void for_each_variable(ast::Atom const& a, std::function<void(ast::Variable const&)> const& f);
+void for_each_variable(std::vector<ast::Literal> const& body, std::function<void(ast::Variable const&)> const& f);
+
+std::string type_name(engine::ValueType);
+std::string quote(std::string_view s);  // `s`
+// Placeholders `{Name}` in a message template, with their byte offsets in the template.
+std::vector<std::pair<std::string, std::size_t>> template_placeholders(std::string const& message);
+
+// Writes the constraints `unique` statements and the negation check stand for.
+void expand_shorthands(std::vector<ast::Program> const& files, CheckedProgram& out, Diagnostics& diags);
+// Orders predicates into strata; reports negation or aggregation through recursion.
+void stratify(CheckedProgram& out, Diagnostics& diags);
+// Reports unsafe variables in every rule and constraint.
+void check_safety(CheckedRule const& rule, Diagnostics& diags);
+
+}  // namespace nogood::rules::detail

@@ -1,0 +1,187 @@
+// `unique` shorthands and the built-in claim-versus-negation check, written out as
+// ordinary constraints so they get the same verdicts and explanations.
+#include <algorithm>
+#include <cctype>
+
+#include "check_internal.hpp"
+
+namespace nogood::rules::detail {
+
+namespace {
+
+std::string capitalized(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+ast::Term var(std::string name, Span s) { return ast::Variable{std::move(name), s}; }
+
+// `name`, or `name_`, `name__`... until it differs from every name in `taken`; then taken too.
+std::string fresh(std::string name, std::vector<std::string>& taken) {
+  while (std::find(taken.begin(), taken.end(), name) != taken.end()) name += "_";
+  taken.push_back(name);
+  return name;
+}
+
+ast::Term binary(ast::ArithOp op, ast::Term l, ast::Term r, Span s) {
+  return std::make_shared<ast::Binary>(ast::Binary{op, std::move(l), std::move(r), s});
+}
+
+ast::Term call(std::string f, std::vector<ast::Term> args, Span s) {
+  return std::make_shared<ast::Call>(ast::Call{ast::Identifier{std::move(f), s}, std::move(args), s});
+}
+
+ast::Literal compare(ast::CompareOp op, ast::Term l, ast::Term r, Span s) {
+  return ast::Comparison{op, std::move(l), std::move(r), s};
+}
+
+ast::VerdictSeverity to_ast(engine::VerdictSeverity s) {
+  switch (s) {
+    case engine::VerdictSeverity::error: return ast::VerdictSeverity::error;
+    case engine::VerdictSeverity::warning: return ast::VerdictSeverity::warning;
+    case engine::VerdictSeverity::info: return ast::VerdictSeverity::info;
+  }
+  return ast::VerdictSeverity::error;
+}
+
+void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags) {
+  auto id = out.schema.find(u.predicate.name);
+  if (!id || out.schema.predicates[*id].kind != engine::PredicateKind::claimed) {
+    auto d = make_error("E0211", "`unique` needs a declared predicate; " + quote(u.predicate.name) + " is " +
+                                     (id ? "not claimed by sources" : "unknown"));
+    d.with_primary(u.predicate.span, "no such claimed predicate");
+    auto near = closest_match(u.predicate.name, out.schema.names());
+    if (!near.empty() && !id) d.with_help("did you mean " + quote(near) + "?");
+    diags.report(std::move(d));
+    return;
+  }
+  auto const& pred = out.schema.predicates[*id];
+  auto param_index = [&](ast::Identifier const& name) -> std::optional<std::size_t> {
+    for (std::size_t i = 0; i < pred.params.size(); ++i)
+      if (pred.params[i].name == name.name) return i;
+    std::vector<std::string_view> names;
+    for (auto const& p : pred.params) names.push_back(p.name);
+    auto d = make_error("E0212", quote(u.predicate.name) + " has no argument " + quote(name.name));
+    d.with_primary(name.span, "not an argument of " + quote(u.predicate.name));
+    auto near = closest_match(name.name, names);
+    std::string list;
+    for (auto n : names) list += (list.empty() ? "" : ", ") + quote(n);
+    d.with_help(near.empty() ? "its arguments are " + list : "did you mean " + quote(near) + "?");
+    diags.report(std::move(d));
+    return std::nullopt;
+  };
+  std::vector<std::size_t> keys;
+  bool ok = true;
+  for (auto const& k : u.keys) {
+    auto i = param_index(k);
+    if (i) keys.push_back(*i);
+    else ok = false;
+  }
+  auto value = param_index(u.value);
+  if (!ok || !value) return;
+  auto vtype = pred.params[*value].type;
+  if (u.tolerance && !(vtype == engine::ValueType::integer || (vtype == engine::ValueType::date && !u.tolerance_percent))) {
+    diags.report(make_error("E0213", "`within` needs " + std::string(u.tolerance_percent ? "an int" : "an int or date") + " value; " +
+                                         quote(u.value.name) + " is " + (vtype == engine::ValueType::entity || vtype == engine::ValueType::integer ? "an " : "a ") + type_name(vtype))
+                     .with_primary(u.tolerance->span, "tolerance on a value that cannot be subtracted")
+                     .with_help("remove `within`, or pick an int or date argument"));
+    return;
+  }
+
+  Span s = u.span;
+  bool across = u.scope == ast::UniqueScope::across_sources;
+  std::vector<std::string> taken;
+  for (auto const& p : pred.params) taken.push_back(capitalized(p.name));
+  std::string vname = capitalized(u.value.name);
+  std::string a = fresh(vname + "1", taken), b = fresh(vname + "2", taken);
+  std::string s1 = fresh(across ? "Source1" : "Source", taken), s2 = across ? fresh("Source2", taken) : s1;
+  auto atom = [&](std::string const& val, std::string const& src) {
+    ast::Atom at;
+    at.predicate = ast::Identifier{pred.name, s};
+    for (std::size_t i = 0; i < pred.params.size(); ++i) {
+      bool is_key = std::find(keys.begin(), keys.end(), i) != keys.end();
+      at.args.push_back(var(i == *value ? val : is_key ? capitalized(pred.params[i].name) : "_", s));
+    }
+    at.source = var(src, s);
+    at.span = s;
+    return at;
+  };
+  ast::Constraint c;
+  c.name = u.name ? *u.name : ast::Identifier{"unique_" + pred.name + "_" + u.value.name + (across ? "" : "_per_source"), s};
+  std::string of;
+  for (auto k : keys) of += (of.empty() ? "" : ", ") + ("{" + capitalized(pred.params[k].name) + "}");
+  std::string msg = across ? "{" + s1 + "} and {" + s2 + "} disagree on the " + u.value.name + " of " + of + ": {" + a + "} vs {" + b + "}"
+                           : "{" + s1 + "} gives two values of " + u.value.name + " for " + of + ": {" + a + "} and {" + b + "}";
+  if (u.tolerance) msg += " (more than " + std::to_string(u.tolerance->value) + (u.tolerance_percent ? "%" : vtype == engine::ValueType::date ? " days" : "") + " apart)";
+  c.message = ast::StringLit{msg, s};
+  if (u.severity) c.severity = *u.severity;
+  c.body.push_back(atom(a, s1));
+  c.body.push_back(atom(b, s2));
+  if (across) c.body.push_back(compare(ast::CompareOp::lt, var(s1, s), var(s2, s), s));
+  c.body.push_back(compare(across ? ast::CompareOp::ne : ast::CompareOp::lt, var(a, s), var(b, s), s));
+  if (u.tolerance) {
+    auto diff = call("abs", {binary(ast::ArithOp::sub, var(a, s), var(b, s), s)}, s);
+    ast::Term limit = ast::IntLit{u.tolerance->value, s};
+    if (u.tolerance_percent) {
+      diff = binary(ast::ArithOp::mul, diff, ast::IntLit{100, s}, s);
+      limit = binary(ast::ArithOp::mul, limit, call("max", {var(a, s), var(b, s)}, s), s);
+    }
+    c.body.push_back(compare(ast::CompareOp::gt, diff, limit, s));
+  }
+  c.span = s;
+  out.generated.push_back(std::move(c));
+  out.generated_origin.push_back("unique");
+}
+
+void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settings, CheckedProgram& out) {
+  bool enabled = true;
+  std::optional<ast::VerdictSeverity> severity;
+  for (auto const* nc : settings) {
+    enabled = nc->enabled;
+    if (nc->severity) severity = nc->severity;
+  }
+  if (!enabled) return;
+  auto const n = out.schema.predicates.size();
+  for (engine::PredicateId id = 0; id < n; ++id) {
+    auto const& pred = out.schema.predicates[id];
+    if (pred.kind != engine::PredicateKind::claimed) continue;
+    Span s = pred.declared_at;
+    std::vector<std::string> taken;
+    for (auto const& p : pred.params) taken.push_back(capitalized(p.name));
+    std::string const s1 = fresh("Source1", taken), s2 = fresh("Source2", taken);
+    auto atom = [&](bool negated, std::string const& src) {
+      ast::Atom at;
+      at.strong_negation = negated;
+      at.predicate = ast::Identifier{pred.name, s};
+      for (auto const& p : pred.params) at.args.push_back(var(capitalized(p.name), s));
+      at.source = var(src, s);
+      at.span = s;
+      return at;
+    };
+    std::string args;
+    for (auto const& p : pred.params) args += (args.empty() ? "" : ", ") + ("{" + capitalized(p.name) + "}");
+    ast::Constraint c;
+    c.name = ast::Identifier{"negation_" + pred.name, s};
+    c.message = ast::StringLit{"{" + s1 + "} says " + pred.name + "(" + args + "); {" + s2 + "} says it is false", s};
+    c.severity = severity ? *severity : to_ast(engine::VerdictSeverity::error);
+    c.body.push_back(atom(false, s1));
+    c.body.push_back(atom(true, s2));
+    c.span = s;
+    out.generated.push_back(std::move(c));
+    out.generated_origin.push_back("negation_check");
+  }
+}
+
+}  // namespace
+
+void expand_shorthands(std::vector<ast::Program> const& files, CheckedProgram& out, Diagnostics& diags) {
+  std::vector<ast::NegationCheck const*> settings;
+  for (auto const& file : files)
+    for (auto const& st : file.statements) {
+      if (auto u = std::get_if<ast::Unique>(&st)) expand_unique(*u, out, diags);
+      if (auto nc = std::get_if<ast::NegationCheck>(&st)) settings.push_back(nc);
+    }
+  expand_negation_checks(settings, out);
+}
+
+}  // namespace nogood::rules::detail

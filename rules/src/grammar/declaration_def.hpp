@@ -1,0 +1,51 @@
+// Declarations and settings: import, pred, unique, negation_check.
+#pragma once
+
+#include "grammar.hpp"
+#include "syntax_adapted.hpp"
+#include "tokens.hpp"
+
+namespace nogood::rules::grammar {
+
+auto const import_stmt_def =
+    kw("import") >> expect(Expected::import_path)[string_lit] >> expect(Expected::import_end)['.'];
+
+auto const pred_decl_def = kw("pred") >> expect(Expected::pred_name)[lower_name] >> -('(' >> params) >>
+                           expect(Expected::pred_end)['.'];
+
+auto const params_def = x3::lit(')') | (expect(Expected::param_name)[parameter] >>
+                                        *(',' >> expect(Expected::param_name)[parameter]) >>
+                                        expect(Expected::params_close)[')']);
+
+auto const parameter_def = lower_name >> expect(Expected::param_colon)[':'] >> expect(Expected::param_type)[any_name];
+
+auto const unique_stmt_def = kw("unique") >> expect(Expected::unique_predicate)[lower_name] >>
+                             expect(Expected::unique_open)['('] >> unique_keys >>
+                             expect(Expected::unique_value)[lower_name] >> expect(Expected::unique_close)[')'] >>
+                             expect(Expected::unique_scope)[unique_scope] >> -tolerance >>
+                             -(kw("as") >> expect(Expected::alias_name)[any_name]) >>
+                             -(kw("severity") >> expect(Expected::severity_level)[any_name]) >>
+                             expect(Expected::unique_end)['.'];
+
+// No keys at all (`unique p(-> v)`) says the value is the same for every fact.
+auto const unique_keys_def = x3::lit("->") | (expect(Expected::unique_key)[lower_name] >>
+                                              *(',' >> expect(Expected::unique_key)[lower_name]) >>
+                                              expect(Expected::unique_arrow)["->"]);
+
+auto const unique_scope_def =
+    (kw("across") >> expect(Expected::unique_sources)[kw("sources")] >> x3::attr(ast::UniqueScope::across_sources)) |
+    (kw("per") >> expect(Expected::unique_source)[kw("source")] >> x3::attr(ast::UniqueScope::per_source));
+
+auto const tolerance_def = kw("within") >> expect(Expected::within_amount)[number] >> x3::matches['%'];
+
+// `severity` without a level, or a level after `on`/`off`, is reported when building the AST.
+auto const negation_check_stmt_def = kw("negation_check") >>
+                                     expect(Expected::negation_check_setting)[negation_setting] >> -any_name >>
+                                     expect(Expected::negation_check_end)['.'];
+
+auto const negation_setting_def = x3::raw[x3::lexeme[(x3::lit("off") | "on" | "severity") >> !ident_char]];
+
+BOOST_SPIRIT_DEFINE(import_stmt, pred_decl, params, parameter, unique_stmt, unique_keys, unique_scope, tolerance,
+                    negation_check_stmt, negation_setting)
+
+}  // namespace nogood::rules::grammar

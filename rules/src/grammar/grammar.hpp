@@ -1,0 +1,143 @@
+// The grammar's rules, declared once for every group. Each group (lexical, term, literal,
+// statement) defines its rules in <group>_def.hpp and instantiates them in <group>.cpp, so a
+// change to one group recompiles one small translation unit.
+#pragma once
+
+#include <vector>
+
+#include "config.hpp"
+#include "syntax.hpp"
+
+namespace nogood::rules::grammar {
+
+// Rule IDs deriving from this record the span of what they parsed in the node's `span`.
+struct annotate_span {
+  template <typename Iterator, typename Node, typename Context>
+  void on_success(Iterator const& first, Iterator const& last, Node& node, Context const& context) const {
+    if constexpr (requires { node.span; }) node.span = x3::get<source_tag>(context).span(first, last);
+  }
+};
+
+// lexical group
+struct lower_name_class : annotate_span {};
+struct any_name_class : annotate_span {};
+struct variable_class : annotate_span {};
+struct symbol_class : annotate_span {};
+struct string_lit_class : annotate_span {};
+struct number_class : annotate_span {};
+struct date_class : annotate_span {};
+using lower_name_type = x3::rule<lower_name_class, syntax::name>;
+using any_name_type = x3::rule<any_name_class, syntax::name>;
+using variable_type = x3::rule<variable_class, syntax::variable>;
+using symbol_type = x3::rule<symbol_class, syntax::symbol>;
+using string_lit_type = x3::rule<string_lit_class, syntax::string_lit>;
+using number_type = x3::rule<number_class, syntax::number>;
+using date_type = x3::rule<date_class, syntax::date>;
+BOOST_SPIRIT_DECLARE(lower_name_type, any_name_type, variable_type, symbol_type, string_lit_type, number_type,
+                     date_type)
+lower_name_type const lower_name = "name";
+any_name_type const any_name = "name";
+variable_type const variable = "variable";
+symbol_type const symbol = "symbol";
+string_lit_type const string_lit = "string";
+number_type const number = "number";
+date_type const date = "date";
+
+// term group
+struct chain_class : annotate_span {};
+struct primary_class {};
+struct paren_class : annotate_span {};  // the span of `( ... )`, parentheses included
+struct application_class : annotate_span {};
+struct count_aggregate_class : annotate_span {};
+using chain_type = x3::rule<chain_class, syntax::chain>;
+using primary_type = x3::rule<primary_class, syntax::primary>;
+using paren_type = x3::rule<paren_class, syntax::chain>;
+using application_type = x3::rule<application_class, syntax::application>;
+using count_aggregate_type = x3::rule<count_aggregate_class, syntax::count_aggregate>;
+BOOST_SPIRIT_DECLARE(chain_type, primary_type, paren_type, application_type, count_aggregate_type)
+chain_type const chain = "term";
+primary_type const primary = "term";
+paren_type const paren = "parenthesised term";
+application_type const application = "application";
+count_aggregate_type const count_aggregate = "count aggregate";
+
+// literal group
+struct literal_class {};
+struct body_class {};
+struct args_class {};
+struct atom_class : annotate_span {};
+struct negation_class : annotate_span {};
+struct condition_class : annotate_span {};
+struct condition_tail_class {};
+struct comparison_tail_class {};
+struct annotations_class {};
+using literal_type = x3::rule<literal_class, syntax::literal>;
+using body_type = x3::rule<body_class, std::vector<syntax::literal>>;
+using args_type = x3::rule<args_class, std::vector<syntax::chain>>;
+using atom_type = x3::rule<atom_class, syntax::atom>;
+using negation_type = x3::rule<negation_class, syntax::negation>;
+using condition_type = x3::rule<condition_class, syntax::condition>;
+using condition_tail_type = x3::rule<condition_tail_class, syntax::condition_tail>;
+using comparison_tail_type = x3::rule<comparison_tail_class, syntax::comparison_tail>;
+using annotations_type = x3::rule<annotations_class, syntax::annotations>;
+BOOST_SPIRIT_DECLARE(literal_type, body_type, args_type, atom_type, negation_type, condition_type,
+                     condition_tail_type, comparison_tail_type, annotations_type)
+literal_type const literal = "literal";
+body_type const body = "body";
+args_type const args = "arguments";
+atom_type const atom = "atom";
+negation_type const negation = "negation";
+condition_type const condition = "condition";
+condition_tail_type const condition_tail = "condition";
+comparison_tail_type const comparison_tail = "comparison";
+annotations_type const annotations = "annotations";
+
+// statement group (rules and constraints) and declaration group (everything else)
+struct statement_class {};
+struct rule_stmt_class : annotate_span {};
+struct rule_tail_class {};
+struct constraint_stmt_class : annotate_span {};
+struct import_stmt_class : annotate_span {};
+struct pred_decl_class : annotate_span {};
+struct params_class {};
+struct parameter_class {};
+struct unique_stmt_class : annotate_span {};
+struct unique_keys_class {};
+struct unique_scope_class {};
+struct tolerance_class {};
+struct negation_check_stmt_class : annotate_span {};
+struct negation_setting_class : annotate_span {};
+using statement_type = x3::rule<statement_class, syntax::statement>;
+using rule_stmt_type = x3::rule<rule_stmt_class, syntax::rule_stmt>;
+using rule_tail_type = x3::rule<rule_tail_class, std::vector<syntax::literal>>;
+using constraint_stmt_type = x3::rule<constraint_stmt_class, syntax::constraint_stmt>;
+using import_stmt_type = x3::rule<import_stmt_class, syntax::import_stmt>;
+using pred_decl_type = x3::rule<pred_decl_class, syntax::pred_decl>;
+using params_type = x3::rule<params_class, std::vector<syntax::parameter>>;
+using parameter_type = x3::rule<parameter_class, syntax::parameter>;
+using unique_stmt_type = x3::rule<unique_stmt_class, syntax::unique_stmt>;
+using unique_keys_type = x3::rule<unique_keys_class, std::vector<syntax::name>>;
+using unique_scope_type = x3::rule<unique_scope_class, ast::UniqueScope>;
+using tolerance_type = x3::rule<tolerance_class, syntax::tolerance>;
+using negation_check_stmt_type = x3::rule<negation_check_stmt_class, syntax::negation_check_stmt>;
+using negation_setting_type = x3::rule<negation_setting_class, syntax::name>;
+BOOST_SPIRIT_DECLARE(statement_type, rule_stmt_type, rule_tail_type, constraint_stmt_type)
+BOOST_SPIRIT_DECLARE(import_stmt_type, pred_decl_type, params_type, parameter_type, unique_stmt_type,
+                     unique_keys_type, unique_scope_type, tolerance_type, negation_check_stmt_type,
+                     negation_setting_type)
+statement_type const statement = "statement";
+rule_stmt_type const rule_stmt = "rule";
+rule_tail_type const rule_tail = "rule body";
+constraint_stmt_type const constraint_stmt = "constraint";
+import_stmt_type const import_stmt = "import";
+pred_decl_type const pred_decl = "predicate declaration";
+params_type const params = "parameters";
+parameter_type const parameter = "parameter";
+unique_stmt_type const unique_stmt = "unique";
+unique_keys_type const unique_keys = "key arguments";
+unique_scope_type const unique_scope = "scope";
+tolerance_type const tolerance = "tolerance";
+negation_check_stmt_type const negation_check_stmt = "negation_check";
+negation_setting_type const negation_setting = "negation_check setting";
+
+}  // namespace nogood::rules::grammar

@@ -1,0 +1,374 @@
+#include "nogood/rules/lower.hpp"
+
+#include <algorithm>
+#include <climits>
+
+#include "check_internal.hpp"
+
+namespace nogood::rules {
+
+using engine::Operand;
+using engine::ValueType;
+using detail::quote;
+
+std::string span_text(SourceManager const& sources, Span s) {
+  if (!s.valid() || s.file >= sources.size()) return {};
+  auto const& text = sources.file(s.file).text;
+  if (s.end > text.size() || s.begin > s.end) return {};
+  std::string out;
+  bool space = false;
+  for (char c : std::string_view(text).substr(s.begin, s.end - s.begin)) {  // one line, single spaces
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+class Lowerer {
+public:
+  Lowerer(CheckedProgram const& checked, SourceManager const& sources, engine::Corpus& corpus, EntityLookup& entities, Diagnostics& diags)
+      : in_(checked), sources_(sources), corpus_(corpus), entities_(entities), diags_(diags) {}
+
+  engine::Program run() {
+    out_.schema = in_.schema;
+    declare_relations();
+    corpus_.reserve_predicates(out_.schema.predicates.size());
+    for (std::uint32_t i = 0; i < in_.rules.size(); ++i) lower_rule(in_.rules[i]);
+    for (auto const& f : in_.facts) lower_fact(f);
+    for (std::size_t s = 0; s < in_.strata.size(); ++s) {
+      engine::Stratum stratum;
+      stratum.recursive = in_.recursive[s];
+      for (auto p : in_.strata[s]) stratum.relations.push_back(out_.positive_relation[p]);
+      for (std::uint32_t r = 0; r < out_.rules.size(); ++r)
+        if (std::find(in_.strata[s].begin(), in_.strata[s].end(), rule_head_pred_[r]) != in_.strata[s].end()) stratum.rules.push_back(r);
+      out_.strata.push_back(std::move(stratum));
+    }
+    return std::move(out_);
+  }
+
+private:
+  engine::RelationId add_relation(engine::PredicateId p, bool negated, std::vector<engine::Parameter> const& cols, std::string name) {
+    engine::RelationDecl decl;
+    decl.predicate = p;
+    decl.strong_negation = negated;
+    decl.name = std::move(name);
+    for (auto const& c : cols) {
+      decl.columns.push_back(c.type);
+      decl.column_names.push_back(c.name);
+    }
+    out_.relations.push_back(std::move(decl));
+    return static_cast<engine::RelationId>(out_.relations.size() - 1);
+  }
+
+  void declare_relations() {
+    auto const n = out_.schema.predicates.size();
+    out_.positive_relation.assign(n, engine::no_relation);
+    out_.negative_relation.assign(n, engine::no_relation);
+    for (engine::PredicateId p = 0; p < n; ++p) {
+      auto const& pred = out_.schema.predicates[p];
+      auto cols = pred.params;
+      switch (pred.kind) {
+        case engine::PredicateKind::claimed:
+          cols.push_back({"source", ValueType::source});
+          cols.push_back({"claimant", ValueType::symbol});
+          cols.push_back({"certainty", ValueType::certainty});
+          cols.push_back({"claim", ValueType::integer});
+          out_.positive_relation[p] = add_relation(p, false, cols, pred.name);
+          out_.negative_relation[p] = add_relation(p, true, cols, "-" + pred.name);
+          break;
+        case engine::PredicateKind::derived:
+          if (pred.sourced) cols.push_back({"source", ValueType::source});
+          out_.positive_relation[p] = add_relation(p, false, cols, pred.name);
+          break;
+        case engine::PredicateKind::builtin:
+          out_.positive_relation[p] = add_relation(p, false, cols, pred.name);
+          break;
+        case engine::PredicateKind::constraint: {
+          // Columns are the constraint's named variables; filled when its rule is lowered.
+          out_.positive_relation[p] = add_relation(p, false, {}, "constraint " + pred.name);
+          break;
+        }
+      }
+    }
+  }
+
+  std::optional<engine::Value> constant(ast::Term const& t, ValueType type) {
+    if (auto s = std::get_if<ast::Symbol>(&t)) return named_constant(s->name, s->span, type, false);
+    if (auto s = std::get_if<ast::StringLit>(&t)) return named_constant(s->value, s->span, type, true);
+    if (auto i = std::get_if<ast::IntLit>(&t)) {
+      if (i->value < INT32_MIN || i->value > INT32_MAX) {
+        diags_.report(make_error("E0225", "integer " + std::to_string(i->value) + " is out of range")
+                          .with_primary(i->span, "ints are 32-bit")
+                          .with_help("ints range from -2147483648 to 2147483647"));
+        return std::nullopt;
+      }
+      return engine::pack_int(static_cast<std::int32_t>(i->value));
+    }
+    if (auto d = std::get_if<ast::DateLit>(&t)) return engine::pack_int(engine::days_from_civil(d->year, d->month, d->day));
+    return std::nullopt;
+  }
+
+  std::optional<engine::Value> named_constant(std::string const& text, Span at, ValueType type, bool is_string) {
+    switch (type) {
+      case ValueType::entity:
+        return is_string ? entities_.by_name(text, at, diags_) : entities_.by_id(text, at, diags_);
+      case ValueType::symbol:
+      case ValueType::string:
+        return corpus_.strings.intern(text);
+      case ValueType::certainty:
+        if (auto c = engine::parse_certainty(text)) return static_cast<engine::Value>(*c);
+        return std::nullopt;  // reported by the checker
+      case ValueType::source: {
+        if (auto s = corpus_.find_source(text)) return *s;
+        std::vector<std::string_view> ids;
+        for (auto const& src : corpus_.sources) ids.push_back(src.id);
+        auto d = make_error("E0224", "unknown source " + quote(text));
+        d.with_primary(at, "no source has this id");
+        auto near = closest_match(text, ids);
+        d.with_help(near.empty() ? (ids.empty() ? "no sources are loaded" : "source ids are given in each facts file's `source.id`")
+                                 : "did you mean " + quote(near) + "?");
+        diags_.report(std::move(d));
+        return std::nullopt;
+      }
+      default: return std::nullopt;
+    }
+  }
+
+  struct Scope {
+    CheckedRule const* rule;
+    std::vector<std::string> const* names;
+    std::optional<engine::Register> reg(std::string const& name) const {
+      auto it = std::find(names->begin(), names->end(), name);
+      if (it == names->end()) return std::nullopt;
+      return static_cast<engine::Register>(it - names->begin());
+    }
+    ValueType type(engine::Register r) const { return rule->types[r]; }
+  };
+
+  Operand operand(ast::Term const& t, ValueType type, Scope const& scope) {
+    if (auto v = std::get_if<ast::Variable>(&t)) {
+      if (v->anonymous()) return Operand::ignored();
+      if (auto r = scope.reg(v->name)) return Operand::var(*r);
+      return Operand::ignored();
+    }
+    if (auto c = constant(t, type)) return Operand::constant(*c);
+    ok_ = false;
+    return Operand::ignored();
+  }
+
+  static bool is_signed(ValueType t) { return t == ValueType::integer || t == ValueType::date || t == ValueType::certainty; }
+
+  std::optional<ValueType> term_type(ast::Term const& t, Scope const& scope) {
+    if (auto v = std::get_if<ast::Variable>(&t)) {
+      if (auto r = scope.reg(v->name)) return scope.type(*r);
+      return std::nullopt;
+    }
+    if (std::holds_alternative<ast::IntLit>(t)) return ValueType::integer;
+    if (std::holds_alternative<ast::DateLit>(t)) return ValueType::date;
+    if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
+      auto l = term_type((*b)->lhs, scope), r = term_type((*b)->rhs, scope);
+      if (l == ValueType::date && r == ValueType::date) return ValueType::integer;
+      if (l == ValueType::date || r == ValueType::date) return ValueType::date;
+      return ValueType::integer;
+    }
+    if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t)) {
+      if (!(*c)->args.empty()) return term_type((*c)->args.front(), scope).value_or(ValueType::integer);
+      return ValueType::integer;
+    }
+    if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(&t)) {
+      if ((*g)->value && ((*g)->kind == ast::AggregateKind::min || (*g)->kind == ast::AggregateKind::max))
+        return term_type(*(*g)->value, scope);
+      return ValueType::integer;
+    }
+    return std::nullopt;
+  }
+
+  void expr(ast::Term const& t, ValueType context, Scope const& scope, engine::Expr& e) {
+    using Op = engine::Expr::Op;
+    if (auto v = std::get_if<ast::Variable>(&t)) {
+      auto r = scope.reg(v->name);
+      if (!r) return;
+      e.steps.push_back({is_signed(scope.type(*r)) ? Op::push_signed_var : Op::push_var, *r});
+      return;
+    }
+    if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
+      expr((*b)->lhs, ValueType::integer, scope, e);
+      expr((*b)->rhs, ValueType::integer, scope, e);
+      static constexpr Op ops[] = {Op::add, Op::sub, Op::mul, Op::div, Op::mod};
+      e.steps.push_back({ops[static_cast<int>((*b)->op)], 0});
+      return;
+    }
+    if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t)) {
+      for (auto const& a : (*c)->args) expr(a, ValueType::integer, scope, e);
+      auto const& f = (*c)->function.name;
+      e.steps.push_back({f == "abs" ? Op::abs : f == "min" ? Op::min : Op::max, 0});
+      return;
+    }
+    auto v = constant(t, context);
+    if (!v) {
+      ok_ = false;
+      v = 0;
+    }
+    e.steps.push_back({is_signed(context) ? Op::push_const : Op::push_unsigned_const, *v});
+  }
+
+  std::int32_t sourced_column_ = -1;  // set by atom_columns when the atom has `@`
+
+  std::vector<Operand> atom_columns(ast::Atom const& a, Scope const& scope, engine::RelationId& rel) {
+    sourced_column_ = -1;
+    auto id = *out_.schema.find(a.predicate.name);
+    auto const& pred = out_.schema.predicates[id];
+    rel = a.strong_negation ? out_.negative_relation[id] : out_.positive_relation[id];
+    std::vector<Operand> cols;
+    for (std::size_t i = 0; i < a.args.size(); ++i) cols.push_back(operand(a.args[i], pred.params[i].type, scope));
+    if (pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced)) {
+      cols.push_back(a.source ? operand(*a.source, ValueType::source, scope) : Operand::ignored());
+      if (a.source) sourced_column_ = static_cast<std::int32_t>(cols.size() - 1);
+    }
+    if (pred.kind == engine::PredicateKind::claimed) {
+      cols.push_back(a.claimant ? operand(*a.claimant, ValueType::symbol, scope) : Operand::ignored());
+      cols.push_back(a.certainty ? operand(*a.certainty, ValueType::certainty, scope) : Operand::ignored());
+      cols.push_back(Operand::ignored());
+    }
+    return cols;
+  }
+
+  void lower_body(std::vector<ast::Literal> const& body, Scope const& scope, std::vector<engine::Literal>& out) {
+    for (auto const& lit : body) {
+      engine::Literal l;
+      l.span = ast::span_of(lit);
+      l.text = span_text(sources_, l.span);
+      if (auto a = std::get_if<ast::Atom>(&lit)) {
+        l.kind = engine::Literal::Kind::atom;
+        l.columns = atom_columns(*a, scope, l.relation);
+        l.sourced_column = sourced_column_;
+      } else if (auto n = std::get_if<ast::Negation>(&lit)) {
+        l.kind = engine::Literal::Kind::negation;
+        l.columns = atom_columns(n->atom, scope, l.relation);
+        l.sourced_column = sourced_column_;
+      } else if (auto c = std::get_if<ast::Comparison>(&lit)) {
+        auto agg_side = [&](ast::Term const& t) { return std::get_if<std::shared_ptr<ast::Aggregate>>(&t); };
+        auto agg = agg_side(c->rhs) ? agg_side(c->rhs) : agg_side(c->lhs);
+        if (agg) {
+          auto const& target = agg_side(c->rhs) ? c->lhs : c->rhs;
+          auto v = std::get_if<ast::Variable>(&target);
+          auto r = v ? scope.reg(v->name) : std::nullopt;
+          if (!r) continue;
+          l.kind = engine::Literal::Kind::aggregate;
+          l.target = *r;
+          static constexpr engine::AggregateKind kinds[] = {engine::AggregateKind::count, engine::AggregateKind::sum,
+                                                            engine::AggregateKind::min, engine::AggregateKind::max};
+          l.aggregate = kinds[static_cast<int>((*agg)->kind)];
+          if ((*agg)->value) expr(*(*agg)->value, ValueType::integer, scope, l.lhs);
+          lower_body((*agg)->body, scope, l.body);
+        } else {
+          l.kind = engine::Literal::Kind::compare;
+          static constexpr engine::CompareOp ops[] = {engine::CompareOp::eq, engine::CompareOp::ne, engine::CompareOp::lt,
+                                                      engine::CompareOp::le, engine::CompareOp::gt, engine::CompareOp::ge};
+          l.op = ops[static_cast<int>(c->op)];
+          auto lt = term_type(c->lhs, scope), rt = term_type(c->rhs, scope);
+          auto type = lt ? *lt : rt ? *rt : ValueType::symbol;
+          l.is_signed = is_signed(type);
+          expr(c->lhs, type, scope, l.lhs);
+          expr(c->rhs, type, scope, l.rhs);
+          l.lhs.type = l.rhs.type = type;
+        }
+      }
+      out.push_back(std::move(l));
+    }
+  }
+
+  void lower_rule(CheckedRule const& r) {
+    engine::Rule rule;
+    Scope scope{&r, &r.variables};
+    rule.registers = r.variables;
+    rule.register_types = r.types;
+    rule.span = r.span();
+    rule.text = span_text(sources_, rule.span);
+    lower_body(r.body(), scope, rule.body);
+    if (r.kind == CheckedRule::Kind::rule) {
+      rule.head = out_.positive_relation[r.head];
+      engine::RelationId rel;
+      rule.head_columns = atom_columns(r.rule->head, scope, rel);
+    } else {
+      rule.head = out_.positive_relation[r.head];
+      auto& decl = out_.relations[rule.head];
+      // Bindings are the variables of the body itself; those only inside an aggregate are local to it.
+      std::vector<bool> outside(r.variables.size(), false);
+      auto mark = [&](ast::Variable const& v) {
+        if (auto reg = scope.reg(v.name)) outside[*reg] = true;
+      };
+      for (auto const& lit : r.body()) {
+        if (auto c = std::get_if<ast::Comparison>(&lit)) {
+          for (auto const* side : {&c->lhs, &c->rhs})
+            if (!std::holds_alternative<std::shared_ptr<ast::Aggregate>>(*side)) detail::for_each_variable(*side, mark);
+        } else {
+          detail::for_each_variable(std::vector<ast::Literal>{lit}, mark);
+        }
+      }
+      for (std::size_t i = 0; i < r.variables.size(); ++i) {
+        if (r.variables[i][0] == '_' || !outside[i]) continue;
+        decl.columns.push_back(r.types[i]);
+        decl.column_names.push_back(r.variables[i]);
+        rule.head_columns.push_back(Operand::var(static_cast<engine::Register>(i)));
+      }
+      engine::ConstraintInfo info{r.name, r.message, r.severity, rule.head, r.constraint->name.span, r.origin};
+      rule.constraint = static_cast<std::int32_t>(out_.constraints.size());
+      out_.constraints.push_back(std::move(info));
+    }
+    rule_head_pred_.push_back(r.head);
+    out_.rules.push_back(std::move(rule));
+  }
+
+  void lower_fact(BackgroundFact const& f) {
+    auto const& pred = out_.schema.predicates[f.predicate];
+    auto const& head = f.rule->head;
+    std::vector<engine::Value> values;
+    for (std::size_t i = 0; i < head.args.size(); ++i) {
+      if (std::holds_alternative<ast::Variable>(head.args[i])) {
+        diags_.report(make_error("E0209", "a background fact cannot contain variables")
+                          .with_primary(ast::span_of(head.args[i]), "variable in a fact")
+                          .with_help("facts state constants; use a rule with a body to derive facts"));
+        return;
+      }
+      auto v = constant(head.args[i], pred.params[i].type);
+      if (!v) return;
+      values.push_back(*v);
+    }
+    engine::Claim claim;
+    claim.predicate = f.predicate;
+    claim.negated = head.strong_negation;
+    claim.claimant = corpus_.strings.intern("");
+    claim.origin = head.span;
+    claim.quote = span_text(sources_, f.rule->span);
+    auto& rows = head.strong_negation ? corpus_.negative[f.predicate] : corpus_.positive[f.predicate];
+    rows.values.insert(rows.values.end(), values.begin(), values.end());
+    rows.claims.push_back(static_cast<std::uint32_t>(corpus_.claims.size()));
+    corpus_.claims.push_back(std::move(claim));
+  }
+
+  CheckedProgram const& in_;
+  SourceManager const& sources_;
+  engine::Corpus& corpus_;
+  EntityLookup& entities_;
+  Diagnostics& diags_;
+  engine::Program out_;
+  std::vector<engine::PredicateId> rule_head_pred_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+engine::Program lower(CheckedProgram const& checked, SourceManager const& sources, engine::Corpus& corpus, EntityLookup& entities,
+                      Diagnostics& diags) {
+  return Lowerer(checked, sources, corpus, entities, diags).run();
+}
+
+}  // namespace nogood::rules
