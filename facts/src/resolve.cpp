@@ -159,7 +159,7 @@ private:
         index_names(m, it->second);
       } else {
         auto first = entities_[it->second].mentions.front();
-        join(m, it->second, {m, first, {}, {}, "both are corpus entries with the id " + show(mention.id)});
+        join(m, it->second, joined_by_id(m, first, "both are corpus entries with the id " + show(mention.id)));
         index_names(m, it->second);
       }
     }
@@ -240,7 +240,7 @@ private:
       return;
     }
     auto first = target.mentions.front();
-    join(m, e, {m, first, {}, {}, std::move(why)});
+    join(m, e, joined_by_id(m, first, std::move(why)));
     index_names(m, e);
   }
 
@@ -257,7 +257,22 @@ private:
       d.with_help("declare the entity once, with one `ref`");
       diags_.report(std::move(d));
     }
-    join(m, entity_of_[first], {m, first, {}, {}, "both declare " + show(mention.id) + " in the same source"});
+    join(m, entity_of_[first], joined_by_id(m, first, "both declare " + show(mention.id) + " in the same source"));
+  }
+
+  // A join that names did not decide still shows a name of each side, for explanations: the
+  // other side's name in the same language when it has one.
+  EntityJoin joined_by_id(std::uint32_t m, std::uint32_t other, std::string why) const {
+    EntityJoin j{m, other, {}, {}, std::move(why)};
+    auto const& names_a = mentions_[m].names;
+    auto const& names_b = mentions_[other].names;
+    if (!names_a.empty()) j.name_a = names_a.front().second;
+    auto same_language = std::find_if(names_b.begin(), names_b.end(), [&](auto const& n) {
+      return !names_a.empty() && n.first == names_a.front().first;
+    });
+    if (same_language != names_b.end()) j.name_b = same_language->second;
+    else if (!names_b.empty()) j.name_b = names_b.front().second;
+    return j;
   }
 
   // ---- names ----------------------------------------------------------------------------

@@ -80,6 +80,20 @@ TEST_CASE("a ref joins the corpus entity it names") {
   CHECK(e.joins[0].mention_a == 5);
   CHECK(e.joins[0].mention_b == 4);
   CHECK(e.joins[0].why == "`dumayr` refers to `al_dumayr` by `ref`");
+  CHECK(e.joins[0].name_a == "الضمير");
+  CHECK(e.joins[0].name_b.empty());  // the corpus entity has no names
+}
+
+TEST_CASE("a join by ref shows a name of each side, in the same language when there is one") {
+  auto mentions = seed_corpus();
+  mentions.push_back(local(0, "victim", "person", {{"he", "אל־מסעוד"}}, "khaled_al_masoud"));
+  NameMatcher names;
+  Diagnostics diags;
+  auto r = resolve_entities(mentions, no_distinct, names, diags);
+  auto const& j = entity_of(r, 5).joins.at(0);
+  CHECK(j.name_a == "אל־מסעוד");
+  CHECK(j.name_b == "חאלד אל-מסעוד");
+  CHECK(r.ambiguous.empty());  // a ref settles what the name alone could not
 }
 
 TEST_CASE("a source entity with a corpus id is that corpus entity") {
@@ -346,6 +360,7 @@ TEST_CASE("one id declared twice in a source is one entity; two refs for it are 
   auto r = resolve_entities(mentions, no_distinct, names, diags);
   CHECK(entity_of(r, 6).id == "khaled_al_masoud");
   CHECK(entity_of(r, 6).joins.back().why == "both declare `khaled` in the same source");
+  CHECK(entity_of(r, 5).joins.at(0).name_b == "Khaled al-Masoud");
   auto const* e = find(diags, "E0351");
   REQUIRE(e);
   CHECK(e->message == "`khaled` refers to both `khaled_al_masoud` and `ahmad_al_badri`");

@@ -50,7 +50,9 @@ struct EntityMention {
 struct EntityJoin {
   std::uint32_t mention_a = 0;  // the mention that joined
   std::uint32_t mention_b = 0;  // the mention it joined through
-  std::string name_a, name_b;   // the names that matched; empty for a join by ref or id
+  // The names that matched; for a join by ref or id, a name of each (the other's in the same
+  // language if it has one), empty when a side has none.
+  std::string name_a, name_b;
   std::string why;              // English, e.g. "“Khaled al-Masoud” and “خالد المسعود” both read ..."
 };
 
