@@ -252,8 +252,8 @@ public:
         else m.names.emplace_back(lang, (*names)[i].get<std::string>());
       }
     m.source = source_;
-    m.file = where();
-    m.pointer = ptr;
+    m.file_name = where();
+    m.json_pointer = ptr;
     if (local_.count(m.id))
       return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "` in this file", "give each entity of a file its own id, or merge the two entries");
     local_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
@@ -282,8 +282,8 @@ public:
         error("E0303", ptr + "/names", "`names` must be an object of arrays per language, or an array");
       }
     }
-    m.file = where();
-    m.pointer = ptr;
+    m.file_name = where();
+    m.json_pointer = ptr;
     if (l_.corpus_mentions_.count(m.id))
       return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "`", "give each corpus entity its own id, or merge the two entries");
     l_.corpus_mentions_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());

@@ -4,6 +4,7 @@
 #include <climits>
 
 #include "check_internal.hpp"
+#include "nogood/rules/print.hpp"
 
 namespace nogood::rules {
 
@@ -244,7 +245,7 @@ private:
     for (auto const& lit : body) {
       engine::Literal l;
       l.span = ast::span_of(lit);
-      l.text = span_text(sources_, l.span);
+      l.text = to_text(lit);
       if (auto a = std::get_if<ast::Atom>(&lit)) {
         l.kind = engine::Literal::Kind::atom;
         l.columns = atom_columns(*a, scope, l.relation);
@@ -291,7 +292,8 @@ private:
     rule.registers = r.variables;
     rule.register_types = r.types;
     rule.span = r.span();
-    rule.text = span_text(sources_, rule.span);
+    // Constraints the checker wrote (from `unique`, the negation check) have no text of their own.
+    rule.text = r.origin == "unique" || r.origin == "negation_check" ? to_text(*r.constraint) : span_text(sources_, rule.span);
     lower_body(r.body(), scope, rule.body);
     if (r.kind == CheckedRule::Kind::rule) {
       rule.head = out_.positive_relation[r.head];

@@ -48,14 +48,19 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
   if (pred.kind == engine::PredicateKind::claimed) {
     node.claim = values[decl.columns.size() - 1];
     node.kind = corpus_.claims[node.claim].source == engine::no_source ? ProofNode::Kind::background : ProofNode::Kind::claim;
-    // Entities this claim names that were joined from names in other sources or scripts.
+    // Why a name this source wrote stands for the entity shown: one join per entity, and only
+    // when the names differ (a join of identical names explains nothing).
+    auto const source = corpus_.claims[node.claim].source;
     for (std::size_t i = 0; i < pred.arity(); ++i) {
       if (decl.columns[i] != ValueType::entity || values[i] >= corpus_.entities.size()) continue;
-      for (auto const& j : corpus_.entities[values[i]].joins) {
+      auto const& entity = corpus_.entities[values[i]];
+      for (auto const& j : entity.joins) {
+        if ((j.source_a != source && j.source_b != source) || j.name_a == j.name_b || j.name_a.empty() || j.name_b.empty()) continue;
         ProofNode join;
         join.kind = ProofNode::Kind::entity_join;
-        join.statement = "\"" + j.name_a + "\" and \"" + j.name_b + "\" are taken for one entity (`" + corpus_.entities[values[i]].id + "`): " + j.why;
+        join.statement = "\"" + j.name_a + "\" and \"" + j.name_b + "\" are taken for one entity (`" + entity.id + "`): " + j.why;
         node.children.push_back(std::move(join));
+        break;
       }
     }
     return node;
