@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     if (command == "explain") return run_explain(rest);
     if (command == "lint") return run_lint(rest);
     if (command == "query") return run_query(rest);
+    if (command == "entities") return run_entities(rest);
+    if (command == "embed") return run_embed(rest);
     return usage_error("", command.rfind('-', 0) == 0 ? "unknown option `" + command + "`" : "unknown command `" + command + "`");
   } catch (std::exception const& e) {
     std::cerr << "error: internal error: " << e.what() << "\n   = note: this is a bug in nogood; please report it with the input that caused it\n";
