@@ -43,7 +43,7 @@ std::string format_of(std::string const& path, std::string const& given) {
 }
 
 // What fills a region: blank lines around the content keep Markdown blocks apart from the markers.
-std::string region_content(Session const& s, Region const& r, std::vector<Verdict const*> const& shown, bool markdown) {
+std::string region_content(Session const& s, Region const& r, std::vector<Verdict const*> const& shown, bool markdown, Anchors& anchors) {
   std::vector<Verdict const*> chosen;
   for (auto const* v : shown)
     if (r.selector == Region::Selector::all || (r.selector == Region::Selector::rule && v->rule == r.value) ||
@@ -51,12 +51,12 @@ std::string region_content(Session const& s, Region const& r, std::vector<Verdic
       chosen.push_back(v);
   std::string body;
   if (r.selector == Region::Selector::all) {
-    body = markdown ? render_markdown_summary(s, chosen) : render_html_summary(s, chosen);
+    body = markdown ? render_markdown_summary(s, chosen) : render_html_summary(s, chosen, anchors);
     if (!chosen.empty()) body += "\n";
   } else if (chosen.empty()) {
     body = markdown ? "No verdicts of rule `" + r.value + "`.\n" : "<p>No verdicts of rule <code>" + html_escape(r.value) + "</code>.</p>\n";
   }
-  body += markdown ? render_markdown_verdicts(s, chosen) : render_html_verdicts(s, chosen);
+  body += markdown ? render_markdown_verdicts(s, chosen, anchors) : render_html_verdicts(s, chosen, anchors);
   return "\n" + body + "\n";
 }
 
@@ -150,8 +150,9 @@ int run_embed(std::vector<std::string> const& args) {
 
   std::vector<std::string> contents;
   std::vector<std::size_t> changed;
+  Anchors anchors;
   for (std::size_t i = 0; i < regions.size(); ++i) {
-    contents.push_back(region_content(session, regions[i], shown, markdown));
+    contents.push_back(region_content(session, regions[i], shown, markdown, anchors));
     auto const& r = regions[i];
     auto old = std::string_view(*text).substr(r.content_begin, r.content_end - r.content_begin);
     if (region_text(r, contents.back()) != old) changed.push_back(i);

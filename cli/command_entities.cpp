@@ -155,7 +155,11 @@ int run_entities(std::vector<std::string> const& args) {
       std::vector<std::string_view> ids;
       for (auto const& src : c.sources) ids.push_back(src.id);
       auto near = closest_match(id, ids);
-      return usage_error("entities", "no source has the id `" + id + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?"));
+      std::string hint;
+      if (!near.empty()) hint = "; did you mean `" + near + "`?";
+      else if (!ids.empty() && ids.size() <= 10)
+        for (std::size_t i = 0; i < ids.size(); ++i) hint += (i ? ", " : "; the sources are ") + std::string(ids[i]);
+      return usage_error("entities", "no source has the id `" + id + "`" + hint);
     }
     sources.push_back(*s);
   }

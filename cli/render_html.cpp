@@ -130,10 +130,15 @@ void render_node(std::string& out, Session const& s, ProofNode const& n) {
   }
 }
 
-void render_verdict(std::string& out, Session const& s, Verdict const& v) {
+// ` id="..."` the first time a page uses `id`, nothing after.
+std::string id_attribute(Anchors& anchors, std::string const& id) {
+  return anchors.insert(id).second ? " id=\"" + html_escape(id) + "\"" : std::string();
+}
+
+void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchors& anchors) {
   auto severity = std::string(engine::to_string(v.severity));
   auto id = html_escape(v.id);
-  out += "<article class=\"verdict " + severity + "\" id=\"" + id + "\">\n";
+  out += "<article class=\"verdict " + severity + "\"" + id_attribute(anchors, v.id) + ">\n";
   out += "<h3><span class=\"severity\">" + severity + "</span> <code class=\"rule\">" + html_escape(v.rule) + "</code> " +
          html_text(v.message) + "</h3>\n";
   out += "<p class=\"because\">because</p>\n<ul class=\"proof\">\n";
@@ -151,7 +156,7 @@ std::string source_cell(Session const& s, std::uint32_t src) {
 
 // Which sources conflict with which: a cell counts the verdicts involving both (the diagonal,
 // those resting on one source alone) and links to them.
-void render_matrix(std::string& out, Session const& s, ReportSummary const& r, std::vector<Verdict const*> const& verdicts) {
+void render_matrix(std::string& out, Session const& s, ReportSummary const& r, std::vector<Verdict const*> const& verdicts, Anchors& anchors) {
   if (r.sources.empty()) return;
   std::vector<std::uint32_t> shown;
   for (std::size_t i = 0; i < r.sources.size() && i < max_matrix_sources; ++i) shown.push_back(r.sources[i].first);
@@ -182,7 +187,7 @@ void render_matrix(std::string& out, Session const& s, ReportSummary const& r, s
   for (auto const& [key, list] : r.pairs) {
     auto const& a = s.corpus().sources[key.first].id;
     auto const& b = s.corpus().sources[key.second].id;
-    out += "<li id=\"" + pair_anchor(key.first, key.second) + "\">" + html_text(a) + (key.first == key.second ? "" : " &times; " + html_text(b)) + ": ";
+    out += "<li" + id_attribute(anchors, pair_anchor(key.first, key.second)) + ">" + html_text(a) + (key.first == key.second ? "" : " &times; " + html_text(b)) + ": ";
     for (std::size_t i = 0; i < list.size(); ++i)
       out += std::string(i ? ", " : "") + "<a href=\"#" + html_escape(verdicts[list[i]]->id) + "\">" + html_escape(verdicts[list[i]]->rule) + "</a>";
     out += "</li>\n";
@@ -208,7 +213,7 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string render_html_summary(Session const& s, std::vector<Verdict const*> const& verdicts) {
+std::string render_html_summary(Session const& s, std::vector<Verdict const*> const& verdicts, Anchors& anchors) {
   auto r = summarize(verdicts);
   std::string out = "<p class=\"lead\">" + html_escape(summary_line(s, r)) + "</p>\n";
   if (verdicts.empty()) return out;
@@ -225,13 +230,13 @@ std::string render_html_summary(Session const& s, std::vector<Verdict const*> co
            "</td><td class=\"n\">" + std::to_string(n) + "</td></tr>\n";
   }
   out += "</table>\n<h3>Which sources conflict with which</h3>\n";
-  render_matrix(out, s, r, verdicts);
+  render_matrix(out, s, r, verdicts, anchors);
   return out;
 }
 
-std::string render_html_verdicts(Session const& s, std::vector<Verdict const*> const& verdicts) {
+std::string render_html_verdicts(Session const& s, std::vector<Verdict const*> const& verdicts, Anchors& anchors) {
   std::string out;
-  for (auto const* v : verdicts) render_verdict(out, s, *v);
+  for (auto const* v : verdicts) render_verdict(out, s, *v, anchors);
   return out;
 }
 
@@ -242,8 +247,10 @@ std::string render_verdicts_html(Session const& s, std::vector<Verdict const*> c
                     "<meta name=\"generator\" content=\"nogood " + html_escape(manifest.version) + "\">\n"
                     "<title>nogood report: " + html_escape(line) + "</title>\n<style>" + style_sheet + "</style>\n</head>\n<body>\n";
   out += "<header>\n<h1>nogood report</h1>\n<nav><a href=\"#summary\">Summary</a><a href=\"#verdicts\">Verdicts</a><a href=\"#manifest\">Run manifest</a></nav>\n</header>\n<main>\n";
-  out += "<section id=\"summary\">\n<h2>Summary</h2>\n" + render_html_summary(s, verdicts) + "</section>\n";
-  out += "<section id=\"verdicts\">\n<h2>Verdicts</h2>\n" + (verdicts.empty() ? std::string("<p>No verdicts.</p>\n") : render_html_verdicts(s, verdicts)) + "</section>\n";
+  Anchors anchors{"summary", "verdicts", "manifest"};
+  out += "<section id=\"summary\">\n<h2>Summary</h2>\n" + render_html_summary(s, verdicts, anchors) + "</section>\n";
+  out += "<section id=\"verdicts\">\n<h2>Verdicts</h2>\n" +
+         (verdicts.empty() ? std::string("<p>No verdicts.</p>\n") : render_html_verdicts(s, verdicts, anchors)) + "</section>\n";
   out += "<section id=\"manifest\" class=\"manifest\">\n<h2>Run manifest</h2>\n<table>\n";
   out += "<tr><th>Engine</th><td>nogood " + html_escape(manifest.version) + "</td></tr>\n";
   out += "<tr><th>Command</th><td><code>" + html_text(manifest_command_line(manifest)) + "</code></td></tr>\n</table>\n";

@@ -10,6 +10,7 @@
 
 #include "nogood/session.hpp"
 #include "render_verdicts.hpp"
+#include "report_summary.hpp"
 
 namespace nogood::cli {
 
@@ -17,8 +18,8 @@ std::string render_verdicts_html(Session const& session, std::vector<Verdict con
 
 // Pieces for `nogood embed`, to sit inside someone else's page (they rely on no style sheet):
 // the summary with the source x source table, and the verdicts.
-std::string render_html_summary(Session const& session, std::vector<Verdict const*> const& verdicts);
-std::string render_html_verdicts(Session const& session, std::vector<Verdict const*> const& verdicts);
+std::string render_html_summary(Session const& session, std::vector<Verdict const*> const& verdicts, Anchors& anchors);
+std::string render_html_verdicts(Session const& session, std::vector<Verdict const*> const& verdicts, Anchors& anchors);
 
 // `text` with & < > " ' escaped, for element content and attribute values alike.
 std::string html_escape(std::string_view text);

@@ -111,9 +111,9 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, int dep
   }
 }
 
-void render_verdict(std::string& out, Session const& s, Verdict const& v) {
+void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchors& anchors) {
   // The anchor lets a report link to a verdict by its id; the id is made of [A-Za-z0-9_-].
-  out += "<a id=\"" + v.id + "\"></a>\n";
+  if (anchors.insert(v.id).second) out += "<a id=\"" + v.id + "\"></a>\n";
   out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule) + ": " + md_text(v.message) + "\n\n";
   out += "Because:\n\n";
   render_node(out, s, s.explain(v), 0);
@@ -142,18 +142,19 @@ std::string render_markdown_summary(Session const& s, std::vector<Verdict const*
   return out;
 }
 
-std::string render_markdown_verdicts(Session const& s, std::vector<Verdict const*> const& verdicts) {
+std::string render_markdown_verdicts(Session const& s, std::vector<Verdict const*> const& verdicts, Anchors& anchors) {
   std::string out;
   for (std::size_t i = 0; i < verdicts.size(); ++i) {
     if (i) out += "\n";
-    render_verdict(out, s, *verdicts[i]);
+    render_verdict(out, s, *verdicts[i], anchors);
   }
   return out;
 }
 
 std::string render_verdicts_markdown(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest) {
+  Anchors anchors;
   std::string out = "# nogood report\n\n## Summary\n\n" + render_markdown_summary(s, verdicts);
-  if (!verdicts.empty()) out += "\n## Verdicts\n\n" + render_markdown_verdicts(s, verdicts);
+  if (!verdicts.empty()) out += "\n## Verdicts\n\n" + render_markdown_verdicts(s, verdicts, anchors);
   out += "\n## Run manifest\n\n";
   out += "- Engine: nogood " + md_text(manifest.version) + "\n";
   out += "- Command: " + md_code(manifest_command_line(manifest)) + "\n\n";

@@ -8,6 +8,7 @@
 
 #include "nogood/session.hpp"
 #include "render_verdicts.hpp"
+#include "report_summary.hpp"
 
 namespace nogood::cli {
 
@@ -16,6 +17,6 @@ std::string render_verdicts_markdown(Session const& session, std::vector<Verdict
 
 // Pieces for `nogood embed`: the summary tables, and the section of each verdict.
 std::string render_markdown_summary(Session const& session, std::vector<Verdict const*> const& verdicts);
-std::string render_markdown_verdicts(Session const& session, std::vector<Verdict const*> const& verdicts);
+std::string render_markdown_verdicts(Session const& session, std::vector<Verdict const*> const& verdicts, Anchors& anchors);
 
 }  // namespace nogood::cli

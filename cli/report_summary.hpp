@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,10 @@ struct ReportSummary {
   // (a, a) holds the verdicts that rest on source a alone.
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::size_t>> pairs;
 };
+
+// Element ids a page already holds: a verdict shown twice (in two regions of a report) gets its
+// anchor once, so the page stays valid and links go to the first.
+using Anchors = std::set<std::string>;
 
 ReportSummary summarize(std::vector<Verdict const*> const& verdicts);
 
