@@ -79,7 +79,7 @@ Options session_options(CommonOptions const& o) {
 }
 
 int emit(CommonOptions const& o, std::string const& content) {
-  if (!o.output) {
+  if (!o.output || *o.output == "-") {
     std::cout << content;
     return 0;
   }
