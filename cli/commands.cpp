@@ -11,7 +11,10 @@
 
 #include "nogood/session.hpp"
 #include "options.hpp"
+#include "pipeline.hpp"
 #include "render_diagnostics.hpp"
+#include "render_html.hpp"
+#include "render_markdown.hpp"
 #include "render_verdicts.hpp"
 
 #ifndef NOGOOD_VERSION
@@ -24,6 +27,8 @@ namespace {
 
 int severity_rank(std::string const& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
 int severity_rank(engine::VerdictSeverity s) { return static_cast<int>(s); }
+
+}  // namespace
 
 void print_diagnostics(Session& session, CommonOptions const& o) {
   auto const& diags = session.diagnostics();
@@ -75,7 +80,7 @@ Options session_options(CommonOptions const& o) {
 }
 
 int emit(CommonOptions const& o, std::string const& content) {
-  if (!o.output) {
+  if (!o.output || *o.output == "-") {
     std::cout << content;
     return 0;
   }
@@ -89,6 +94,8 @@ int emit(CommonOptions const& o, std::string const& content) {
   }
   return 0;
 }
+
+namespace {
 
 // The first `--rule` or `--source` value that names nothing in the corpus, as a message.
 std::optional<std::string> unknown_filter(Session const& session, CommonOptions const& o) {
@@ -109,6 +116,7 @@ std::optional<std::string> unknown_filter(Session const& session, CommonOptions 
 
 }  // namespace
 
+
 int usage_error(std::string const& command, std::string const& message) {
   std::cerr << "error: " << message << "\n\nrun `nogood " << (command.empty() ? "" : command + " ") << "--help` for usage\n";
   return 2;
@@ -127,7 +135,7 @@ int print_help(std::string const& command) {
                  "  --source ID          only verdicts involving this source (repeatable)\n"
                  "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
                  "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error)\n"
-                 "  --format FORMAT      text or json\n"
+                 "  --format FORMAT      text, json, markdown or html\n"
                  "  --output FILE        write there instead of standard output (atomically)\n"
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                  "  --quiet              only the summary\n"
@@ -142,7 +150,7 @@ int print_help(std::string const& command) {
   }
   if (command == "explain") {
     std::cout << "nogood explain: the full proof tree of one verdict, down to the quoted claims\n\n"
-                 "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json]\n\n"
+                 "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json|markdown|html]\n\n"
                  "example: nogood explain informant_vs_leader-1a2b3c4d5e6f examples/syria-raid\n";
     return 0;
   }
@@ -154,6 +162,8 @@ int print_help(std::string const& command) {
                  "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
     return 0;
   }
+  if (command == "entities") return print_entities_help();
+  if (command == "embed") return print_embed_help();
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
                  "usage: nogood lint [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json]\n\n"
@@ -172,6 +182,10 @@ int print_help(std::string const& command) {
                "            nogood lint --rules my.rules\n"
                "  query     the facts matching a pattern, with where each came from\n"
                "            nogood query 'captured_at(P, A) @ S' examples/syria-raid\n"
+               "  entities  how names in each source were resolved to entities, and the ambiguous ones\n"
+               "            nogood entities examples/syria-raid\n"
+               "  embed     fill the marked regions of a Markdown or HTML report with current verdicts\n"
+               "            nogood embed report.md examples/syria-raid\n"
                "\n"
                "options: --help, --version; `nogood <command> --help` for the options of a command\n";
   return 0;
@@ -181,6 +195,7 @@ int run_lint(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("lint", *err);
   if (o.help) return print_help("lint");
+  if (o.format != "text" && o.format != "json") return usage_error("lint", "lint prints text or json, not " + o.format);
   for (std::size_t i = 1; i < o.positional.size(); ++i) o.rules.push_back(o.positional[i]);
   if (!o.positional.empty() && o.positional[0].ends_with(".rules")) {
     o.rules.insert(o.rules.begin(), o.positional[0]);
@@ -208,11 +223,10 @@ int run_check(std::vector<std::string> const& args) {
   if (o.positional.size() > 1) return usage_error("check", "check takes one corpus folder, got " + std::to_string(o.positional.size()));
   Session session(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
-  if (!inputs || !session.load(*inputs) || !session.evaluate()) {
+  if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
     print_diagnostics(session, o);
     return 2;
   }
-  session.build_verdicts();
   print_diagnostics(session, o);  // warnings
   // A misspelt filter would silently hide every verdict.
   if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
@@ -228,9 +242,13 @@ int run_check(std::vector<std::string> const& args) {
   }
   auto started = std::chrono::steady_clock::now();
   std::string content;
+  Manifest m{NOGOOD_VERSION, session.input_files(), args, "check"};
   if (o.format == "json") {
-    Manifest m{NOGOOD_VERSION, session.input_files(), args};
     content = render_verdicts_json(session, shown, m);
+  } else if (o.format == "markdown") {
+    content = render_verdicts_markdown(session, shown, m);
+  } else if (o.format == "html") {
+    content = render_verdicts_html(session, shown, m);
   } else {
     content = render_verdicts_text(session, shown, make_style(o.color, o.output ? -1 : 1), o.quiet);
   }
@@ -254,11 +272,10 @@ int run_explain(std::vector<std::string> const& args) {
   std::string id = o.positional[0];
   Session session(session_options(o));
   auto inputs = gather_inputs(o, 1, session);
-  if (!inputs || !session.load(*inputs) || !session.evaluate()) {
+  if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
     print_diagnostics(session, o);
     return 2;
   }
-  session.build_verdicts();
   auto const* v = session.find_verdict(id);
   if (!v) {
     std::vector<std::string_view> ids;
@@ -270,7 +287,10 @@ int run_explain(std::vector<std::string> const& args) {
     return 2;
   }
   std::string content;
-  if (o.format == "json") content = render_verdicts_json(session, {v}, Manifest{NOGOOD_VERSION, session.input_files(), args});
+  Manifest m{NOGOOD_VERSION, session.input_files(), args, "explain"};
+  if (o.format == "json") content = render_verdicts_json(session, {v}, m);
+  else if (o.format == "markdown") content = render_verdicts_markdown(session, {v}, m);
+  else if (o.format == "html") content = render_verdicts_html(session, {v}, m);
   else content = render_explanation_text(session, *v, make_style(o.color, o.output ? -1 : 1));
   return emit(o, content);
 }
@@ -279,6 +299,7 @@ int run_query(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("query", *err);
   if (o.help) return print_help("query");
+  if (o.format != "text" && o.format != "json") return usage_error("query", "query prints text or json, not " + o.format);
   if (o.positional.empty()) return usage_error("query", "which facts? give a pattern such as 'role(P, R) @ S'");
   std::string pattern = o.positional[0];
   // A pattern written like a rule body may end with the body's `.`; the constraint adds its own.
@@ -304,7 +325,7 @@ int run_query(std::vector<std::string> const& args) {
   }
   // The pattern on a line of its own, so diagnostics show it as the user wrote it.
   inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :-\n" + pattern + "\n.");
-  if (!session.load(*inputs) || !session.evaluate()) {
+  if (!run_stages(session, *inputs, o, Until::evaluate)) {
     print_diagnostics(session, o);
     return 2;
   }
