@@ -97,6 +97,15 @@ int emit(CommonOptions const& o, std::string const& content) {
 
 namespace {
 
+// `--timings FILE`: seconds per stage and the evaluated database's size, for benchmarks.
+std::string write_timings(Session const& session, CommonOptions const& o, double render) {
+  if (!o.timings) return {};
+  auto const& t = session.timings();
+  nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"render", render},
+                           {"memory_bytes", session.database().memory()}};
+  return write_atomically(*o.timings, j.dump(2) + "\n");
+}
+
 // The first `--rule` or `--source` value that names nothing in the corpus, as a message.
 std::optional<std::string> unknown_filter(Session const& session, CommonOptions const& o) {
   std::vector<std::string_view> rules, sources;
@@ -254,12 +263,7 @@ int run_check(std::vector<std::string> const& args) {
   }
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (int rc = emit(o, content)) return rc;
-  if (o.timings) {
-    auto const& t = session.timings();
-    nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"render", render},
-                             {"memory_bytes", session.database().memory()}};
-    if (auto err = write_atomically(*o.timings, j.dump(2) + "\n"); !err.empty()) return usage_error("check", err);
-  }
+  if (auto err = write_timings(session, o, render); !err.empty()) return usage_error("check", err);
   bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) { return severity_rank(v->severity) >= severity_rank(o.fail_on); });
   return failing ? 1 : 0;
 }
@@ -332,7 +336,10 @@ int run_query(std::vector<std::string> const& args) {
   if (o.count) {
     // Counting needs no verdict objects: the answers are the rows of the query's relation.
     for (auto const& c : session.program().constraints)
-      if (c.name == "query" && c.origin == "constraint") return emit(o, std::to_string(session.database().relations[c.relation].size()) + "\n");
+      if (c.name == "query" && c.origin == "constraint") {
+        if (auto err = write_timings(session, o, 0); !err.empty()) return usage_error("query", err);
+        return emit(o, std::to_string(session.database().relations[c.relation].size()) + "\n");
+      }
   }
   session.build_verdicts();
   std::vector<Verdict const*> rows;
