@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -10,7 +11,10 @@
 
 #include "nogood/session.hpp"
 #include "options.hpp"
+#include "pipeline.hpp"
 #include "render_diagnostics.hpp"
+#include "render_html.hpp"
+#include "render_markdown.hpp"
 #include "render_verdicts.hpp"
 
 #ifndef NOGOOD_VERSION
@@ -23,6 +27,8 @@ namespace {
 
 int severity_rank(std::string const& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
 int severity_rank(engine::VerdictSeverity s) { return static_cast<int>(s); }
+
+}  // namespace
 
 void print_diagnostics(Session& session, CommonOptions const& o) {
   auto const& diags = session.diagnostics();
@@ -74,19 +80,51 @@ Options session_options(CommonOptions const& o) {
 }
 
 int emit(CommonOptions const& o, std::string const& content) {
-  if (!o.output) {
+  if (!o.output || *o.output == "-") {
     std::cout << content;
     return 0;
   }
   auto err = write_atomically(*o.output, content);
   if (!err.empty()) {
-    std::cerr << make_style(o.color, 2).red("error[E0004]") << ": " << err << "\n   = help: check that the folder exists and is writable\n";
+    std::error_code ec;
+    bool const folder = std::filesystem::is_directory(*o.output, ec);
+    std::cerr << make_style(o.color, 2).red("error[E0004]") << ": " << err << "\n   = note: nothing was written\n   = help: "
+              << (folder ? "`--output` names the file to write, not a folder" : "check that the folder exists and is writable") << "\n";
     return 2;
   }
   return 0;
 }
 
+namespace {
+
+// `--timings FILE`: seconds per stage and the evaluated database's size, for benchmarks.
+std::string write_timings(Session const& session, CommonOptions const& o, double render) {
+  if (!o.timings) return {};
+  auto const& t = session.timings();
+  nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"render", render},
+                           {"memory_bytes", session.database().memory()}};
+  return write_atomically(*o.timings, j.dump(2) + "\n");
+}
+
+// The first `--rule` or `--source` value that names nothing in the corpus, as a message.
+std::optional<std::string> unknown_filter(Session const& session, CommonOptions const& o) {
+  std::vector<std::string_view> rules, sources;
+  for (auto const& c : session.program().constraints) rules.push_back(c.name);
+  for (auto const& s : session.corpus().sources) sources.push_back(s.id);
+  auto check = [](std::vector<std::string> const& wanted, std::vector<std::string_view> const& known, std::string const& what) -> std::optional<std::string> {
+    for (auto const& w : wanted) {
+      if (std::find(known.begin(), known.end(), w) != known.end()) continue;
+      auto near = closest_match(w, known);
+      return "no " + what + " is named `" + w + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
+    }
+    return std::nullopt;
+  };
+  if (auto e = check(o.rule_filter, rules, "constraint")) return e;
+  return check(o.source_filter, sources, "source");
+}
+
 }  // namespace
+
 
 int usage_error(std::string const& command, std::string const& message) {
   std::cerr << "error: " << message << "\n\nrun `nogood " << (command.empty() ? "" : command + " ") << "--help` for usage\n";
@@ -106,7 +144,7 @@ int print_help(std::string const& command) {
                  "  --source ID          only verdicts involving this source (repeatable)\n"
                  "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
                  "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error)\n"
-                 "  --format FORMAT      text or json\n"
+                 "  --format FORMAT      text, json, markdown or html\n"
                  "  --output FILE        write there instead of standard output (atomically)\n"
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                  "  --quiet              only the summary\n"
@@ -121,18 +159,20 @@ int print_help(std::string const& command) {
   }
   if (command == "explain") {
     std::cout << "nogood explain: the full proof tree of one verdict, down to the quoted claims\n\n"
-                 "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json]\n\n"
+                 "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json|markdown|html]\n\n"
                  "example: nogood explain informant_vs_leader-1a2b3c4d5e6f examples/syria-raid\n";
     return 0;
   }
   if (command == "query") {
     std::cout << "nogood query: the facts, claimed or derived, that match a pattern\n\n"
                  "usage: nogood query 'PATTERN' [CORPUS] [--rules FILE]... [--facts FILE]... [--count] [--format text|json]\n\n"
-                 "  PATTERN   a rule body: atoms with variables, comparisons, `not`, e.g. 'in_group(P, G) @ S'\n"
+                 "  PATTERN   a rule body: atoms with variables, comparisons, `not`, e.g. 'captured_at(P, A) @ S'\n"
                  "  --count   print only how many distinct bindings match\n\n"
                  "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
     return 0;
   }
+  if (command == "entities") return print_entities_help();
+  if (command == "embed") return print_embed_help();
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
                  "usage: nogood lint [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json]\n\n"
@@ -150,7 +190,11 @@ int print_help(std::string const& command) {
                "  lint      check rules and facts without evaluating\n"
                "            nogood lint --rules my.rules\n"
                "  query     the facts matching a pattern, with where each came from\n"
-               "            nogood query 'in_org(P, O) @ S' examples/syria-raid\n"
+               "            nogood query 'captured_at(P, A) @ S' examples/syria-raid\n"
+               "  entities  how names in each source were resolved to entities, and the ambiguous ones\n"
+               "            nogood entities examples/syria-raid\n"
+               "  embed     fill the marked regions of a Markdown or HTML report with current verdicts\n"
+               "            nogood embed report.md examples/syria-raid\n"
                "\n"
                "options: --help, --version; `nogood <command> --help` for the options of a command\n";
   return 0;
@@ -160,6 +204,7 @@ int run_lint(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("lint", *err);
   if (o.help) return print_help("lint");
+  if (o.format != "text" && o.format != "json") return usage_error("lint", "lint prints text or json, not " + o.format);
   for (std::size_t i = 1; i < o.positional.size(); ++i) o.rules.push_back(o.positional[i]);
   if (!o.positional.empty() && o.positional[0].ends_with(".rules")) {
     o.rules.insert(o.rules.begin(), o.positional[0]);
@@ -187,12 +232,13 @@ int run_check(std::vector<std::string> const& args) {
   if (o.positional.size() > 1) return usage_error("check", "check takes one corpus folder, got " + std::to_string(o.positional.size()));
   Session session(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
-  if (!inputs || !session.load(*inputs) || !session.evaluate()) {
+  if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
     print_diagnostics(session, o);
     return 2;
   }
-  session.build_verdicts();
   print_diagnostics(session, o);  // warnings
+  // A misspelt filter would silently hide every verdict.
+  if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
   std::vector<Verdict const*> shown;
   for (auto const& v : session.verdicts()) {
     if (severity_rank(v.severity) < severity_rank(o.min_severity)) continue;
@@ -205,20 +251,19 @@ int run_check(std::vector<std::string> const& args) {
   }
   auto started = std::chrono::steady_clock::now();
   std::string content;
+  Manifest m{NOGOOD_VERSION, session.input_files(), args, "check"};
   if (o.format == "json") {
-    Manifest m{NOGOOD_VERSION, session.input_files(), args};
     content = render_verdicts_json(session, shown, m);
+  } else if (o.format == "markdown") {
+    content = render_verdicts_markdown(session, shown, m);
+  } else if (o.format == "html") {
+    content = render_verdicts_html(session, shown, m);
   } else {
     content = render_verdicts_text(session, shown, make_style(o.color, o.output ? -1 : 1), o.quiet);
   }
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (int rc = emit(o, content)) return rc;
-  if (o.timings) {
-    auto const& t = session.timings();
-    nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"render", render},
-                             {"memory_bytes", session.database().memory()}};
-    if (auto err = write_atomically(*o.timings, j.dump(2) + "\n"); !err.empty()) return usage_error("check", err);
-  }
+  if (auto err = write_timings(session, o, render); !err.empty()) return usage_error("check", err);
   bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) { return severity_rank(v->severity) >= severity_rank(o.fail_on); });
   return failing ? 1 : 0;
 }
@@ -231,11 +276,10 @@ int run_explain(std::vector<std::string> const& args) {
   std::string id = o.positional[0];
   Session session(session_options(o));
   auto inputs = gather_inputs(o, 1, session);
-  if (!inputs || !session.load(*inputs) || !session.evaluate()) {
+  if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
     print_diagnostics(session, o);
     return 2;
   }
-  session.build_verdicts();
   auto const* v = session.find_verdict(id);
   if (!v) {
     std::vector<std::string_view> ids;
@@ -247,7 +291,10 @@ int run_explain(std::vector<std::string> const& args) {
     return 2;
   }
   std::string content;
-  if (o.format == "json") content = render_verdicts_json(session, {v}, Manifest{NOGOOD_VERSION, session.input_files(), args});
+  Manifest m{NOGOOD_VERSION, session.input_files(), args, "explain"};
+  if (o.format == "json") content = render_verdicts_json(session, {v}, m);
+  else if (o.format == "markdown") content = render_verdicts_markdown(session, {v}, m);
+  else if (o.format == "html") content = render_verdicts_html(session, {v}, m);
   else content = render_explanation_text(session, *v, make_style(o.color, o.output ? -1 : 1));
   return emit(o, content);
 }
@@ -256,8 +303,13 @@ int run_query(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("query", *err);
   if (o.help) return print_help("query");
+  if (o.format != "text" && o.format != "json") return usage_error("query", "query prints text or json, not " + o.format);
   if (o.positional.empty()) return usage_error("query", "which facts? give a pattern such as 'role(P, R) @ S'");
   std::string pattern = o.positional[0];
+  // A pattern written like a rule body may end with the body's `.`; the constraint adds its own.
+  while (!pattern.empty() && (pattern.back() == '.' || std::isspace(static_cast<unsigned char>(pattern.back())))) pattern.pop_back();
+  if (pattern.find_first_not_of(" \t\n") == std::string::npos)
+    return usage_error("query", "the pattern is empty; give one such as 'role(P, R) @ S'");
   // The pattern becomes the body of a constraint whose bindings are the answers; its message names
   // every variable, so none is reported as used only once.
   std::string message;
@@ -275,15 +327,19 @@ int run_query(std::vector<std::string> const& args) {
     print_diagnostics(session, o);
     return 2;
   }
-  inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :- " + pattern + ".");
-  if (!session.load(*inputs) || !session.evaluate()) {
+  // The pattern on a line of its own, so diagnostics show it as the user wrote it.
+  inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :-\n" + pattern + "\n.");
+  if (!run_stages(session, *inputs, o, Until::evaluate)) {
     print_diagnostics(session, o);
     return 2;
   }
   if (o.count) {
     // Counting needs no verdict objects: the answers are the rows of the query's relation.
     for (auto const& c : session.program().constraints)
-      if (c.name == "query" && c.origin == "constraint") return emit(o, std::to_string(session.database().relations[c.relation].size()) + "\n");
+      if (c.name == "query" && c.origin == "constraint") {
+        if (auto err = write_timings(session, o, 0); !err.empty()) return usage_error("query", err);
+        return emit(o, std::to_string(session.database().relations[c.relation].size()) + "\n");
+      }
   }
   session.build_verdicts();
   std::vector<Verdict const*> rows;

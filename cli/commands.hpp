@@ -1,8 +1,12 @@
 // The commands; each returns the process exit code: 0 clean, 1 findings, 2 bad input or usage.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "nogood/session.hpp"
+#include "options.hpp"
 
 namespace nogood::cli {
 
@@ -10,7 +14,19 @@ int run_check(std::vector<std::string> const& args);
 int run_explain(std::vector<std::string> const& args);
 int run_lint(std::vector<std::string> const& args);
 int run_query(std::vector<std::string> const& args);
+int run_entities(std::vector<std::string> const& args);  // command_entities.cpp
+int run_embed(std::vector<std::string> const& args);     // command_embed.cpp
+int print_entities_help();
+int print_embed_help();
 int print_help(std::string const& command);
 int usage_error(std::string const& command, std::string const& message);
+
+// Shared by the commands.
+void print_diagnostics(Session& session, CommonOptions const& o);
+// The inputs named by the corpus folder at o.positional[corpus_arg] (if any) and the options.
+std::optional<Inputs> gather_inputs(CommonOptions const& o, std::size_t corpus_arg, Session& session);
+Options session_options(CommonOptions const& o);
+// Prints `content`, or writes it atomically to --output; the exit code (2 when it cannot).
+int emit(CommonOptions const& o, std::string const& content);
 
 }  // namespace nogood::cli

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "nogood/diagnostics.hpp"
 
 int main(int argc, char** argv) {
   using namespace nogood::cli;
@@ -19,7 +20,11 @@ int main(int argc, char** argv) {
     if (command == "explain") return run_explain(rest);
     if (command == "lint") return run_lint(rest);
     if (command == "query") return run_query(rest);
-    return usage_error("", command.rfind('-', 0) == 0 ? "unknown option `" + command + "`" : "unknown command `" + command + "`");
+    if (command == "entities") return run_entities(rest);
+    if (command == "embed") return run_embed(rest);
+    if (command.rfind('-', 0) == 0) return usage_error("", "unknown option `" + command + "`");
+    auto near = nogood::closest_match(command, {"check", "explain", "lint", "query", "entities", "embed", "help"});
+    return usage_error("", "unknown command `" + command + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?"));
   } catch (std::exception const& e) {
     std::cerr << "error: internal error: " << e.what() << "\n   = note: this is a bug in nogood; please report it with the input that caused it\n";
     return 3;

@@ -28,6 +28,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     else if (a == "--quiet" || a == "-q") o.quiet = true;
     else if (a == "--no-provenance") o.provenance = false;
     else if (a == "--count") o.count = true;
+    else if (a == "--check") o.check = true;
     else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {
       if (auto e = take(v)) return e;
       (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter : o.source_filter).push_back(v);
@@ -36,7 +37,8 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       (a == "--entities" ? o.entities : a == "--timings" ? o.timings : o.output) = v;
     } else if (a == "--format" || a == "-f") {
       if (auto e = take(v)) return e;
-      if (v != "text" && v != "json") return "unknown format `" + v + "`; formats are text and json";
+      if (v == "md") v = "markdown";
+      if (v != "text" && v != "json" && v != "markdown" && v != "html") return "unknown format `" + v + "`; formats are text, json, markdown and html";
       o.format = v;
     } else if (a == "--severity" || a == "--fail-on") {
       if (auto e = take(v)) return e;

@@ -19,6 +19,7 @@ struct CommonOptions {
   bool quiet = false;
   bool help = false;
   bool count = false;
+  bool check = false;  // embed: change nothing, exit 1 when out of date
   // check
   std::vector<std::string> rule_filter, source_filter;
   std::string min_severity = "info";

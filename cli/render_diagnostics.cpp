@@ -13,6 +13,34 @@ std::string location(SourceManager const& sources, Span s) {
   return sources.file(s.file).name + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
 }
 
+// The line with each byte that is not UTF-8 shown as U+FFFD (one column, as line_col counts it),
+// so a diagnostic about a bad byte does not send that byte to the terminal.
+std::string printable(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size();) {
+    auto c = static_cast<unsigned char>(line[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 && c >= 0xc2 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 && c <= 0xf4 ? 4 : 0;
+    bool ok = n > 0 && i + n <= line.size();
+    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(line[i + k]) >> 6) == 2;
+    if (ok && n == 3) {
+      auto c1 = static_cast<unsigned char>(line[i + 1]);
+      ok = !(c == 0xe0 && c1 < 0xa0) && !(c == 0xed && c1 >= 0xa0);  // overlong, surrogate
+    }
+    if (ok && n == 4) {
+      auto c1 = static_cast<unsigned char>(line[i + 1]);
+      ok = !(c == 0xf0 && c1 < 0x90) && !(c == 0xf4 && c1 >= 0x90);  // overlong, beyond U+10FFFF
+    }
+    if (!ok) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(line.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 // The source line with markers under the span; columns count characters, not bytes.
 void snippet(std::string& out, SourceManager const& sources, Span s, std::string const& label, char mark, Style const& style) {
   auto start = sources.line_col(s.file, s.begin);
@@ -26,7 +54,7 @@ void snippet(std::string& out, SourceManager const& sources, Span s, std::string
   std::size_t width = end > s.begin ? display_width(text.substr(s.begin, end - s.begin)) : 1;
   if (width == 0) width = 1;
   out += style.blue(gutter + " |") + "\n";
-  out += style.blue(number + " |") + " " + std::string(line) + "\n";
+  out += style.blue(number + " |") + " " + printable(line) + "\n";
   std::string marks(width, mark);
   out += style.blue(gutter + " |") + " " + std::string(start.column - 1, ' ') +
          (mark == '^' ? style.red(marks + (label.empty() ? "" : " " + label)) : style.blue(marks + (label.empty() ? "" : " " + label))) + "\n";

@@ -1,13 +1,11 @@
 #include "render_verdicts.hpp"
 
-#include <fstream>
 #include <algorithm>
 #include <map>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "sha256.hpp"
+#include "manifest.hpp"
 
 namespace nogood::cli {
 
@@ -91,7 +89,8 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
       out += pad + style.cyan("and") + " " + n.statement + (n.verified ? "" : style.red("  [a fact was found]")) + "\n";
       break;
     case ProofNode::Kind::aggregate:
-      out += pad + style.cyan("counted") + " " + n.statement + "\n";
+      out += pad + style.cyan("counted") + " " + n.statement + (n.verified ? "" : style.red("  [the recount differs]")) + "\n";
+      for (auto const& child : n.children) render_node(out, s, child, style, indent + 4);
       break;
     case ProofNode::Kind::verdict:
       for (auto const& child : n.children) render_node(out, s, child, style, indent);
@@ -136,16 +135,11 @@ json claim_json(Session const& s, std::uint32_t id) {
   j["negated"] = c.negated;
   j["quote"] = c.quote;
   j["at"] = c.at ? json(*c.at) : json(nullptr);
-  if (!c.file.empty()) j["file"] = c.file;
-  if (!c.pointer.empty()) j["pointer"] = c.pointer;
+  if (c.file < s.corpus().files.size()) {
+    j["file"] = s.corpus().files[c.file];
+    j["pointer"] = c.pointer();
+  }
   return j;
-}
-
-std::string sha256_hex_of_file(std::string const& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return sha256_hex(ss.str());
 }
 
 }  // namespace
@@ -200,10 +194,11 @@ std::string render_verdicts_json(Session const& s, std::vector<Verdict const*> c
     ++by_severity[severity_label(v->severity)];
   }
   json files = json::array();
-  for (auto const& f : manifest.files) files.push_back(json{{"path", f}, {"sha256", sha256_hex_of_file(f)}});
+  for (auto const& f : manifest_files(s, manifest))
+    files.push_back(json{{"path", f.path}, {"kind", f.kind}, {"sha256", f.sha256 ? json(*f.sha256) : json(nullptr)}});
   json out{{"nogood", manifest.version},
            {"schema", 1},
-           {"manifest", json{{"version", manifest.version}, {"files", files}, {"options", manifest.options}}},
+           {"manifest", json{{"version", manifest.version}, {"command", manifest.command}, {"files", files}, {"options", manifest.options}}},
            {"verdicts", list},
            {"summary", json{{"total", verdicts.size()}, {"by_severity", by_severity}, {"by_rule", by_rule}}}};
   return out.dump(2) + "\n";

@@ -9,10 +9,12 @@
 
 namespace nogood::cli {
 
+// What produced a report; see manifest.hpp.
 struct Manifest {
   std::string version;
-  std::vector<std::string> files;
-  std::vector<std::string> options;
+  std::vector<std::string> files;    // input files, as Session::input_files() lists them
+  std::vector<std::string> options;  // the arguments after the command
+  std::string command;               // check, explain
 };
 
 std::string render_verdicts_text(Session const& session, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet);

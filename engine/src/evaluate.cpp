@@ -19,6 +19,7 @@ bool evaluate_expr(Expr const& e, Value const* regs, std::int64_t& out) {
   for (auto const& s : e.steps) {
     switch (s.op) {
       case Expr::Op::push_const: stack[top++] = unpack_int(s.value); break;
+      case Expr::Op::push_unsigned_const: stack[top++] = s.value; break;
       case Expr::Op::push_var: stack[top++] = regs[s.value]; break;
       case Expr::Op::push_signed_var: stack[top++] = unpack_int(regs[s.value]); break;
       case Expr::Op::abs: stack[top - 1] = stack[top - 1] < 0 ? -stack[top - 1] : stack[top - 1]; break;
@@ -171,6 +172,7 @@ private:
   Value operand(Operand const& op) const { return op.kind == Operand::Kind::var ? regs_[op.value] : op.value; }
 
   bool bind_row(PlanStep const& step, Value const* row) {
+    if (step.sourced_column >= 0 && row[step.sourced_column] == no_source) return false;
     for (auto const& [a, b] : step.same)
       if (row[a] != row[b]) return false;
     for (auto const& [col, reg] : step.binds) regs_[reg] = row[col];
@@ -216,14 +218,18 @@ private:
       case PlanStep::Kind::negation: {
         auto& rel = db_.relations[step.relation];
         if (step.mask == 0) {
-          if (rel.size() == 0) run(plan, i + 1);
+          for (RowId r = 0; r < rel.size(); ++r)
+            if (step.sourced_column < 0 || rel.row(r)[step.sourced_column] != no_source) return;
+          run(plan, i + 1);
           return;
         }
         Value key[64];
         for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
         auto const& index = rel.index(step.mask);
         for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r))
-          if (matches_key(rel.row(r), key, step.mask, rel.arity())) return;
+          if (matches_key(rel.row(r), key, step.mask, rel.arity()) &&
+              (step.sourced_column < 0 || rel.row(r)[step.sourced_column] != no_source))
+            return;
         run(plan, i + 1);
         return;
       }
@@ -330,6 +336,7 @@ void load_claims(Program const& program, Corpus const& corpus, Database& db) {
   auto fill = [&](RelationId rel, ClaimRows const& rows, std::size_t arity) {
     if (rel == no_relation) return;
     auto& relation = db.relations[rel];
+    relation.reserve(rows.claims.size());
     for (std::size_t i = 0; i < rows.claims.size(); ++i) {
       auto const& claim = corpus.claims[rows.claims[i]];
       tuple.assign(rows.values.begin() + i * arity, rows.values.begin() + (i + 1) * arity);
@@ -337,7 +344,7 @@ void load_claims(Program const& program, Corpus const& corpus, Database& db) {
       tuple.push_back(claim.claimant);
       tuple.push_back(static_cast<Value>(claim.certainty));
       tuple.push_back(rows.claims[i]);
-      relation.insert(tuple.data());
+      relation.append(tuple.data());
     }
   };
   for (PredicateId p = 0; p < program.schema.predicates.size(); ++p) {

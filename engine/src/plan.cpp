@@ -39,6 +39,7 @@ PlanStep make_atom_step(Literal const& lit, std::vector<bool>& bound, PlanStep::
   step.kind = kind;
   step.literal = &lit;
   step.relation = lit.relation;
+  step.sourced_column = lit.sourced_column;
   std::vector<std::pair<Register, std::uint32_t>> first_col;
   for (std::uint32_t c = 0; c < lit.columns.size(); ++c) {
     auto const& op = lit.columns[c];

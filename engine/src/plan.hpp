@@ -22,6 +22,7 @@ struct PlanStep {
   std::vector<std::pair<std::uint32_t, Register>> binds;     // column -> register
   std::vector<std::pair<std::uint32_t, std::uint32_t>> same; // columns that must be equal
   Range range = Range::all;
+  std::int32_t sourced_column = -1;
   // assign / aggregate: target register; compare when the target was already bound
   bool target_bound = false;
   std::vector<PlanStep> sub;  // aggregate body, ending in accumulate

@@ -50,7 +50,7 @@ void HashIndex::add(RowId row, Value const* values, std::vector<Value> const& da
 
 void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
   std::size_t want = 16;
-  while (want < (std::size_t(rows) + 1) * 2) want *= 2;
+  while (want < std::size_t(rows) + 1) want *= 2;  // load factor up to 1: chains stay short
   buckets_.assign(want, no_row);
   bucket_mask_ = want - 1;
   next_.assign(rows, no_row);
@@ -64,7 +64,11 @@ void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
 
 Relation::Relation(std::uint32_t arity) : arity_(arity), primary_((arity >= 64 ? ~0ull : (1ull << arity) - 1), arity) {}
 
-RowId Relation::find(Value const* tuple) const {
+RowId Relation::find(Value const* tuple) {
+  if (!primary_current_) {
+    primary_.rebuild(data_, rows_);
+    primary_current_ = true;
+  }
   auto h = primary_.hash_row(tuple);
   // Zero-arity tuples are all equal, and their data may be null, which memcmp must not get.
   for (RowId r = primary_.first(h); r != no_row; r = primary_.next(r))
@@ -79,6 +83,14 @@ std::pair<RowId, bool> Relation::insert(Value const* tuple) {
   primary_.add(id, tuple, data_);
   for (auto& index : indexes_) index->add(id, tuple, data_);
   return {id, true};
+}
+
+RowId Relation::append(Value const* tuple) {
+  RowId id = rows_++;
+  data_.insert(data_.end(), tuple, tuple + arity_);
+  primary_current_ = false;
+  for (auto& index : indexes_) index->add(id, tuple, data_);
+  return id;
 }
 
 HashIndex const& Relation::index(std::uint64_t mask) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nogood/facts/names.hpp"
+#include "jsonl_record.hpp"
 #include "quotes.hpp"
 
 namespace nogood::facts {
@@ -57,23 +58,45 @@ std::string kind_of(json const& j) {
   }
 }
 
+// Why a string that parse_date rejects is not a date: its form, or a month or day that does not exist.
+std::pair<std::string, std::string> date_problem(std::string const& text) {
+  bool form = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  for (std::size_t i = 0; form && i < text.size(); ++i) form = i == 4 || i == 7 || (text[i] >= '0' && text[i] <= '9');
+  if (!form) return {"`" + text + "` is not a date in the form YYYY-MM-DD", "write dates as YYYY-MM-DD, e.g. 2025-11-14"};
+  int const y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2));
+  std::string const what = "`" + text + "` is not a date that exists";
+  if (y == 0) return {what, "years run from 0001 to 9999"};
+  if (m < 1 || m > 12) return {what, "there is no month " + text.substr(5, 2)};
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return {what, text.substr(0, 7) + " has " + std::to_string(days[m - 1] + (m == 2 && leap ? 1 : 0)) + " days"};
+}
+
 }  // namespace
+
+struct PredicateCache {
+  std::string name;
+  engine::PredicateId id = 0;
+};
 
 // Loads one file; errors carry the file name and a JSON Pointer.
 class FileLoader {
 public:
   FileLoader(FactsLoader& owner, std::string name, fs::path base) : l_(owner), name_(std::move(name)), base_(std::move(base)) {}
 
+  // The file, with the line in JSON Lines, where pointers start.
+  std::string where() const { return line_ ? name_ + ":" + std::to_string(line_) : name_; }
+
   void error(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
     Diagnostic d = make_error(std::move(code), std::move(message));
-    d.file_name = name_;
+    d.file_name = where();
     d.json_pointer = pointer;
     if (!help.empty()) d.with_help(std::move(help));
     l_.diags_.report(std::move(d));
   }
   void warning(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
     Diagnostic d = make_warning(std::move(code), std::move(message));
-    d.file_name = name_;
+    d.file_name = where();
     d.json_pointer = pointer;
     if (!help.empty()) d.with_help(std::move(help));
     l_.diags_.report(std::move(d));
@@ -123,7 +146,8 @@ public:
       return;
     }
     if (auto v = doc.find("nogood"); v == doc.end() || !v->is_number_integer() || v->get<int>() != 1)
-      error("E0304", "/nogood", v == doc.end() ? "missing format version `\"nogood\": 1`" : "unsupported format version", "this version of nogood reads `\"nogood\": 1`");
+      error("E0304", "/nogood", v == doc.end() ? "missing format version `\"nogood\": 1`" : "unsupported format version `" + v->dump() + "`",
+            "this version of nogood reads `\"nogood\": 1`");
     auto src = field(doc, "", "source", json::value_t::object, true);
     if (!src) return;
     source_ = add_source(*src, "/source");
@@ -131,42 +155,46 @@ public:
     if (auto ents = field(doc, "", "entities", json::value_t::array, false))
       for (std::size_t i = 0; i < ents->size(); ++i) add_local_entity((*ents)[i], "/entities/" + std::to_string(i));
     if (auto facts = field(doc, "", "facts", json::value_t::array, true))
-      for (std::size_t i = 0; i < facts->size(); ++i) add_fact((*facts)[i], "/facts/" + std::to_string(i), source_);
+      for (std::size_t i = 0; i < facts->size(); ++i) add_fact((*facts)[i], "/facts/" + std::to_string(i), source_, 0, static_cast<std::uint32_t>(i));
   }
 
   void load_line(json const& rec, std::size_t line) {
-    std::string ptr = "line " + std::to_string(line);
+    line_ = line;
+    std::string const ptr;  // pointers start at the line's record
     if (!rec.is_object()) {
       error("E0303", ptr, "each line must be a JSON object, not " + kind_of(rec));
       return;
     }
     if (auto s = rec.find("source"); s != rec.end() && s->is_object()) {
-      add_source(*s, ptr + " /source");
+      add_source(*s, "/source");
       return;
     }
     if (auto e = rec.find("entity"); e != rec.end()) {
-      if (!e->is_object()) return error("E0303", ptr + " /entity", "`entity` must be an object");
-      add_corpus_entity(*e, ptr + " /entity");
+      if (!e->is_object()) return error("E0303", "/entity", "`entity` must be an object");
+      add_corpus_entity(*e, "/entity");
       return;
     }
     std::uint32_t source = engine::no_source;
     if (auto s = rec.find("source"); s != rec.end() && !s->is_null()) {
-      if (!s->is_string()) return error("E0303", ptr + " /source", "`source` must be a source id string, not " + kind_of(*s));
+      if (!s->is_string()) return error("E0303", "/source", "`source` must be a source id string, not " + kind_of(*s));
       auto id = s->get<std::string>();
       auto it = source_ids().find(id);
       if (it == source_ids().end())
-        return error("E0305", ptr + " /source", "unknown source `" + id + "`", "declare it before its facts: {\"source\": {\"id\": \"" + id + "\", ...}}");
+        return error("E0305", "/source", "unknown source `" + id + "`", "declare it before its facts: {\"source\": {\"id\": \"" + id + "\", ...}}");
       source = it->second;
     }
-    add_fact(rec, ptr, source);
+    add_fact(rec, ptr, source, static_cast<std::uint32_t>(line), 0);
   }
 
-  std::map<std::string, std::uint32_t, std::less<>>& source_ids() { return l_.source_ids_; }
+  IdMap& source_ids() { return l_.source_ids_; }
 
   std::uint32_t add_source(json const& src, std::string const& ptr) {
     engine::SourceInfo info;
     info.id = string_field(src, ptr, "id", true);
-    if (info.id.empty()) return engine::no_source;
+    if (info.id.empty()) {
+      if (src.contains("id") && src["id"].is_string()) error("E0319", ptr + "/id", "the source id is empty", "give each source a short unique id, e.g. \"ap-ar\"");
+      return engine::no_source;
+    }
     if (source_ids().count(info.id)) {
       error("E0306", ptr + "/id", "duplicate source id `" + info.id + "`", "each source needs its own id");
       return engine::no_source;
@@ -175,12 +203,15 @@ public:
     info.outlet = string_field(src, ptr, "outlet", false);
     info.language = string_field(src, ptr, "language", false);
     info.published = string_field(src, ptr, "published", false);
-    if (!info.published.empty() && !engine::parse_date(info.published))
-      error("E0307", ptr + "/published", "`" + info.published + "` is not a date that exists", "write dates as YYYY-MM-DD");
+    if (!info.published.empty() && !engine::parse_date(info.published)) {
+      auto [message, help] = date_problem(info.published);
+      error("E0307", ptr + "/published", message, help);
+    }
     info.url = string_field(src, ptr, "url", false);
     info.reliability = string_field(src, ptr, "reliability", false);
     if (!info.reliability.empty() && (info.reliability.size() != 1 || info.reliability[0] < 'A' || info.reliability[0] > 'F'))
-      error("E0308", ptr + "/reliability", "reliability must be an Admiralty grade from A to F, not `" + info.reliability + "`");
+      error("E0308", ptr + "/reliability", "reliability must be an Admiralty grade from A to F, not `" + info.reliability + "`",
+            "grades run from A (completely reliable) to E (unreliable); F means reliability cannot be judged");
     info.text = string_field(src, ptr, "text", false);
     info.facts_file = name_;
     auto id = static_cast<std::uint32_t>(l_.corpus_.sources.size());
@@ -199,6 +230,7 @@ public:
       std::ostringstream ss;
       ss << in.rdbuf();
       article_ = detail::Article{detail::to_u32(ss.str())};
+      article_source_ = static_cast<std::uint32_t>(l_.corpus_.sources.size());
       info.quotes_checked = true;
       return;
     }
@@ -216,11 +248,14 @@ public:
     auto const& lang = l_.corpus_.sources[source_].language;
     if (auto names = field(e, ptr, "names", json::value_t::array, false))
       for (std::size_t i = 0; i < names->size(); ++i) {
-        if (!(*names)[i].is_string()) error("E0303", ptr + "/names/" + std::to_string(i), "a name must be a string");
+        if (!(*names)[i].is_string()) error("E0303", ptr + "/names/" + std::to_string(i), "a name must be a string, not " + kind_of((*names)[i]));
         else m.names.emplace_back(lang, (*names)[i].get<std::string>());
       }
     m.source = source_;
-    if (local_.count(m.id)) return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "` in this file");
+    m.file_name = where();
+    m.json_pointer = ptr;
+    if (local_.count(m.id))
+      return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "` in this file", "give each entity of a file its own id, or merge the two entries");
     local_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
     l_.mentions_.push_back(std::move(m));
   }
@@ -247,7 +282,10 @@ public:
         error("E0303", ptr + "/names", "`names` must be an object of arrays per language, or an array");
       }
     }
-    if (l_.corpus_mentions_.count(m.id)) return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "`");
+    m.file_name = where();
+    m.json_pointer = ptr;
+    if (l_.corpus_mentions_.count(m.id))
+      return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "`", "give each corpus entity its own id, or merge the two entries");
     l_.corpus_mentions_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
     l_.mentions_.push_back(std::move(m));
   }
@@ -281,7 +319,7 @@ public:
         if (!a.is_number_integer()) return expect("an int");
         auto v = a.get<std::int64_t>();
         if (v < INT32_MIN || v > INT32_MAX) {
-          error("E0303", ptr, "int " + std::to_string(v) + " is out of range for `" + param + "`");
+          error("E0303", ptr, "int " + std::to_string(v) + " is out of range for `" + param + "`", "ints range from -2147483648 to 2147483647");
           return std::nullopt;
         }
         return engine::pack_int(static_cast<std::int32_t>(v));
@@ -290,7 +328,8 @@ public:
         if (!a.is_string()) return expect("a date (\"YYYY-MM-DD\")");
         auto d = engine::parse_date(a.get<std::string>());
         if (!d) {
-          error("E0307", ptr, "`" + a.get<std::string>() + "` is not a date that exists", "write dates as YYYY-MM-DD");
+          auto [message, help] = date_problem(a.get<std::string>());
+          error("E0307", ptr, message, help);
           return std::nullopt;
         }
         return engine::pack_int(*d);
@@ -313,7 +352,7 @@ public:
     return std::nullopt;
   }
 
-  void add_fact(json const& f, std::string const& ptr, std::uint32_t source) {
+  void add_fact(json const& f, std::string const& ptr, std::uint32_t source, std::uint32_t line, std::uint32_t index) {
     if (!f.is_object()) return error("E0303", ptr, "a fact must be an object, not " + kind_of(f));
     auto pred_name = string_field(f, ptr, "pred", true);
     if (pred_name.empty()) return;
@@ -332,8 +371,8 @@ public:
     if (args->size() != pred.arity()) {
       std::string params;
       for (auto const& p : pred.params) params += (params.empty() ? "" : ", ") + p.name + ": " + std::string(engine::to_string(p.type));
-      return error("E0313", ptr + "/args", "`" + pred_name + "` takes " + std::to_string(pred.arity()) + " arguments, but " +
-                                               std::to_string(args->size()) + " were given",
+      return error("E0313", ptr + "/args", "`" + pred_name + "` takes " + std::to_string(pred.arity()) + (pred.arity() == 1 ? " argument" : " arguments") +
+                                               ", but " + std::to_string(args->size()) + (args->size() == 1 ? " was" : " were") + " given",
                    "`" + pred_name + "(" + params + ")`");
     }
     values_.clear();
@@ -346,8 +385,9 @@ public:
     engine::Claim claim;
     claim.predicate = *pid;
     claim.source = source;
-    claim.file = name_;
-    claim.pointer = ptr;
+    claim.file = file_index();
+    claim.line = line;
+    claim.index = index;
     auto by = string_field(f, ptr, "by", false);
     claim.claimant = l_.corpus_.strings.intern(by);
     claim.certainty = by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
@@ -370,11 +410,82 @@ public:
       }
     }
     if (!ok) return;
-    if (article_ && !claim.quote.empty()) check_quote(claim, ptr);
+    if (article_ && article_source_ == source && !claim.quote.empty()) check_quote(claim, ptr);
     auto& rows = claim.negated ? l_.corpus_.negative[*pid] : l_.corpus_.positive[*pid];
     rows.values.insert(rows.values.end(), values_.begin(), values_.end());
     rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
     l_.corpus_.claims.push_back(std::move(claim));
+  }
+
+  // The common case of a bulk line, without a DOM: false sends the line to the full loader,
+  // which reports whatever is wrong with it.
+  bool fast_fact(detail::FactLine const& f, std::uint32_t line) {
+    std::uint32_t source = engine::no_source;
+    if (f.source) {
+      auto it = source_ids().find(*f.source);
+      if (it == source_ids().end()) return false;
+      source = it->second;
+    }
+    if (f.pred != last_pred_.name) {
+      auto pid = l_.schema_.find(f.pred);
+      if (!pid) return false;
+      last_pred_ = {f.pred, *pid};
+    }
+    auto const& pred = l_.schema_.predicates[last_pred_.id];
+    if (pred.kind != engine::PredicateKind::claimed || f.args.size() != pred.arity()) return false;
+    if (article_ && article_source_ == source && !f.quote.empty()) return false;
+    values_.clear();
+    for (std::size_t i = 0; i < f.args.size(); ++i) {
+      auto const& a = f.args[i];
+      bool is_string = a.kind == detail::FlatValue::Kind::string;
+      switch (pred.params[i].type) {
+        case ValueType::entity: {
+          if (!is_string) return false;
+          auto it = local_.find(a.text);
+          if (it != local_.end()) values_.push_back(it->second);
+          else if (auto c = l_.corpus_mentions_.find(a.text); c != l_.corpus_mentions_.end()) values_.push_back(c->second);
+          else return false;
+          break;
+        }
+        case ValueType::symbol:
+        case ValueType::string:
+          if (!is_string) return false;
+          values_.push_back(l_.corpus_.strings.intern(a.text));
+          break;
+        case ValueType::integer:
+          if (a.kind != detail::FlatValue::Kind::integer || a.number < INT32_MIN || a.number > INT32_MAX) return false;
+          values_.push_back(engine::pack_int(static_cast<std::int32_t>(a.number)));
+          break;
+        case ValueType::date: {
+          auto d = is_string ? engine::parse_date(a.text) : std::nullopt;
+          if (!d) return false;
+          values_.push_back(engine::pack_int(*d));
+          break;
+        }
+        default: return false;
+      }
+    }
+    engine::Claim claim;
+    claim.predicate = last_pred_.id;
+    claim.source = source;
+    claim.file = file_index();
+    claim.line = line;
+    claim.claimant = l_.corpus_.strings.intern(f.by);
+    claim.certainty = f.by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
+    if (f.has_certainty) {
+      auto c = engine::parse_certainty(f.certainty);
+      if (!c) return false;
+      claim.certainty = *c;
+    }
+    if (f.at && *f.at < 0) return false;
+    claim.at = f.at;
+    claim.negated = f.negated;
+    claim.quote = f.quote;
+    auto& rows = claim.negated ? l_.corpus_.negative[last_pred_.id] : l_.corpus_.positive[last_pred_.id];
+    rows.values.insert(rows.values.end(), values_.begin(), values_.end());
+    rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
+    l_.corpus_.claims.push_back(std::move(claim));
+    return true;
   }
 
   void check_quote(engine::Claim const& claim, std::string const& ptr) {
@@ -394,10 +505,22 @@ public:
 private:
   FactsLoader& l_;
   std::string name_;
+  std::size_t line_ = 0;  // in JSON Lines, the line being loaded
   fs::path base_;
   std::uint32_t source_ = engine::no_source;
-  std::map<std::string, std::uint32_t> local_;
+  IdMap local_;
   std::optional<detail::Article> article_;
+  std::uint32_t article_source_ = engine::no_source;
+  std::uint32_t file_index_ = engine::no_source;
+  PredicateCache last_pred_;
+
+  std::uint32_t file_index() {
+    if (file_index_ == engine::no_source) {
+      file_index_ = static_cast<std::uint32_t>(l_.corpus_.files.size());
+      l_.corpus_.files.push_back(name_);
+    }
+    return file_index_;
+  }
   std::vector<engine::Value> values_;
 };
 
@@ -413,9 +536,11 @@ std::optional<std::string> read_file(fs::path const& path, Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);
   std::error_code ec;
   if (!in || fs::is_directory(path, ec)) {
-    Diagnostic d = make_error("E0001", "cannot read `" + path.string() + "`: " + (fs::exists(path, ec) ? (fs::is_directory(path, ec) ? "it is a directory" : "permission denied") : "no such file"));
+    bool const directory = fs::is_directory(path, ec);
+    Diagnostic d = make_error("E0001", directory ? "`" + path.string() + "` is a directory, not a file"
+                                                 : "cannot read `" + path.string() + "`: " + (fs::exists(path, ec) ? "permission denied" : "no such file"));
     d.file_name = path.string();
-    diags.report(std::move(d.with_help("check the path")));
+    diags.report(std::move(d.with_help(directory ? "name a file, or pass the folder as the corpus" : "check the path; relative paths start from the current directory")));
     return std::nullopt;
   }
   std::ostringstream ss;
@@ -451,11 +576,19 @@ void FactsLoader::load_entities(fs::path const& path) {
     for (std::size_t i = 0; i < pairs->size(); ++i) {
       auto const& p = (*pairs)[i];
       if (!p.is_array() || p.size() != 2 || !p[0].is_string() || !p[1].is_string()) {
-        loader.error("E0303", "/distinct/" + std::to_string(i), "each `distinct` entry is a pair of entity ids", "[\"a\", \"b\"]");
+        loader.error("E0303", "/distinct/" + std::to_string(i), "each `distinct` entry is a pair of entity ids",
+                     "write the pair as `[\"first_id\", \"second_id\"]`");
         continue;
       }
-      for (auto const& id : {p[0].get<std::string>(), p[1].get<std::string>()})
-        if (!corpus_mentions_.count(id)) loader.error("E0309", "/distinct/" + std::to_string(i), "unknown entity `" + id + "`");
+      for (std::size_t k = 0; k < 2; ++k) {
+        auto id = p[k].get<std::string>();
+        if (corpus_mentions_.count(id)) continue;
+        std::vector<std::string_view> ids;
+        for (auto const& [known, mention] : corpus_mentions_) ids.push_back(known);
+        auto near = closest_match(id, ids);
+        loader.error("E0309", "/distinct/" + std::to_string(i) + "/" + std::to_string(k), "unknown entity `" + id + "`",
+                     near.empty() ? "`distinct` names entities of this file's `entities`" : "did you mean `" + near + "`?");
+      }
       distinct_.emplace_back(p[0].get<std::string>(), p[1].get<std::string>());
     }
 }
@@ -491,12 +624,17 @@ void FactsLoader::load_text(std::string name, std::string text, bool json_lines,
   // Bulk files can be large: keep only what diagnostics need and parse line by line.
   FileId file = no_file;
   std::size_t start = 0, line = 0;
+  detail::FactLine fact;
   while (start < text.size() && !diags_.full()) {
     auto end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     ++line;
     std::string_view l(text.data() + start, end - start);
     if (l.find_first_not_of(" \t\r") != std::string_view::npos) {
+      if (detail::read_fact_line(l, fact) && loader.fast_fact(fact, static_cast<std::uint32_t>(line))) {
+        start = end + 1;
+        continue;
+      }
       try {
         loader.load_line(json::parse(l), line);
       } catch (json::parse_error const&) {

@@ -42,7 +42,8 @@ QuoteCheck check_quote(Article const& article, std::string_view quote, std::int6
       out.found_at = static_cast<std::int64_t>(i);
     }
   }
-  if (out.found_at >= 0) out.nearest = to_utf8(std::u32string_view(t).substr(static_cast<std::size_t>(out.found_at), q.size()));
+  // A window differing in most characters (a quote in another language, say) is no match worth showing.
+  if (out.found_at >= 0 && best * 4 < q.size() * 3) out.nearest = to_utf8(std::u32string_view(t).substr(static_cast<std::size_t>(out.found_at), q.size()));
   return out;
 }
 

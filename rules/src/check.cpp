@@ -10,6 +10,7 @@ namespace nogood::rules {
 using engine::PredicateId;
 using engine::PredicateKind;
 using engine::ValueType;
+using detail::a_type;
 using detail::quote;
 using detail::type_name;
 
@@ -37,6 +38,19 @@ engine::VerdictSeverity to_severity(ast::VerdictSeverity s) {
   return engine::VerdictSeverity::error;
 }
 
+// An aggregate inside arithmetic or a call, where no variable takes its value.
+ast::Aggregate const* nested_aggregate(ast::Term const& t, bool top = true) {
+  if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(&t)) return top ? nullptr : g->get();
+  if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
+    if (auto inner = nested_aggregate((*b)->lhs, false)) return inner;
+    return nested_aggregate((*b)->rhs, false);
+  }
+  if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t))
+    for (auto const& a : (*c)->args)
+      if (auto inner = nested_aggregate(a, false)) return inner;
+  return nullptr;
+}
+
 class Checker {
 public:
   Checker(std::vector<ast::Program> const& files, SourceManager const& sources, Diagnostics& diags)
@@ -53,7 +67,8 @@ public:
     infer_derived_types();
     for (auto& r : out_.rules) type_rule(r);
     check_sourcing();
-    for (auto const& r : out_.rules) detail::check_safety(r, diags_);
+    for (auto const& r : out_.rules)
+      if (!skip_safety_.count(&r)) unsafe_[&r] = detail::check_safety(r, diags_);
     check_templates();
     check_singletons();
     detail::stratify(out_, diags_);
@@ -290,7 +305,14 @@ private:
       if ((*c)->args.empty()) return ValueType::integer;
       return expr_type((*c)->args.front(), vars).value_or(ValueType::integer);
     }
-    if (std::holds_alternative<std::shared_ptr<ast::Aggregate>>(t)) return ValueType::integer;
+    if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(&t)) {
+      if ((*g)->value && ((*g)->kind == ast::AggregateKind::min || (*g)->kind == ast::AggregateKind::max)) {
+        std::map<std::string, ValueType> inner = vars;
+        collect_types((*g)->body, inner);
+        return expr_type(*(*g)->value, inner);
+      }
+      return ValueType::integer;
+    }
     return std::nullopt;  // symbols and strings take the type of what they are compared with
   }
 
@@ -354,9 +376,13 @@ private:
     }
   }
 
+  static std::string a_type(ValueType t) {
+    auto name = type_name(t);
+    return (name[0] == 'e' || name[0] == 'i' ? "an " : "a ") + name;
+  }
+
   void mismatch(Span where, std::string const& what, ValueType expected, std::string const& context) {
-    diags_.report(make_error("E0206", "type mismatch: " + context + " is " + (expected == ValueType::integer ? "an " : "a ") +
-                                          type_name(expected) + ", but " + what)
+    diags_.report(make_error("E0206", "type mismatch: " + context + " is " + a_type(expected) + ", but " + what)
                       .with_primary(where, "expected " + type_name(expected)));
   }
 
@@ -366,7 +392,7 @@ private:
       if (v->anonymous()) return;
       auto [it, fresh] = vars.emplace(v->name, expected);
       if (!fresh && it->second != expected)
-        mismatch(v->span, quote(v->name) + " is " + (it->second == ValueType::integer ? "an " : "a ") + type_name(it->second) + " here", expected, context);
+        mismatch(v->span, quote(v->name) + " is " + a_type(it->second) + " here", expected, context);
       return;
     }
     if (auto s = std::get_if<ast::Symbol>(&t)) {
@@ -414,8 +440,7 @@ private:
       auto l = type_expr((*b)->lhs, vars), r = type_expr((*b)->rhs, vars);
       auto numeric = [&](std::optional<ValueType> ty, ast::Term const& side) {
         if (ty && *ty != ValueType::integer && *ty != ValueType::date) {
-          diags_.report(make_error("E0206", "type mismatch: arithmetic needs ints or dates, but this is " +
-                                                std::string(*ty == ValueType::entity ? "an " : "a ") + type_name(*ty))
+          diags_.report(make_error("E0206", "type mismatch: arithmetic needs ints or dates, but this is " + a_type(*ty))
                             .with_primary(span_of(side), "not a number"));
           return false;
         }
@@ -457,7 +482,7 @@ private:
         auto ty = type_expr(a, vars);
         if (ty && *ty != ValueType::integer && *ty != ValueType::date)
           diags_.report(make_error("E0206", "type mismatch: " + quote(name) + " needs ints or dates")
-                            .with_primary(span_of(a), "a " + type_name(*ty)));
+                            .with_primary(span_of(a), a_type(*ty)));
         if (ty && !result) result = ty;
       }
       return result.value_or(ValueType::integer);
@@ -468,7 +493,7 @@ private:
         auto ty = type_expr(*(*g)->value, vars);
         if (ty && *ty != ValueType::integer && ((*g)->kind == ast::AggregateKind::sum || *ty != ValueType::date))
           diags_.report(make_error("E0206", "type mismatch: this aggregate needs an int value")
-                            .with_primary(span_of(*(*g)->value), "a " + type_name(*ty)));
+                            .with_primary(span_of(*(*g)->value), a_type(*ty)));
         if ((*g)->kind == ast::AggregateKind::min || (*g)->kind == ast::AggregateKind::max) return ty;
       }
       return ValueType::integer;
@@ -488,6 +513,15 @@ private:
     for (auto const& lit : body) {
       auto c = std::get_if<ast::Comparison>(&lit);
       if (!c) continue;
+      auto const* nested = nested_aggregate(c->lhs);
+      if (!nested) nested = nested_aggregate(c->rhs);
+      if (nested) {
+        diags_.report(make_error("E0223", "an aggregate must be assigned to a variable")
+                          .with_primary(nested->span, "inside an expression")
+                          .with_help("assign it in a literal of its own, e.g. `N = count : { ... }`, then use `N` in the expression"));
+        misplaced_aggregate_ = true;  // its variables would look unsafe; that is not the mistake
+        continue;
+      }
       auto l = type_expr(c->lhs, vars), r = type_expr(c->rhs, vars);
       bool lhs_agg = std::holds_alternative<std::shared_ptr<ast::Aggregate>>(c->lhs);
       bool rhs_agg = std::holds_alternative<std::shared_ptr<ast::Aggregate>>(c->rhs);
@@ -502,11 +536,11 @@ private:
       };
       if (!l && r) bind(c->lhs, r);
       if (!r && l) bind(c->rhs, l);
-      l = type_expr(c->lhs, vars);
-      r = type_expr(c->rhs, vars);
+      // Only a bare variable can have gained a type; typing it again reports nothing twice.
+      if (!l && std::holds_alternative<ast::Variable>(c->lhs)) l = type_expr(c->lhs, vars);
+      if (!r && std::holds_alternative<ast::Variable>(c->rhs)) r = type_expr(c->rhs, vars);
       if (l && r && *l != *r) {
-        diags_.report(make_error("E0206", "type mismatch: cannot compare " + std::string(*l == ValueType::integer || *l == ValueType::entity ? "an " : "a ") +
-                                              type_name(*l) + " with " + (*r == ValueType::integer || *r == ValueType::entity ? "an " : "a ") + type_name(*r))
+        diags_.report(make_error("E0206", "type mismatch: cannot compare " + a_type(*l) + " with " + a_type(*r))
                           .with_primary(c->span, "compared here"));
       } else if (l || r) {
         auto ty = l ? *l : *r;
@@ -522,6 +556,8 @@ private:
     std::map<std::string, ValueType> vars;
     collect_types(r.body(), vars);
     type_body(r.body(), vars);
+    if (misplaced_aggregate_) skip_safety_.insert(&r);
+    misplaced_aggregate_ = false;
     if (r.rule) type_atom(r.rule->head, vars);
     // Registers in order of first appearance, so explanations list variables as written.
     std::vector<std::string> order;
@@ -566,7 +602,7 @@ private:
 
   void check_templates() {
     for (auto const& r : out_.rules) {
-      if (r.kind != CheckedRule::Kind::constraint || !r.constraint->message) continue;
+      if (r.kind != CheckedRule::Kind::constraint || !r.constraint->message || bad_rules_.count(&r)) continue;
       auto const& msg = *r.constraint->message;
       for (auto const& [name, at] : detail::template_placeholders(msg.value)) {
         if (std::find(r.variables.begin(), r.variables.end(), name) != r.variables.end()) continue;
@@ -599,7 +635,7 @@ private:
         for (auto const& [name, at] : detail::template_placeholders(r.constraint->message->value))
           if (uses.count(name)) uses[name].first++;
       for (auto const& [name, u] : uses)
-        if (u.first == 1)
+        if (u.first == 1 && !unsafe_[&r].count(name))  // an unsafe variable is reported already
           diags_.report(make_warning("W0201", "variable " + quote(name) + " is used only once")
                             .with_primary(u.second, "bound here and never used")
                             .with_help("if that is intended, write `_" + name + "` or `_`"));
@@ -614,6 +650,9 @@ private:
   std::vector<bool> typed_;
   std::map<std::string, Span> constraint_spans_;
   std::set<CheckedRule const*> bad_rules_;
+  std::map<CheckedRule const*, std::set<std::string>> unsafe_;
+  std::set<CheckedRule const*> skip_safety_;
+  bool misplaced_aggregate_ = false;
 
 public:
   friend CheckedProgram nogood::rules::check(std::vector<ast::Program> const&, SourceManager const&, Diagnostics&);

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ void for_each_variable(ast::Atom const& a, std::function<void(ast::Variable cons
 void for_each_variable(std::vector<ast::Literal> const& body, std::function<void(ast::Variable const&)> const& f);
 
 std::string type_name(engine::ValueType);
+std::string a_type(engine::ValueType);  // "an int", "a symbol"
 std::string quote(std::string_view s);  // `s`
 // Placeholders `{Name}` in a message template, with their byte offsets in the template.
 std::vector<std::pair<std::string, std::size_t>> template_placeholders(std::string const& message);
@@ -27,7 +29,7 @@ std::vector<std::pair<std::string, std::size_t>> template_placeholders(std::stri
 void expand_shorthands(std::vector<ast::Program> const& files, CheckedProgram& out, Diagnostics& diags);
 // Orders predicates into strata; reports negation or aggregation through recursion.
 void stratify(CheckedProgram& out, Diagnostics& diags);
-// Reports unsafe variables in every rule and constraint.
-void check_safety(CheckedRule const& rule, Diagnostics& diags);
+// Reports the unsafe variables of a rule or constraint; returns their names.
+std::set<std::string> check_safety(CheckedRule const& rule, Diagnostics& diags);
 
 }  // namespace nogood::rules::detail

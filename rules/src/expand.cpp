@@ -1,6 +1,7 @@
 // `unique` shorthands and the built-in claim-versus-negation check, written out as
 // ordinary constraints so they get the same verdicts and explanations.
 #include <cctype>
+#include <set>
 
 #include "check_internal.hpp"
 
@@ -11,6 +12,14 @@ namespace {
 std::string capitalized(std::string s) {
   if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
+}
+
+// A variable name for a generated constraint; a name already taken (an argument called `source`,
+// or one named twice) gets a suffix, so two meanings never share a variable.
+std::string fresh(std::string const& base, std::set<std::string>& taken) {
+  std::string name = base;
+  for (int n = 2; !taken.insert(name).second; ++n) name = base + "_" + std::to_string(n);
+  return name;
 }
 
 ast::Term var(std::string name, Span s) { return ast::Variable{std::move(name), s}; }
@@ -43,7 +52,9 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
                                      (id ? "not claimed by sources" : "unknown"));
     d.with_primary(u.predicate.span, "no such claimed predicate");
     auto near = closest_match(u.predicate.name, out.schema.names());
-    if (!near.empty() && !id) d.with_help("did you mean " + quote(near) + "?");
+    if (id) d.with_help("`unique` applies to predicates that facts claim; for a derived predicate, write a `constraint`");
+    else if (!near.empty()) d.with_help("did you mean " + quote(near) + "?");
+    else d.with_help("declare it: `pred " + u.predicate.name + "(name: type, ...).`");
     diags.report(std::move(d));
     return;
   }
@@ -74,7 +85,7 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
   auto vtype = pred.params[*value].type;
   if (u.tolerance && !(vtype == engine::ValueType::integer || (vtype == engine::ValueType::date && !u.tolerance_percent))) {
     diags.report(make_error("E0213", "`within` needs " + std::string(u.tolerance_percent ? "an int" : "an int or date") + " value; " +
-                                         quote(u.value.name) + " is " + (vtype == engine::ValueType::entity ? "an " : "a ") + type_name(vtype))
+                                         quote(u.value.name) + " is " + a_type(vtype))
                      .with_primary(u.tolerance->span, "tolerance on a value that cannot be subtracted")
                      .with_help("remove `within`, or pick an int or date argument"));
     return;
@@ -82,15 +93,18 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
 
   Span s = u.span;
   bool across = u.scope == ast::UniqueScope::across_sources;
+  std::set<std::string> taken;
+  std::vector<std::string> key_var(pred.params.size());
+  for (auto k : keys) key_var[k] = fresh(capitalized(pred.params[k].name), taken);
   std::string vname = capitalized(u.value.name);
-  std::string a = vname + "1", b = vname + "2";
-  std::string s1 = across ? "Source1" : "Source", s2 = across ? "Source2" : "Source";
+  std::string a = fresh(vname + "1", taken), b = fresh(vname + "2", taken);
+  std::string s1 = fresh(across ? "Source1" : "Source", taken), s2 = across ? fresh("Source2", taken) : s1;
   auto atom = [&](std::string const& val, std::string const& src) {
     ast::Atom at;
     at.predicate = ast::Identifier{pred.name, s};
     for (std::size_t i = 0; i < pred.params.size(); ++i) {
       bool is_key = std::find(keys.begin(), keys.end(), i) != keys.end();
-      at.args.push_back(var(i == *value ? val : is_key ? capitalized(pred.params[i].name) : "_", s));
+      at.args.push_back(var(i == *value ? val : is_key ? key_var[i] : "_", s));
     }
     at.source = var(src, s);
     at.span = s;
@@ -99,7 +113,7 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
   ast::Constraint c;
   c.name = u.name ? *u.name : ast::Identifier{"unique_" + pred.name + "_" + u.value.name + (across ? "" : "_per_source"), s};
   std::string of;
-  for (auto k : keys) of += (of.empty() ? "" : ", ") + ("{" + capitalized(pred.params[k].name) + "}");
+  for (auto k : keys) of += (of.empty() ? "" : ", ") + ("{" + key_var[k] + "}");
   std::string msg = across ? "{" + s1 + "} and {" + s2 + "} disagree on the " + u.value.name + " of " + of + ": {" + a + "} vs {" + b + "}"
                            : "{" + s1 + "} gives two values of " + u.value.name + " for " + of + ": {" + a + "} and {" + b + "}";
   if (u.tolerance) msg += " (more than " + std::to_string(u.tolerance->value) + (u.tolerance_percent ? "%" : vtype == engine::ValueType::date ? " days" : "") + " apart)";
@@ -136,23 +150,27 @@ void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settin
     auto const& pred = out.schema.predicates[id];
     if (pred.kind != engine::PredicateKind::claimed) continue;
     Span s = pred.declared_at;
+    std::set<std::string> taken;
+    std::vector<std::string> vars;
+    for (auto const& p : pred.params) vars.push_back(fresh(capitalized(p.name), taken));
+    std::string const s1 = fresh("Source1", taken), s2 = fresh("Source2", taken);
     auto atom = [&](bool negated, std::string const& src) {
       ast::Atom at;
       at.strong_negation = negated;
       at.predicate = ast::Identifier{pred.name, s};
-      for (auto const& p : pred.params) at.args.push_back(var(capitalized(p.name), s));
+      for (auto const& v : vars) at.args.push_back(var(v, s));
       at.source = var(src, s);
       at.span = s;
       return at;
     };
     std::string args;
-    for (auto const& p : pred.params) args += (args.empty() ? "" : ", ") + ("{" + capitalized(p.name) + "}");
+    for (auto const& v : vars) args += (args.empty() ? "" : ", ") + ("{" + v + "}");
     ast::Constraint c;
     c.name = ast::Identifier{"negation_" + pred.name, s};
-    c.message = ast::StringLit{"{Source1} says " + pred.name + "(" + args + "); {Source2} says it is false", s};
+    c.message = ast::StringLit{"{" + s1 + "} says " + pred.name + "(" + args + "); {" + s2 + "} says it is false", s};
     c.severity = severity ? *severity : to_ast(engine::VerdictSeverity::error);
-    c.body.push_back(atom(false, "Source1"));
-    c.body.push_back(atom(true, "Source2"));
+    c.body.push_back(atom(false, s1));
+    c.body.push_back(atom(true, s2));
     c.span = s;
     out.generated.push_back(std::move(c));
     out.generated_origin.push_back("negation_check");

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <climits>
-#include <set>
 
 #include "check_internal.hpp"
+#include "nogood/rules/print.hpp"
 
 namespace nogood::rules {
 
@@ -217,10 +217,13 @@ private:
       ok_ = false;
       v = 0;
     }
-    e.steps.push_back({Op::push_const, *v});
+    e.steps.push_back({is_signed(context) ? Op::push_const : Op::push_unsigned_const, *v});
   }
 
+  std::int32_t sourced_column_ = -1;  // set by atom_columns when the atom has `@`
+
   std::vector<Operand> atom_columns(ast::Atom const& a, Scope const& scope, engine::RelationId& rel) {
+    sourced_column_ = -1;
     auto id = *out_.schema.find(a.predicate.name);
     auto const& pred = out_.schema.predicates[id];
     rel = a.strong_negation ? out_.negative_relation[id] : out_.positive_relation[id];
@@ -228,6 +231,7 @@ private:
     for (std::size_t i = 0; i < a.args.size(); ++i) cols.push_back(operand(a.args[i], pred.params[i].type, scope));
     if (pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced)) {
       cols.push_back(a.source ? operand(*a.source, ValueType::source, scope) : Operand::ignored());
+      if (a.source) sourced_column_ = static_cast<std::int32_t>(cols.size() - 1);
     }
     if (pred.kind == engine::PredicateKind::claimed) {
       cols.push_back(a.claimant ? operand(*a.claimant, ValueType::symbol, scope) : Operand::ignored());
@@ -241,13 +245,15 @@ private:
     for (auto const& lit : body) {
       engine::Literal l;
       l.span = ast::span_of(lit);
-      l.text = span_text(sources_, l.span);
+      l.text = to_text(lit);
       if (auto a = std::get_if<ast::Atom>(&lit)) {
         l.kind = engine::Literal::Kind::atom;
         l.columns = atom_columns(*a, scope, l.relation);
+        l.sourced_column = sourced_column_;
       } else if (auto n = std::get_if<ast::Negation>(&lit)) {
         l.kind = engine::Literal::Kind::negation;
         l.columns = atom_columns(n->atom, scope, l.relation);
+        l.sourced_column = sourced_column_;
       } else if (auto c = std::get_if<ast::Comparison>(&lit)) {
         auto agg_side = [&](ast::Term const& t) { return std::get_if<std::shared_ptr<ast::Aggregate>>(&t); };
         auto agg = agg_side(c->rhs) ? agg_side(c->rhs) : agg_side(c->lhs);
@@ -280,28 +286,14 @@ private:
     }
   }
 
-  // Variables used outside aggregate bodies. The others are local to an aggregate and have no
-  // single value in a binding, so they are not columns of a constraint.
-  static std::set<std::string> outer_variables(std::vector<ast::Literal> const& body) {
-    std::set<std::string> out;
-    auto note = [&](ast::Variable const& v) { out.insert(v.name); };
-    for (auto const& lit : body) {
-      if (auto a = std::get_if<ast::Atom>(&lit)) detail::for_each_variable(*a, note);
-      else if (auto n = std::get_if<ast::Negation>(&lit)) detail::for_each_variable(n->atom, note);
-      else if (auto c = std::get_if<ast::Comparison>(&lit))
-        for (auto const* side : {&c->lhs, &c->rhs})
-          if (!std::holds_alternative<std::shared_ptr<ast::Aggregate>>(*side)) detail::for_each_variable(*side, note);
-    }
-    return out;
-  }
-
   void lower_rule(CheckedRule const& r) {
     engine::Rule rule;
     Scope scope{&r, &r.variables};
     rule.registers = r.variables;
     rule.register_types = r.types;
     rule.span = r.span();
-    rule.text = span_text(sources_, rule.span);
+    // Constraints the checker wrote (from `unique`, the negation check) have no text of their own.
+    rule.text = r.origin == "unique" || r.origin == "negation_check" ? to_text(*r.constraint) : span_text(sources_, rule.span);
     lower_body(r.body(), scope, rule.body);
     if (r.kind == CheckedRule::Kind::rule) {
       rule.head = out_.positive_relation[r.head];
@@ -310,9 +302,21 @@ private:
     } else {
       rule.head = out_.positive_relation[r.head];
       auto& decl = out_.relations[rule.head];
-      auto outer = outer_variables(r.body());
+      // Bindings are the variables of the body itself; those only inside an aggregate are local to it.
+      std::vector<bool> outside(r.variables.size(), false);
+      auto mark = [&](ast::Variable const& v) {
+        if (auto reg = scope.reg(v.name)) outside[*reg] = true;
+      };
+      for (auto const& lit : r.body()) {
+        if (auto c = std::get_if<ast::Comparison>(&lit)) {
+          for (auto const* side : {&c->lhs, &c->rhs})
+            if (!std::holds_alternative<std::shared_ptr<ast::Aggregate>>(*side)) detail::for_each_variable(*side, mark);
+        } else {
+          detail::for_each_variable(std::vector<ast::Literal>{lit}, mark);
+        }
+      }
       for (std::size_t i = 0; i < r.variables.size(); ++i) {
-        if (r.variables[i][0] == '_' || !outer.count(r.variables[i])) continue;
+        if (r.variables[i][0] == '_' || !outside[i]) continue;
         decl.columns.push_back(r.types[i]);
         decl.column_names.push_back(r.variables[i]);
         rule.head_columns.push_back(Operand::var(static_cast<engine::Register>(i)));

@@ -45,7 +45,7 @@ Bound bound_by(std::vector<ast::Literal> const& body, Bound bound) {
 
 void unsafe(ast::Variable const& v, std::string const& where, Diagnostics& diags, std::set<std::string>& reported) {
   if (v.anonymous()) {
-    diags.report(make_error("E0209", "the anonymous variable `_` cannot be used " + where)
+    diags.report(make_error("E0209", "the anonymous variable `_` cannot be " + where)
                      .with_primary(v.span, "`_` matches anything and has no value")
                      .with_help("name the variable and bind it with a positive atom in the body"));
     return;
@@ -85,7 +85,7 @@ void check_body(std::vector<ast::Literal> const& body, Bound const& outer, Diagn
 
 }  // namespace
 
-void check_safety(CheckedRule const& rule, Diagnostics& diags) {
+std::set<std::string> check_safety(CheckedRule const& rule, Diagnostics& diags) {
   std::set<std::string> reported;
   check_body(rule.body(), {}, diags, reported);
   Bound bound = bound_by(rule.body(), {});
@@ -94,6 +94,7 @@ void check_safety(CheckedRule const& rule, Diagnostics& diags) {
       if (v.anonymous() || !bound.count(v.name)) unsafe(v, "in the head", diags, reported);
     });
   }
+  return reported;
 }
 
 }  // namespace nogood::rules::detail

@@ -41,6 +41,9 @@ void for_each_variable(std::vector<ast::Literal> const& body, std::function<void
 }
 
 std::string type_name(engine::ValueType t) { return std::string(engine::to_string(t)); }
+std::string a_type(engine::ValueType t) {
+  return (t == engine::ValueType::integer || t == engine::ValueType::entity ? "an " : "a ") + type_name(t);
+}
 std::string quote(std::string_view s) { return "`" + std::string(s) + "`"; }
 
 std::vector<std::pair<std::string, std::size_t>> template_placeholders(std::string const& message) {

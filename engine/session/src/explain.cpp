@@ -2,7 +2,6 @@
 // is shown, so an explanation never rests on a premise that does not hold.
 #include <algorithm>
 #include <functional>
-#include <optional>
 
 #include "nogood/session.hpp"
 
@@ -25,11 +24,11 @@ std::string Session::fact_text(engine::RelationId rel, engine::Value const* row)
 
 namespace {
 
+bool reads(engine::Expr::Step const& s) { return s.op == engine::Expr::Op::push_var || s.op == engine::Expr::Op::push_signed_var; }
+
 // Whether every register the expression reads is set.
 bool expr_ready(engine::Expr const& e, std::vector<bool> const& set) {
-  for (auto const& s : e.steps)
-    if ((s.op == engine::Expr::Op::push_var || s.op == engine::Expr::Op::push_signed_var) && !set[s.value]) return false;
-  return true;
+  return std::all_of(e.steps.begin(), e.steps.end(), [&](auto const& s) { return !reads(s) || set[s.value]; });
 }
 
 // Marks the registers a literal uses; an aggregate's value and body only `into_aggregates`.
@@ -41,157 +40,55 @@ void note_registers(Literal const& l, std::vector<bool>& out, bool into_aggregat
   if (aggregate && !into_aggregates) return;
   for (auto const* e : {&l.lhs, &l.rhs})
     for (auto const& s : e->steps)
-      if (s.op == engine::Expr::Op::push_var || s.op == engine::Expr::Op::push_signed_var) out[s.value] = true;
+      if (reads(s)) out[s.value] = true;
   for (auto const& inner : l.body) note_registers(inner, out, true);
 }
 
-// Re-evaluates literals over the database for explanations, independently of the engine's
-// plans: nested loops over all rows, no indexes (explanations are few and bodies small).
-// Filters run as soon as their inputs are set, atoms in the order written.
-class Recheck {
-public:
-  Recheck(engine::Database const& db, std::vector<engine::Value>& regs, std::vector<bool>& set) : db_(db), regs_(regs), set_(set) {}
+// Whether an aggregate among `lits` can be counted: every register it shares with the other
+// literals (its group) is set.
+bool aggregate_ready(Literal const& agg, std::vector<Literal> const& lits, std::vector<bool> const& set) {
+  std::vector<bool> inside(set.size(), false), others(set.size(), false);
+  for (auto const& inner : agg.body) note_registers(inner, inside, true);
+  for (auto const& l : lits)
+    if (&l != &agg) note_registers(l, others, false);
+  for (std::size_t r = 0; r < set.size(); ++r)
+    if (inside[r] && others[r] && !set[r] && r != agg.target) return false;
+  return true;
+}
 
-  // The aggregate's value with the registers set now as its groups; nothing for the min or
-  // max of nothing.
-  std::optional<std::int64_t> aggregate(Literal const& agg) {
-    std::int64_t count = 0, value = 0;
-    bool has = false;
-    std::vector<bool> done(agg.body.size(), false);
-    body(agg.body, done, [&] {
-      ++count;
-      std::int64_t v;
-      if (agg.aggregate == engine::AggregateKind::count || !expr_ready(agg.lhs, set_) || !engine::evaluate_expr(agg.lhs, regs_.data(), v)) return;
-      if (agg.aggregate == engine::AggregateKind::sum) value += v;
-      else if (!has) value = v;
-      else value = agg.aggregate == engine::AggregateKind::min ? std::min(value, v) : std::max(value, v);
-      has = true;
-    });
-    if (agg.aggregate == engine::AggregateKind::count) return count;
-    if (agg.aggregate == engine::AggregateKind::sum) return value;
-    if (!has) return std::nullopt;
-    return value;
-  }
-
-  // Whether an aggregate in `lits` can run: every register it shares with the other literals
-  // of `lits` (its groups) is set.
-  bool aggregate_ready(Literal const& agg, std::vector<Literal> const& lits) const {
-    std::vector<bool> inside(set_.size(), false), others(set_.size(), false);
-    for (auto const& inner : agg.body) note_registers(inner, inside, true);
-    for (auto const& l : lits)
-      if (&l != &agg) note_registers(l, others, false);
-    for (std::size_t r = 0; r < inside.size(); ++r)
-      if (inside[r] && others[r] && !set_[r] && r != agg.target) return false;
-    return true;
-  }
-
-private:
-  void bind(engine::Register r, engine::Value v, std::vector<engine::Register>& undo) {
-    regs_[r] = v;
-    set_[r] = true;
-    undo.push_back(r);
-  }
-  void unbind(std::vector<engine::Register>& undo) {
-    for (auto r : undo) set_[r] = false;
-    undo.clear();
-  }
-
-  bool matches(Literal const& l, engine::Value const* row, std::vector<engine::Register>* undo) {
-    for (std::size_t c = 0; c < l.columns.size(); ++c) {
-      auto const& op = l.columns[c];
-      if (op.kind == Operand::Kind::constant && row[c] != op.value) return false;
-      if (op.kind != Operand::Kind::var) continue;
-      if (set_[op.value]) {
-        if (regs_[op.value] != row[c]) return false;
-      } else if (undo) {
-        bind(op.value, row[c], *undo);
-      }
-    }
-    return true;
-  }
-
-  // Whether a literal other than an atom can run now.
-  bool ready(Literal const& l, std::vector<Literal> const& lits) const {
+// An order to run a body in, whatever order it was written in: filters and assignments as
+// soon as their inputs are set, otherwise the next atom as written.
+std::vector<std::size_t> evaluation_order(std::vector<Literal> const& lits, std::vector<bool> set) {
+  std::vector<std::size_t> order;
+  std::vector<bool> done(lits.size(), false);
+  auto ready = [&](Literal const& l) {
     switch (l.kind) {
       case Literal::Kind::atom: return false;
       case Literal::Kind::negation:
-        return std::all_of(l.columns.begin(), l.columns.end(), [&](Operand const& op) { return op.kind != Operand::Kind::var || set_[op.value]; });
+        return std::all_of(l.columns.begin(), l.columns.end(), [&](Operand const& op) { return op.kind != Operand::Kind::var || set[op.value]; });
       case Literal::Kind::compare:
       case Literal::Kind::assign: {
-        bool lr = expr_ready(l.lhs, set_), rr = expr_ready(l.rhs, set_);
+        bool lr = expr_ready(l.lhs, set), rr = expr_ready(l.rhs, set);
         return (lr && rr) || (l.op == engine::CompareOp::eq && ((lr && l.rhs.is_single_var()) || (rr && l.lhs.is_single_var())));
       }
-      case Literal::Kind::aggregate: return aggregate_ready(l, lits);
+      case Literal::Kind::aggregate: return aggregate_ready(l, lits, set);
     }
     return false;
+  };
+  while (order.size() < lits.size()) {
+    std::size_t next = lits.size();
+    for (std::size_t k = 0; k < lits.size() && next == lits.size(); ++k)
+      if (!done[k] && ready(lits[k])) next = k;
+    for (std::size_t k = 0; k < lits.size() && next == lits.size(); ++k)
+      if (!done[k] && lits[k].kind == Literal::Kind::atom) next = k;
+    if (next == lits.size()) break;  // inputs that never come: the rest cannot run
+    done[next] = true;
+    order.push_back(next);
+    auto const& l = lits[next];
+    note_registers(l, set, false);  // what it binds (and reads, already set)
   }
-
-  void body(std::vector<Literal> const& lits, std::vector<bool>& done, std::function<void()> const& found) {
-    std::size_t i = lits.size();
-    for (std::size_t k = 0; k < lits.size() && i == lits.size(); ++k)
-      if (!done[k] && ready(lits[k], lits)) i = k;
-    for (std::size_t k = 0; k < lits.size() && i == lits.size(); ++k)
-      if (!done[k] && lits[k].kind == Literal::Kind::atom) i = k;
-    if (i == lits.size()) {
-      if (std::all_of(done.begin(), done.end(), [](bool d) { return d; })) found();
-      return;  // else a literal whose inputs never come: no solution
-    }
-    auto const& l = lits[i];
-    done[i] = true;
-    std::vector<engine::Register> undo;
-    switch (l.kind) {
-      case Literal::Kind::atom: {
-        auto const& rel = db_.relations[l.relation];
-        for (engine::RowId r = 0; r < rel.size(); ++r) {
-          if (matches(l, rel.row(r), &undo)) body(lits, done, found);
-          unbind(undo);
-        }
-        break;
-      }
-      case Literal::Kind::negation: {
-        auto const& rel = db_.relations[l.relation];
-        bool any = false;
-        for (engine::RowId r = 0; r < rel.size() && !any; ++r) any = matches(l, rel.row(r), nullptr);
-        if (!any) body(lits, done, found);
-        break;
-      }
-      case Literal::Kind::compare:
-      case Literal::Kind::assign: {
-        std::int64_t a, b;
-        bool lr = expr_ready(l.lhs, set_), rr = expr_ready(l.rhs, set_);
-        bool holds = true;
-        if (!lr && l.lhs.is_single_var()) {
-          holds = engine::evaluate_expr(l.rhs, regs_.data(), b);
-          if (holds) bind(l.lhs.steps[0].value, static_cast<engine::Value>(b), undo);
-        } else if (!rr && l.rhs.is_single_var()) {
-          holds = engine::evaluate_expr(l.lhs, regs_.data(), a);
-          if (holds) bind(l.rhs.steps[0].value, static_cast<engine::Value>(a), undo);
-        } else {
-          holds = engine::evaluate_expr(l.lhs, regs_.data(), a) && engine::evaluate_expr(l.rhs, regs_.data(), b) && engine::compare_values(l.op, a, b);
-        }
-        if (holds) body(lits, done, found);
-        unbind(undo);
-        break;
-      }
-      case Literal::Kind::aggregate: {
-        auto v = aggregate(l);
-        if (v && set_[l.target]) {
-          if (regs_[l.target] == static_cast<engine::Value>(*v)) body(lits, done, found);
-        } else if (v) {
-          bind(l.target, static_cast<engine::Value>(*v), undo);
-          body(lits, done, found);
-          unbind(undo);
-        }
-        break;
-      }
-    }
-    done[i] = false;
-  }
-
-  engine::Database const& db_;
-  std::vector<engine::Value>& regs_;
-  std::vector<bool>& set_;
-};
+  return order;
+}
 
 std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& regs, std::vector<bool> const& set, Session const& s,
                       std::vector<ValueType> const& types) {
@@ -203,7 +100,7 @@ std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& r
   }
   if (!engine::evaluate_expr(e, regs.data(), v)) return "?";
   if (e.type == ValueType::date && !(e.steps.size() == 3 && e.steps[2].op == engine::Expr::Op::sub)) return s.display(ValueType::date, engine::pack_int(static_cast<std::int32_t>(v)));
-  if (e.steps.size() == 1 && e.steps[0].op == engine::Expr::Op::push_const && e.type != ValueType::integer && e.type != ValueType::date)
+  if (e.steps.size() == 1 && (e.steps[0].op == engine::Expr::Op::push_const || e.steps[0].op == engine::Expr::Op::push_unsigned_const) && e.type != ValueType::integer && e.type != ValueType::date)
     return s.display(e.type, e.steps[0].value);
   return std::to_string(v);
 }
@@ -218,14 +115,19 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
   if (pred.kind == engine::PredicateKind::claimed) {
     node.claim = values[decl.columns.size() - 1];
     node.kind = corpus_.claims[node.claim].source == engine::no_source ? ProofNode::Kind::background : ProofNode::Kind::claim;
-    // Entities this claim names that were joined from names in other sources or scripts.
+    // Why a name this source wrote stands for the entity shown: one join per entity, and only
+    // when the names differ (a join of identical names explains nothing).
+    auto const source = corpus_.claims[node.claim].source;
     for (std::size_t i = 0; i < pred.arity(); ++i) {
       if (decl.columns[i] != ValueType::entity || values[i] >= corpus_.entities.size()) continue;
-      for (auto const& j : corpus_.entities[values[i]].joins) {
+      auto const& entity = corpus_.entities[values[i]];
+      for (auto const& j : entity.joins) {
+        if ((j.source_a != source && j.source_b != source) || j.name_a == j.name_b || j.name_a.empty() || j.name_b.empty()) continue;
         ProofNode join;
         join.kind = ProofNode::Kind::entity_join;
-        join.statement = "\"" + j.name_a + "\" and \"" + j.name_b + "\" are taken for one entity (`" + corpus_.entities[values[i]].id + "`): " + j.why;
+        join.statement = "\"" + j.name_a + "\" and \"" + j.name_b + "\" are taken for one entity (`" + entity.id + "`): " + j.why;
         node.children.push_back(std::move(join));
+        break;
       }
     }
     return node;
@@ -268,23 +170,23 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
     for (std::size_t c = 0; c < lit.columns.size(); ++c) unify(lit.columns[c], brow[c]);
   }
   // Assignments and aggregates bind what the atoms did not, in whatever order their inputs
-  // become known. An aggregate groups by the registers the rule binds outside it.
-  Recheck recheck(db_, regs, set);
+  // become known.
   for (bool progress = true; progress;) {
     progress = false;
     for (auto const& lit : rule.body) {
-      std::int64_t v;
       if ((lit.kind == Literal::Kind::compare || lit.kind == Literal::Kind::assign) && lit.op == engine::CompareOp::eq) {
         for (auto [target, source] : {std::pair{&lit.lhs, &lit.rhs}, std::pair{&lit.rhs, &lit.lhs}}) {
-          if (!target->is_single_var() || set[target->steps[0].value] || !expr_ready(*source, set)) continue;
-          if (!engine::evaluate_expr(*source, regs.data(), v)) continue;
+          std::int64_t v;
+          if (!target->is_single_var() || set[target->steps[0].value] || !expr_ready(*source, set) ||
+              !engine::evaluate_expr(*source, regs.data(), v))
+            continue;
           regs[target->steps[0].value] = static_cast<engine::Value>(v);
           set[target->steps[0].value] = true;
           progress = true;
         }
-      } else if (lit.kind == Literal::Kind::aggregate && !set[lit.target] && recheck.aggregate_ready(lit, rule.body)) {
-        if (auto value = recheck.aggregate(lit)) {
-          regs[lit.target] = static_cast<engine::Value>(*value);
+      } else if (lit.kind == Literal::Kind::aggregate && !set[lit.target] && aggregate_ready(lit, rule.body, set)) {
+        if (auto v = aggregate_value(lit, regs, set)) {
+          regs[lit.target] = static_cast<engine::Value>(*v);
           set[lit.target] = true;
           progress = true;
         }
@@ -322,6 +224,7 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
             if (op.kind == Operand::Kind::constant) match = trow[c] == op.value;
             else if (op.kind == Operand::Kind::var) match = trow[c] == regs[op.value];
           }
+          if (match && lit.sourced_column >= 0 && trow[lit.sourced_column] == engine::no_source) match = false;
           found = match;
         }
         n.verified = !found;
@@ -341,11 +244,18 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
       case Literal::Kind::aggregate: {
         ProofNode g;
         g.kind = ProofNode::Kind::aggregate;
-        auto value = recheck.aggregate(lit);
-        g.verified = value && set[lit.target] && regs[lit.target] == static_cast<engine::Value>(*value);
-        ok = ok && g.verified;
-        g.statement = rule.registers[lit.target] + " = " + (set[lit.target] ? display(rule.register_types[lit.target], regs[lit.target]) : "?") +
+        // Recount: every combination of facts matching the aggregate's body for this group.
+        std::vector<std::vector<std::pair<engine::RelationId, engine::RowId>>> matches;
+        std::int64_t count = 0;
+        auto recount = aggregate_value(lit, regs, set, &count, &matches);
+        auto shown = set[lit.target] ? display(rule.register_types[lit.target], regs[lit.target]) : "?";
+        bool holds = set[lit.target] && recount && regs[lit.target] == static_cast<engine::Value>(*recount);
+        g.verified = holds;
+        ok = ok && holds;
+        g.statement = rule.registers[lit.target] + " = " + shown + " over " + std::to_string(count) + " match" + (count == 1 ? "" : "es") +
                       "   (" + lit.text + ")";
+        for (auto const& m : matches)
+          for (auto const& [rel_id, row_id] : m) g.children.push_back(explain_row(rel_id, row_id, depth + 1));
         children.push_back(std::move(g));
         break;
       }
@@ -354,6 +264,99 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
   node.verified = ok;
   node.children = std::move(children);
   return node;
+}
+
+std::optional<std::int64_t> Session::aggregate_value(engine::Literal const& agg, std::vector<engine::Value> regs, std::vector<bool> set,
+                                                     std::int64_t* matches,
+                                                     std::vector<std::vector<std::pair<engine::RelationId, engine::RowId>>>* shown) const {
+  std::vector<std::pair<engine::RelationId, engine::RowId>> current;
+  std::int64_t count = 0, acc = 0;
+  bool has = false;
+  aggregate_matches(agg, evaluation_order(agg.body, set), 0, regs, set, current, [&] {
+    ++count;
+    std::int64_t v = 0;
+    if (agg.aggregate != engine::AggregateKind::count && expr_ready(agg.lhs, set) && engine::evaluate_expr(agg.lhs, regs.data(), v)) {
+      if (agg.aggregate == engine::AggregateKind::sum) acc += v;
+      else if (!has) acc = v;
+      else acc = agg.aggregate == engine::AggregateKind::min ? std::min(acc, v) : std::max(acc, v);
+      has = true;
+    }
+    if (shown && shown->size() < 20) shown->push_back(current);
+  });
+  if (matches) *matches = count;
+  if (agg.aggregate == engine::AggregateKind::count) return count;
+  if (agg.aggregate == engine::AggregateKind::sum) return acc;
+  if (!has) return std::nullopt;
+  return acc;
+}
+
+void Session::aggregate_matches(engine::Literal const& agg, std::vector<std::size_t> const& order, std::size_t i,
+                                std::vector<engine::Value>& regs, std::vector<bool>& set,
+                                std::vector<std::pair<engine::RelationId, engine::RowId>>& current,
+                                std::function<void()> const& found) const {
+  if (i == order.size()) {
+    if (order.size() == agg.body.size()) found();
+    return;
+  }
+  auto const& lit = agg.body[order[i]];
+  if (lit.kind == Literal::Kind::atom || lit.kind == Literal::Kind::negation) {
+    auto const& rel = db_.relations[lit.relation];
+    bool any = false;
+    for (engine::RowId r = 0; r < rel.size(); ++r) {
+      auto row = rel.row(r);
+      if (lit.sourced_column >= 0 && row[lit.sourced_column] == engine::no_source) continue;
+      auto saved_regs = regs;
+      auto saved_set = set;
+      bool match = true;
+      for (std::size_t c = 0; c < lit.columns.size() && match; ++c) {
+        auto const& op = lit.columns[c];
+        if (op.kind == Operand::Kind::constant) match = row[c] == op.value;
+        else if (op.kind == Operand::Kind::var) {
+          if (set[op.value]) match = regs[op.value] == row[c];
+          else if (lit.kind == Literal::Kind::atom) {
+            regs[op.value] = row[c];
+            set[op.value] = true;
+          }
+        }
+      }
+      if (match && lit.kind == Literal::Kind::atom) {
+        current.emplace_back(lit.relation, r);
+        aggregate_matches(agg, order, i + 1, regs, set, current, found);
+        current.pop_back();
+      }
+      any = any || match;
+      regs = std::move(saved_regs);
+      set = std::move(saved_set);
+    }
+    if (lit.kind == Literal::Kind::negation && !any) aggregate_matches(agg, order, i + 1, regs, set, current, found);
+    return;
+  }
+  // Binds `r` to `v` for the literals after this one.
+  auto bind_then_go_on = [&](engine::Register r, engine::Value v) {
+    regs[r] = v;
+    set[r] = true;
+    aggregate_matches(agg, order, i + 1, regs, set, current, found);
+    set[r] = false;
+  };
+  if (lit.kind == Literal::Kind::aggregate) {  // nested: counted for the values set so far
+    auto v = aggregate_value(lit, regs, set);
+    if (!v) return;
+    if (!set[lit.target]) bind_then_go_on(lit.target, static_cast<engine::Value>(*v));
+    else if (regs[lit.target] == static_cast<engine::Value>(*v)) aggregate_matches(agg, order, i + 1, regs, set, current, found);
+    return;
+  }
+  std::int64_t a = 0, b = 0;
+  bool lr = expr_ready(lit.lhs, set), rr = expr_ready(lit.rhs, set);
+  if (!lr && lit.lhs.is_single_var()) {
+    if (engine::evaluate_expr(lit.rhs, regs.data(), b)) bind_then_go_on(lit.lhs.steps[0].value, static_cast<engine::Value>(b));
+    return;
+  }
+  if (!rr && lit.rhs.is_single_var()) {
+    if (engine::evaluate_expr(lit.lhs, regs.data(), a)) bind_then_go_on(lit.rhs.steps[0].value, static_cast<engine::Value>(a));
+    return;
+  }
+  if (engine::evaluate_expr(lit.lhs, regs.data(), a) && engine::evaluate_expr(lit.rhs, regs.data(), b) && engine::compare_values(lit.op, a, b))
+    aggregate_matches(agg, order, i + 1, regs, set, current, found);
 }
 
 ProofNode Session::explain(Verdict const& v) const {

@@ -118,7 +118,8 @@ bool Session::load(Inputs const& inputs) {
     auto more = rules::load_rules_text(name, text, fs::current_path(), sources_, diags_);
     for (auto& p : more) rules_->files.push_back(std::move(p));
   }
-  for (auto const& p : inputs.rules) input_files_.push_back(p.string());
+  // Every rules file read, imports included, for the run manifest.
+  for (std::size_t f = 0; f < sources_.size(); ++f) input_files_.push_back(sources_.file(static_cast<FileId>(f)).name);
   if (diags_.has_errors()) return false;
   rules_->checked = rules::check(rules_->files, sources_, diags_);
   if (diags_.has_errors()) return false;
@@ -191,7 +192,9 @@ void Session::build_verdicts() {
       for (std::size_t i = 0; i < decl.columns.size(); ++i) {
         Binding b{decl.column_names[i], decl.columns[i], row[i], display(decl.columns[i], row[i]), canonical(decl.columns[i], row[i])};
         key += '\0' + b.name + '=' + b.canonical;
-        if (b.type == ValueType::source && row[i] < corpus_.sources.size()) v.sources.push_back(row[i]);
+        if (b.type == ValueType::source && row[i] < corpus_.sources.size() &&
+            std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
+          v.sources.push_back(row[i]);
         v.bindings.push_back(std::move(b));
       }
       char hex[17];

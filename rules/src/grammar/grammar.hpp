@@ -46,7 +46,7 @@ date_type const date = "date";
 // term group
 struct chain_class : annotate_span {};
 struct primary_class {};
-struct paren_class {};  // the inner chain keeps its own span, without the parentheses
+struct paren_class : annotate_span {};  // the span of `( ... )`, parentheses included
 struct application_class : annotate_span {};
 struct count_aggregate_class : annotate_span {};
 using chain_type = x3::rule<chain_class, syntax::chain>;
@@ -139,10 +139,5 @@ unique_scope_type const unique_scope = "scope";
 tolerance_type const tolerance = "tolerance";
 negation_check_stmt_type const negation_check_stmt = "negation_check";
 negation_setting_type const negation_setting = "negation_check setting";
-
-// Parses one statement at `first` (blanks and comments before it are skipped). Returns false
-// only when nothing was consumed; throws syntax_error at a commitment point that fails.
-bool parse_statement(iterator_type& first, iterator_type last, source_info const& source,
-                     syntax::statement& out);
 
 }  // namespace nogood::rules::grammar

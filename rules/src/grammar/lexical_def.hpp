@@ -13,7 +13,8 @@ auto const any_name_def = x3::raw[x3::lexeme[x3::char_("a-zA-Z_") >> *ident_char
 auto const variable_def = x3::raw[x3::lexeme[x3::char_("A-Z_") >> *ident_char]];
 auto const symbol_def = x3::raw[x3::lexeme[x3::char_("a-z") >> *ident_char]];
 auto const string_lit_def = string_token;
-auto const number_def = x3::raw[x3::lexeme[-x3::lit('-') >> +digit >> !ident_char]];
+// Not followed by `.digit`: `1.5` is not read as the number 1 ending the statement.
+auto const number_def = x3::raw[x3::lexeme[-x3::lit('-') >> +digit >> !ident_char >> !('.' >> digit)]];
 // Any digits-digits-digits is taken as a date (and checked later), so `2025-1-199` is reported
 // as a bad date rather than silently read as a subtraction.
 auto const date_def = x3::raw[x3::lexeme[+digit >> '-' >> +digit >> '-' >> +digit >> !ident_char]];

@@ -27,8 +27,13 @@ auto const atom_def = x3::matches['-'] >> lower_name >> -args >> annotations;
 
 auto const negation_def = kw("not") >> expect(Expected::not_atom)[atom];
 
+// Words that start statements are not literals: after a trailing `,` the next statement is
+// then reported as a missing literal at the end of the line, not as a confusing atom.
+auto const statement_keyword = kw("pred") | kw("constraint") | kw("unique") | kw("import") | kw("negation_check");
+
 // `-` before a name is strong negation; before a digit it belongs to the number.
-auto const condition_def = x3::matches[x3::lit('-') >> &x3::char_("a-z")] >> chain >> condition_tail;
+auto const condition_def =
+    !statement_keyword >> x3::matches[x3::lit('-') >> &x3::char_("a-z")] >> chain >> condition_tail;
 
 auto const condition_tail_def = comparison_tail | annotations;
 

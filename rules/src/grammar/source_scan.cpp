@@ -74,6 +74,11 @@ bool ends_line(char const* p, char const* end) {
   while (p != end && (*p == ' ' || *p == '\t' || *p == '\r')) ++p;
   return p == end || *p == '\n' || *p == '#';
 }
+// The `.` in `1.5`: not a statement end, even though the language has no decimals.
+bool decimal_point(char const* p, char const* begin, char const* end) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return p > begin && digit(p[-1]) && p + 1 != end && digit(p[1]);
+}
 }  // namespace
 
 char const* find_too_deep(char const* p, char const* end, int limit) {
@@ -116,7 +121,7 @@ char const* resume_after(char const* statement, char const* error, char const* e
       ++depth;
     } else if (c == ')' || c == '}') {
       --depth;
-    } else if (c == '.' && p >= error && (depth <= 0 || ends_line(p + 1, end))) {
+    } else if (c == '.' && p >= error && (depth <= 0 || ends_line(p + 1, end)) && !decimal_point(p, statement, end)) {
       return p + 1;
     }
     ++p;
@@ -132,10 +137,17 @@ char const* token_end(char const* p, char const* end) {
   unsigned char c = static_cast<unsigned char>(*p);
   if (c == '"') return skip_string(p, end);
   if (is_word(*p)) {
+    char const* start = p;
     while (p != end && is_word(*p)) ++p;
+    if (p != end && decimal_point(p, start, end)) {  // show `1.5` whole
+      ++p;
+      while (p != end && *p >= '0' && *p <= '9') ++p;
+    }
     return p;
   }
   if (c >= 0x80) {  // a run of non-ASCII text (the file is valid UTF-8 by now)
+    std::size_t length = 1;
+    if (!lookalike_name(decode_utf8(p, end, length)).empty()) return p + length;
     while (p != end && (static_cast<unsigned char>(*p) >= 0x80 || is_word(*p))) ++p;
     return p;
   }
@@ -145,6 +157,57 @@ char const* token_end(char const* p, char const* end) {
       if (p[0] == op[0] && p[1] == op[1]) return p + 2;
   }
   return p + 1;
+}
+
+std::uint32_t decode_utf8(char const* p, char const* end, std::size_t& length) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(p[i]); };
+  unsigned char const c = byte(0);
+  length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (static_cast<std::size_t>(end - p) < length) {
+    length = 1;
+    return c;
+  }
+  switch (length) {
+    case 1: return c;
+    case 2: return (c & 0x1Fu) << 6 | (byte(1) & 0x3Fu);
+    case 3: return (c & 0x0Fu) << 12 | (byte(1) & 0x3Fu) << 6 | (byte(2) & 0x3Fu);
+    default: return (c & 0x07u) << 18 | (byte(1) & 0x3Fu) << 12 | (byte(2) & 0x3Fu) << 6 | (byte(3) & 0x3Fu);
+  }
+}
+
+std::string_view lookalike_name(std::uint32_t cp) {
+  if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return "a control character";
+  switch (cp) {
+    case 0x00A0: return "a no-break space";
+    case 0x00AD: return "a soft hyphen";
+    case 0x200B: return "a zero-width space";
+    case 0x200C: return "a zero-width non-joiner";
+    case 0x200D: return "a zero-width joiner";
+    case 0x200E: return "a left-to-right mark";
+    case 0x200F: return "a right-to-left mark";
+    case 0x061C: return "an Arabic letter mark";
+    case 0x2028: return "a line separator";
+    case 0x2029: return "a paragraph separator";
+    case 0x202F: return "a narrow no-break space";
+    case 0x2060: return "a word joiner";
+    case 0x3000: return "an ideographic space";
+    case 0xFEFF: return "a zero-width no-break space";
+    case 0x2018:
+    case 0x2019: return "a typographic single quote";
+    case 0x201C:
+    case 0x201D: return "a typographic double quote";
+    case 0x00AB:
+    case 0x00BB: return "a guillemet";
+    case 0x2212: return "a minus sign";
+    case 0x2013: return "an en dash";
+    case 0x2014: return "an em dash";
+    case 0x060C: return "an Arabic comma";
+    case 0x06D4: return "an Arabic full stop";
+    default: break;
+  }
+  if ((cp >= 0x2000 && cp <= 0x200A)) return "a typographic space";
+  if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) return "a bidirectional control";
+  return {};
 }
 
 bool crosses_line(char const* from, char const* to) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -30,6 +31,13 @@ char const* resume_after(char const* statement, char const* error, char const* e
 // to its closing quote or the end of the line, a two-character operator, or one character
 // (a whole UTF-8 sequence for non-ASCII text).
 char const* token_end(char const* p, char const* end);
+
+// The code point starting at `p` in valid UTF-8, and its length in bytes.
+std::uint32_t decode_utf8(char const* p, char const* end, std::size_t& length);
+
+// A name for characters that are easy to paste and hard to see or tell apart (control
+// characters, invisible marks, unusual spaces, typographic quotes); empty for the others.
+std::string_view lookalike_name(std::uint32_t code_point);
 
 // True when a newline lies in [from, to).
 bool crosses_line(char const* from, char const* to);

@@ -1,5 +1,6 @@
 #include "syntax_errors.hpp"
 
+#include <cstdio>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -99,6 +100,13 @@ std::string cat(std::initializer_list<std::string_view> pieces) {
 std::string describe_found(std::string_view token) {
   if (token.empty()) return "end of file";
   if (token.front() == '"') return "a string";
+  std::size_t length = 1;
+  std::uint32_t const first = decode_utf8(token.data(), token.data() + token.size(), length);
+  if (auto name = lookalike_name(first); !name.empty()) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(first));
+    return cat({code, " (", name, ")"});
+  }
   constexpr std::size_t max = 24;
   std::string shown(token);
   if (shown.size() > max) {
@@ -114,30 +122,51 @@ bool is_keyword_statement_start(std::string_view word) {
 }
 
 // A help line for common slips, chosen from what was found; empty when none applies.
-std::string help_for_found(Expected e, std::string_view found, std::string_view after, bool on_next_line) {
+std::string help_for_found(Expected e, char before, std::string_view found, std::string_view after,
+                           bool on_next_line) {
   if (found.empty()) return {};
   bool const at_statement_end = describe(e).ends_statement;
+  std::size_t length = 1;
+  auto const name = lookalike_name(decode_utf8(found.data(), found.data() + found.size(), length));
+  if (name.find("quote") != std::string_view::npos || name == "a guillemet")
+    return "strings are written between straight double quotes `\"`";
+  if (name.find("space") != std::string_view::npos) return "replace it with a plain space";
+  if (name == "a minus sign" || name.find("dash") != std::string_view::npos) return "write `-` (ASCII hyphen-minus)";
+  if (name == "an Arabic comma") return "separate with `,` (ASCII comma)";
+  if (name == "an Arabic full stop") return "end statements with `.` (ASCII full stop)";
+  if (!name.empty()) return "delete it: it is easy to paste along with text and does not show in most editors";
   if (static_cast<unsigned char>(found.front()) >= 0x80)
     return "names are written in ASCII letters; put text in other scripts in a string, e.g. `\"خالد\"`";
   if (found == ";" && at_statement_end) return "statements end with `.`";
+  if (!found.empty() && found.front() >= '0' && found.front() <= '9' &&
+      found.find_first_not_of("0123456789.") == std::string_view::npos && found.find('.') != std::string_view::npos)
+    return "numbers are integers: scale decimals, e.g. count tenths and write `15` for 1.5";
   if ((found == ":=" || found == "<-") && e == Expected::rule_head_end) return "a rule is written `head :- body.`";
-  if (found == "==") return "equality is written `=`";
-  if (found == "=<") return "write `<=` for less than or equal";
+  bool const after_equals = before == '=' && e == Expected::term_after_comparison;
+  if (found == "==" || (found == "=" && after_equals)) return "equality is written `=`";
+  if (found == "=<" || (found == "<" && after_equals)) return "write `<=` for less than or equal";
+  if (found == "=" && e == Expected::term_after_comparison) return "equality is written `=`";
   if ((found == "@" || found == "by" || found == "certainty") &&
       (e == Expected::rule_end || e == Expected::constraint_end || e == Expected::aggregate_close ||
        e == Expected::args_close || e == Expected::rule_head_end))
     return "annotations come in the order `@ S`, `by C`, `certainty K`";
   if ((found == "error" || found == "warning" || found == "info") && e == Expected::constraint_body)
     return cat({"write `severity ", found, "`"});
+  if (e == Expected::not_atom && (is_upper(found.front()) || found.front() == '_' || found.front() == '(' ||
+                                  (found.front() >= '0' && found.front() <= '9')))
+    return "`not` applies to atoms; negate a comparison with the opposite operator, e.g. `X != Y` for `X = Y`";
   if (is_upper(found.front()) &&
-      (e == Expected::statement || e == Expected::pred_name || e == Expected::unique_predicate ||
-       e == Expected::not_atom))
+      (e == Expected::statement || e == Expected::pred_name || e == Expected::unique_predicate))
     return "predicate names start with a lowercase letter; names starting with an uppercase letter or `_` are "
            "variables";
   if (is_upper(found.front()) && (e == Expected::param_name || e == Expected::unique_key))
     return "argument names start with a lowercase letter";
   if (found == "-" && !after.empty() && (is_upper(after.front()) || after.front() == '(') &&
       (e == Expected::term || e == Expected::term_after_comparison || e == Expected::term_after_operator))
+    return "negate a term by subtracting it from zero: `0 - X`";
+  if (found == "-" && !after.empty() && (is_upper(after.front()) || after.front() == '(') &&
+      (e == Expected::term || e == Expected::term_after_comparison || e == Expected::term_after_operator ||
+       e == Expected::literal))
     return "negate a term by subtracting it from zero: `0 - X`";
   if (e == Expected::constraint_name && found.front() == '"')
     return "name the constraint before its message: `constraint my_name \"message\" :- body.`";
@@ -179,7 +208,7 @@ syntax_error_report report_syntax_error(syntax_error const& error, char const* s
     d.with_primary(Span{source.file, source.offset(found), source.offset(found_end)}, std::string(kind.label));
 
   std::string help =
-      help_for_found(error.expected, found_text,
+      help_for_found(error.expected, previous_end > source.begin ? previous_end[-1] : '\0', found_text,
                      std::string_view(found_end, static_cast<std::size_t>(source.end - found_end)), missing_at_line_end);
   if (help.empty()) help = kind.help;
   if (!help.empty()) d.with_help(std::move(help));
@@ -188,6 +217,8 @@ syntax_error_report report_syntax_error(syntax_error const& error, char const* s
   // keyword: the next statement most likely starts right there.
   bool const next_statement_found = missing_at_line_end && (kind.ends_statement || is_keyword_statement_start(found_text));
   char const* resume = next_statement_found ? found : resume_after(statement, found, source.end);
+  // `;` where `.` belongs (Prolog's habit) ends the statement all the same.
+  if (found_text == ";" && kind.ends_statement) resume = found_end;
   if (resume <= statement) resume = resume_after(statement, found, source.end);
   return {std::move(d), resume};
 }

@@ -94,7 +94,8 @@ public:
       for (int v : constraint_columns(r)) head.push_back(Term::var(v));
       out["constraint " + r.name] = fire(r, head);
     }
-    // The built-in check: a claim and a claim that it is false, with both sources.
+    // The built-in check: a source's claim and a source's claim that it is false (background
+    // facts have no source to name), with both sources.
     for (std::size_t b = 0; b < p_.preds.size() && p_.negation_check; ++b) {
       if (!p_.preds[b].base) continue;
       auto& both = out["constraint negation_" + p_.preds[b].name];
@@ -102,6 +103,7 @@ public:
       for (auto const& yes : rels_[b])
         for (auto const& no : negative_[b]) {
           if (!std::equal(yes.begin(), yes.begin() + arity, no.begin())) continue;
+          if (yes[arity] == background_source || no[arity] == background_source) continue;
           Tuple t(yes.begin(), yes.begin() + arity);
           t.push_back(yes[arity]);
           t.push_back(no[arity]);
@@ -226,7 +228,7 @@ private:
         std::vector<int> bound;
         for (auto const& t : relation(l.atom)) {
           if (++steps_ > max_steps_) throw TooBig{};
-          bool ok = match(columns, t, env, true, bound);
+          bool ok = sourced_claim(l.atom, t) && match(columns, t, env, true, bound);
           if (ok) {
             trail.push_back(&t);
             solve(body, i + 1, env, trail, emit);
@@ -241,7 +243,7 @@ private:
         auto const columns = columns_of(p_.preds, l.atom);
         std::vector<int> none;
         for (auto const& t : relation(l.atom))
-          if (match(columns, t, env, false, none)) return;
+          if (sourced_claim(l.atom, t) && match(columns, t, env, false, none)) return;
         solve(body, i + 1, env, trail, emit);
         return;
       }
@@ -295,6 +297,11 @@ private:
   }
 
   Relation const& relation(Atom const& a) const { return (a.strong ? negative_ : rels_)[a.pred]; }
+
+  // An atom written with `@` matches only claims some source made, never background facts.
+  bool sourced_claim(Atom const& a, Tuple const& t) const {
+    return a.source.kind == Term::Kind::anon || t[static_cast<std::size_t>(p_.preds[a.pred].arity)] != background_source;
+  }
 
   Program const& p_;
   std::vector<Relation> rels_;

@@ -65,8 +65,12 @@ struct Claim {
   std::string quote;
   std::optional<std::int64_t> at;  // code-point offset of the quote in the article
   Span origin;                     // where the claim was written (rules file for background facts)
-  std::string file;                // facts file, for JSON claims
-  std::string pointer;             // JSON Pointer of the claim in its file
+  std::uint32_t file = no_source;  // index into Corpus::files, for claims from facts files
+  std::uint32_t line = 0;          // JSON Lines: the line it is on
+  std::uint32_t index = 0;         // per-source files: its position in `facts`
+
+  // Where the claim is in its file: `/facts/12` or `line 7`.
+  std::string pointer() const { return line ? "line " + std::to_string(line) : "/facts/" + std::to_string(index); }
 };
 
 // Claims with their arguments, stored flat per (predicate, polarity) for the engine.
@@ -81,6 +85,7 @@ struct Corpus {
   std::vector<Entity> entities;
   std::vector<AmbiguousName> ambiguous;
   std::vector<Claim> claims;
+  std::vector<std::string> files;  // facts files claims came from
   std::vector<ClaimRows> positive;  // indexed by predicate
   std::vector<ClaimRows> negative;  // `negated: true` claims, indexed by predicate
 

@@ -38,8 +38,8 @@ struct Operand {
 
 // Arithmetic in postfix form, evaluated on a small stack in 64-bit signed arithmetic.
 struct Expr {
-  // push_var pushes a register as unsigned (ids), push_signed_var sign-extends (ints, dates).
-  enum class Op : std::uint8_t { push_const, push_var, push_signed_var, add, sub, mul, div, mod, abs, min, max };
+  // Ids (entities, symbols, sources) are unsigned; ints and dates sign-extend.
+  enum class Op : std::uint8_t { push_const, push_unsigned_const, push_var, push_signed_var, add, sub, mul, div, mod, abs, min, max };
   struct Step {
     Op op;
     std::uint32_t value = 0;  // constant (signed-packed) or register
@@ -61,6 +61,7 @@ struct Literal {
   // atom, negation
   RelationId relation = 0;
   std::vector<Operand> columns;
+  std::int32_t sourced_column = -1;  // `@`: this column must hold a source, not background knowledge
   // compare: lhs op rhs; ordered comparisons are signed for ints, dates and certainty
   CompareOp op = CompareOp::eq;
   Expr lhs, rhs;

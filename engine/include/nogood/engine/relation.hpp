@@ -48,7 +48,11 @@ public:
 
   // Appends the tuple unless present; returns its row and whether it is new.
   std::pair<RowId, bool> insert(Value const* tuple);
-  RowId find(Value const* tuple) const;
+  // Appends a tuple known to be new (claims: each carries its own claim id), without the
+  // duplicate check; a later insert() builds the duplicate index first.
+  RowId append(Value const* tuple);
+  void reserve(std::size_t rows) { data_.reserve(rows * arity_); }
+  RowId find(Value const* tuple);
   // An index over `mask` (bit i = column i), built on first use and kept up to date.
   HashIndex const& index(std::uint64_t mask);
   std::size_t memory() const;
@@ -58,6 +62,7 @@ private:
   std::uint32_t rows_ = 0;
   std::vector<Value> data_;
   HashIndex primary_;
+  bool primary_current_ = true;  // false after append(): rebuilt on the next insert or find
   std::vector<std::unique_ptr<HashIndex>> indexes_;
 };
 

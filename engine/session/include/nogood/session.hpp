@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -69,6 +70,16 @@ public:
 private:
   ProofNode explain_row(engine::RelationId rel, engine::RowId row, int depth) const;
   std::string fact_text(engine::RelationId rel, engine::Value const* row) const;
+  // Calls `found` for every combination of rows matching an aggregate's body, running its
+  // literals in `order` from position `i` on.
+  void aggregate_matches(engine::Literal const& agg, std::vector<std::size_t> const& order, std::size_t i,
+                         std::vector<engine::Value>& regs, std::vector<bool>& set,
+                         std::vector<std::pair<engine::RelationId, engine::RowId>>& current,
+                         std::function<void()> const& found) const;
+  // The aggregate's value for the group the set registers give; nothing for the min or max of nothing.
+  std::optional<std::int64_t> aggregate_value(engine::Literal const& agg, std::vector<engine::Value> regs, std::vector<bool> set,
+                                              std::int64_t* matches = nullptr,
+                                              std::vector<std::vector<std::pair<engine::RelationId, engine::RowId>>>* shown = nullptr) const;
 
   Options options_;
   SourceManager sources_;

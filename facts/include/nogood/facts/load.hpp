@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
@@ -18,6 +19,13 @@ namespace nogood::facts {
 struct LoadOptions {
   std::vector<std::filesystem::path> text_dirs;  // where article texts named by `source.text` are looked up
 };
+
+// Id lookups happen once per entity argument: hashed, and by string_view without copying.
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using IdMap = std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>>;
 
 class FactsLoader {
 public:
@@ -44,8 +52,8 @@ private:
   Diagnostics& diags_;
   LoadOptions options_;
   std::vector<EntityMention> mentions_;
-  std::map<std::string, std::uint32_t, std::less<>> corpus_mentions_;  // corpus id -> mention
-  std::map<std::string, std::uint32_t, std::less<>> source_ids_;
+  IdMap corpus_mentions_;  // corpus id -> mention
+  IdMap source_ids_;
   std::vector<std::pair<std::string, std::string>> distinct_;
   EntityResolution resolution_;
 };

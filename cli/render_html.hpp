@@ -1,0 +1,27 @@
+// Verdicts as HTML: a standalone page (inline CSS, no external resources, printable) with a
+// summary, a source x source table of conflicts linking to the verdicts, every verdict with its
+// claims, and the run manifest. Every quote sits in an element with `dir="auto"` and the
+// source's `lang`, isolated from the text around it, so Arabic and Hebrew keep their direction
+// without reordering the English; right-to-left names inside English lines are in <bdi>.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nogood/session.hpp"
+#include "render_verdicts.hpp"
+#include "report_summary.hpp"
+
+namespace nogood::cli {
+
+std::string render_verdicts_html(Session const& session, std::vector<Verdict const*> const& verdicts, Manifest const& manifest);
+
+// Pieces for `nogood embed`, to sit inside someone else's page (they rely on no style sheet):
+// the summary with the source x source table, and the verdicts.
+std::string render_html_summary(Session const& session, std::vector<Verdict const*> const& verdicts, Anchors& anchors);
+std::string render_html_verdicts(Session const& session, std::vector<Verdict const*> const& verdicts, Anchors& anchors);
+
+// `text` with & < > " ' escaped, for element content and attribute values alike.
+std::string html_escape(std::string_view text);
+
+}  // namespace nogood::cli

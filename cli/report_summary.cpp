@@ -1,0 +1,47 @@
+#include "report_summary.hpp"
+
+#include <algorithm>
+
+namespace nogood::cli {
+
+ReportSummary summarize(std::vector<Verdict const*> const& verdicts) {
+  ReportSummary r;
+  r.total = verdicts.size();
+  std::map<std::uint32_t, std::size_t> per_source;
+  for (std::size_t i = 0; i < verdicts.size(); ++i) {
+    auto const& v = *verdicts[i];
+    switch (v.severity) {
+      case engine::VerdictSeverity::error: ++r.errors; break;
+      case engine::VerdictSeverity::warning: ++r.warnings; break;
+      case engine::VerdictSeverity::info: ++r.infos; break;
+    }
+    ++r.by_rule[v.rule];
+    std::vector<std::uint32_t> srcs = v.sources;
+    std::sort(srcs.begin(), srcs.end());
+    srcs.erase(std::unique(srcs.begin(), srcs.end()), srcs.end());
+    for (auto s : srcs) ++per_source[s];
+    if (srcs.size() == 1) r.pairs[{srcs[0], srcs[0]}].push_back(i);
+    for (std::size_t a = 0; a < srcs.size(); ++a)
+      for (std::size_t b = a + 1; b < srcs.size(); ++b) r.pairs[{srcs[a], srcs[b]}].push_back(i);
+  }
+  r.sources.assign(per_source.begin(), per_source.end());
+  std::stable_sort(r.sources.begin(), r.sources.end(), [](auto const& a, auto const& b) { return a.second > b.second; });
+  return r;
+}
+
+std::string summary_line(Session const& session, ReportSummary const& r) {
+  std::string out = std::to_string(r.total) + " verdict" + (r.total == 1 ? "" : "s");
+  std::string parts;
+  auto add = [&](std::size_t n, char const* one, char const* many) {
+    if (n) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  add(r.errors, "error", "errors");
+  add(r.warnings, "warning", "warnings");
+  add(r.infos, "info", "info");
+  if (!parts.empty()) out += " (" + parts + ")";
+  auto n = session.corpus().sources.size();
+  out += " from " + std::to_string(n) + " source" + (n == 1 ? "" : "s");
+  return out;
+}
+
+}  // namespace nogood::cli

@@ -1,0 +1,73 @@
+// The NameMatcher's memo: each distinct name is folded and reduced to its skeleton once; a name
+// seen again costs one hash lookup. Everything lives in an arena, so a new name allocates nothing
+// in the common case and views handed out stay valid until clear().
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "name_skeleton.hpp"
+
+namespace nogood::facts::detail {
+
+struct ParsedName {
+  std::string_view folded;    // after case and diacritic folding (UTF-8)
+  std::string_view skeleton;  // words separated by one space
+  std::span<SkeletonWord const> words;
+  unsigned steps = 0;  // FoldStep | SkeletonStep
+
+  std::string_view word(std::size_t i) const { return skeleton.substr(words[i].begin, words[i].size); }
+};
+
+class NameCache {
+public:
+  ParsedName const& get(std::string_view name);
+  std::size_t size() const { return entries_.size(); }
+  void clear();
+
+private:
+  // Bump allocation in 64 KiB blocks; nothing is freed before clear().
+  class Arena {
+  public:
+    void* allocate(std::size_t size, std::size_t align);
+    std::string_view copy(std::string_view text);
+    std::span<SkeletonWord const> copy(std::span<SkeletonWord const> words);
+    void clear();
+
+  private:
+    std::vector<std::unique_ptr<std::byte[]>> blocks_;
+    std::byte* next_ = nullptr;
+    std::size_t left_ = 0;
+  };
+
+  struct Entry {
+    std::string_view name;
+    std::size_t hash;
+    ParsedName parsed;
+  };
+
+  struct Slot {
+    std::uint32_t entry = 0;  // entry index + 1; 0: free
+    std::uint32_t tag = 0;    // high bits of the name's hash
+  };
+
+  ParsedName const& parse_into(std::string_view name, std::size_t hash, std::size_t slot);
+  void grow();
+
+  std::deque<Entry> entries_;         // a deque: references survive insertions
+  std::vector<Slot> slots_;           // open addressing, linear probing, at most half full
+  Arena arena_;
+  // Scratch buffers, reused from name to name.
+  std::u32string folded_;
+  std::string folded_utf8_;
+  Skeleton skeleton_;
+  SkeletonScratch scratch_;
+};
+
+}  // namespace nogood::facts::detail
