@@ -1,6 +1,6 @@
 #include "jsonl_record.hpp"
 
-#include <nlohmann/json.hpp>
+#include <charconv>
 
 namespace nogood::facts::detail {
 
@@ -17,103 +17,127 @@ void FactLine::clear() {
 
 namespace {
 
-using json = nlohmann::json;
-
-class FactSax {
+// A scanner for exactly the shape of a plain fact line; it gives up (returns false) on anything
+// else, including escapes in strings, which the full JSON parser then handles.
+class Scanner {
 public:
-  explicit FactSax(FactLine& out) : out_(out) {}
+  explicit Scanner(std::string_view s) : p_(s.data()), end_(s.data() + s.size()) {}
 
-  bool null() { return scalar_null(); }
-  bool boolean(bool v) {
-    if (depth_ != 1 || key_ != Key::negated) return false;
-    out_.negated = v;
-    return true;
+  bool fact(FactLine& out) {
+    if (!take('{')) return false;
+    if (peek('}')) return finish();
+    do {
+      std::string_view key;
+      if (!string(key) || !take(':')) return false;
+      if (!value_for(key, out)) return false;
+    } while (take(','));
+    return take('}') && finish();
   }
-  bool number_integer(json::number_integer_t v) { return integer(v); }
-  bool number_unsigned(json::number_unsigned_t v) {
-    if (v > static_cast<json::number_unsigned_t>(INT64_MAX)) return false;
-    return integer(static_cast<std::int64_t>(v));
-  }
-  bool number_float(json::number_float_t, json::string_t const&) { return false; }
-  bool string(json::string_t& v) {
-    if (depth_ == 2 && in_args_) {
-      out_.args.push_back({FlatValue::Kind::string, std::move(v), 0});
-      return true;
-    }
-    if (depth_ != 1) return false;
-    switch (key_) {
-      case Key::pred: out_.pred = std::move(v); return true;
-      case Key::source: out_.source = std::move(v); return true;
-      case Key::by: out_.by = std::move(v); out_.has_by = true; return true;
-      case Key::certainty: out_.certainty = std::move(v); out_.has_certainty = true; return true;
-      case Key::quote: out_.quote = std::move(v); return true;
-      default: return false;
-    }
-  }
-  bool binary(json::binary_t&) { return false; }
-  bool start_object(std::size_t) { return depth_++ == 0; }
-  bool end_object() {
-    --depth_;
-    return true;
-  }
-  bool start_array(std::size_t) {
-    if (depth_ != 1 || key_ != Key::args) return false;
-    ++depth_;
-    in_args_ = true;
-    return true;
-  }
-  bool end_array() {
-    --depth_;
-    in_args_ = false;
-    return true;
-  }
-  bool key(json::string_t& k) {
-    if (depth_ != 1) return false;
-    if (k == "pred") key_ = Key::pred;
-    else if (k == "source") key_ = Key::source;
-    else if (k == "args") key_ = Key::args;
-    else if (k == "by") key_ = Key::by;
-    else if (k == "certainty") key_ = Key::certainty;
-    else if (k == "quote") key_ = Key::quote;
-    else if (k == "at") key_ = Key::at;
-    else if (k == "negated") key_ = Key::negated;
-    else return false;
-    return true;
-  }
-  bool parse_error(std::size_t, std::string const&, nlohmann::detail::exception const&) { return false; }
 
 private:
-  enum class Key { none, pred, source, args, by, certainty, quote, at, negated };
-
-  bool scalar_null() {
-    if (depth_ == 1 && key_ == Key::source) return true;  // background fact
-    return false;
+  void blanks() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\r' || *p_ == '\n')) ++p_;
   }
-  bool integer(std::int64_t v) {
-    if (depth_ == 2 && in_args_) {
-      out_.args.push_back({FlatValue::Kind::integer, {}, v});
-      return true;
+  bool peek(char c) {
+    blanks();
+    return p_ != end_ && *p_ == c;
+  }
+  bool take(char c) {
+    if (!peek(c)) return false;
+    ++p_;
+    return true;
+  }
+  bool finish() {
+    blanks();
+    return p_ == end_;
+  }
+  bool string(std::string_view& out) {
+    if (!take('"')) return false;
+    char const* start = p_;
+    while (p_ != end_ && *p_ != '"') {
+      if (*p_ == '\\' || static_cast<unsigned char>(*p_) < 0x20) return false;
+      ++p_;
     }
-    if (depth_ == 1 && key_ == Key::at) {
-      out_.at = v;
-      return true;
-    }
-    return false;
+    if (p_ == end_) return false;
+    out = std::string_view(start, static_cast<std::size_t>(p_ - start));
+    ++p_;
+    return true;
+  }
+  bool integer(std::int64_t& out) {
+    blanks();
+    auto [next, ec] = std::from_chars(p_, end_, out);
+    if (ec != std::errc() || next == p_) return false;
+    if (next != end_ && (*next == '.' || *next == 'e' || *next == 'E')) return false;
+    if (*p_ == '-' && next - p_ > 1 && p_[1] == '0' && next - p_ > 2) return false;  // -01 is not JSON
+    if (*p_ == '0' && next - p_ > 1) return false;                                  // nor is 01
+    p_ = next;
+    return true;
+  }
+  bool word(std::string_view w) {
+    blanks();
+    if (static_cast<std::size_t>(end_ - p_) < w.size() || std::string_view(p_, w.size()) != w) return false;
+    p_ += w.size();
+    return true;
   }
 
-  FactLine& out_;
-  int depth_ = 0;
-  bool in_args_ = false;
-  Key key_ = Key::none;
+  bool value_for(std::string_view key, FactLine& out) {
+    std::string_view s;
+    if (key == "pred") {
+      if (!string(s)) return false;
+      out.pred.assign(s);
+    } else if (key == "source") {
+      if (word("null")) return true;
+      if (!string(s)) return false;
+      out.source.emplace(s);
+    } else if (key == "args") {
+      if (!take('[')) return false;
+      if (take(']')) return true;
+      do {
+        blanks();
+        if (p_ != end_ && *p_ == '"') {
+          if (!string(s)) return false;
+          out.args.push_back({FlatValue::Kind::string, std::string(s), 0});
+        } else {
+          std::int64_t v;
+          if (!integer(v)) return false;
+          out.args.push_back({FlatValue::Kind::integer, {}, v});
+        }
+      } while (take(','));
+      return take(']');
+    } else if (key == "by") {
+      if (!string(s)) return false;
+      out.by.assign(s);
+      out.has_by = true;
+    } else if (key == "certainty") {
+      if (!string(s)) return false;
+      out.certainty.assign(s);
+      out.has_certainty = true;
+    } else if (key == "quote") {
+      if (!string(s)) return false;
+      out.quote.assign(s);
+    } else if (key == "at") {
+      std::int64_t v;
+      if (!integer(v)) return false;
+      out.at = v;
+    } else if (key == "negated") {
+      if (word("true")) out.negated = true;
+      else if (word("false")) out.negated = false;
+      else return false;
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  char const* p_;
+  char const* end_;
 };
 
 }  // namespace
 
 bool read_fact_line(std::string_view line, FactLine& out) {
   out.clear();
-  FactSax sax(out);
-  bool ok = json::sax_parse(line.begin(), line.end(), &sax, json::input_format_t::json, true);
-  return ok && !out.pred.empty();
+  return Scanner(line).fact(out) && !out.pred.empty();
 }
 
 }  // namespace nogood::facts::detail

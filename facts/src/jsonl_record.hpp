@@ -1,4 +1,4 @@
-// One JSON Lines fact read with a SAX handler, without building a DOM. Anything unusual
+// One JSON Lines fact read by a small scanner, without building a DOM. Anything unusual
 // (records that are not plain facts, nesting, unknown keys, syntax errors) makes the reader
 // give up, and the line goes through the full loader, which reports errors precisely.
 #pragma once

@@ -205,7 +205,7 @@ private:
           auto d = located(make_warning("W0352", show(mention.id) + " is a " + show(mention.type) +
                                                      " but the corpus entity with its id is a " +
                                                      show(entities_[it->second].type) + "; not joined by id"),
-                           mention, "declared here");
+                           mention, "declared here", "/type");
           d.with_help("rename the local entity, or fix its type");
           diags_.report(std::move(d));
           by_name.push_back(m);
@@ -219,7 +219,7 @@ private:
   void unknown_ref(std::uint32_t m) {
     auto const& mention = mentions_[m];
     auto d = located(make_error("E0310", "unknown entity " + show(*mention.ref) + " in the `ref` of " + show(mention.id)),
-                     mention, "no corpus entity has this id");
+                     mention, "no corpus entity has this id", "/ref");
     if (auto near = closest_corpus_id(*mention.ref); !near.empty())
       d.with_help("did you mean " + show(near) + "?");
     else
@@ -233,7 +233,7 @@ private:
     if (!compatible_types(mention.type, target.type)) {
       auto d = located(make_error("E0350", show(mention.id) + " is a " + show(mention.type) + " but the corpus entity " +
                                                show(target.corpus_id) + " is a " + show(target.type)),
-                       mention, "declared here");
+                       mention, "declared here", "/type");
       d.with_help("fix the type, or the `ref` if it names the wrong entity");
       diags_.report(std::move(d));
       own_entity(m);
@@ -253,7 +253,7 @@ private:
     if (mention.ref && leader.ref != mention.ref) {
       auto d = located(make_error("E0351", show(mention.id) + " refers to both " + show(leader.ref.value_or("")) +
                                                " and " + show(*mention.ref)),
-                       mention, "second declaration");
+                       mention, "second declaration", "/ref");
       d.with_help("declare the entity once, with one `ref`");
       diags_.report(std::move(d));
     }
@@ -439,10 +439,11 @@ private:
     entities_[e].joins.push_back(std::move(why));
   }
 
-  Diagnostic located(Diagnostic d, EntityMention const& mention, std::string label) const {
+  // Points at the mention, down to the field that shows the problem (`/ref`, `/type`, `/names`).
+  Diagnostic located(Diagnostic d, EntityMention const& mention, std::string label, std::string_view field) const {
     if (mention.span.valid()) d.with_primary(mention.span, std::move(label));
     d.file_name = mention.file_name;
-    d.json_pointer = mention.json_pointer;
+    if (!mention.json_pointer.empty()) d.json_pointer = mention.json_pointer + std::string(field);
     return d;
   }
 
@@ -511,7 +512,7 @@ private:
                                              " matches only part of " +
                                              (a.candidates.size() == 1 ? std::string("another entity")
                                                                        : n + " entities"));
-    d = located(std::move(d), mention, "ambiguous name");
+    d = located(std::move(d), mention, "ambiguous name", "/names");
     constexpr std::size_t shown = 8;
     for (std::size_t i = 0; i < a.candidates.size() && i < shown; ++i)
       d.with_note("candidate " + show(out.entities[a.candidates[i]].id) + ": " + a.reasons[i]);

@@ -327,7 +327,7 @@ TEST_CASE("an unknown ref is an error with a suggestion, and joins nothing") {
   CHECK(e.message == "unknown entity `al_dumayer` in the `ref` of `dumayr`");
   CHECK(e.help == "did you mean `al_dumayr`?");
   CHECK(e.file_name == "en.json");
-  CHECK(e.json_pointer == "/entities/0");
+  CHECK(e.json_pointer == "/entities/0/ref");
   auto const& far = diags.all().at(1);
   CHECK(far.code == "E0310");
   CHECK_FALSE(far.help);
