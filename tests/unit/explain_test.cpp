@@ -75,3 +75,19 @@ constraint nested "{N}" :- N = count : { b(Y), _M = count : { e(Y, _) }, _M >= 1
   REQUIRE(run.verdicts.size() == 3);
   CHECK(run.unverified == std::vector<std::string>{});
 }
+
+TEST_CASE("a nested aggregate whose value reads the enclosing body waits for it") {
+  // min(Y) reads Y, which the enclosing count binds: it used to be counted first, with Y unset.
+  auto facts = facts_json("s", {{"b", {1}}, {"b", {2}}, {"e", {1, 5}}});
+  testing::RunOptions options;
+  options.explain = true;
+  auto run = run_program(R"(
+pred b(x: int).
+pred e(x: int, y: int).
+constraint some "{N}" :- N = count : { b(Y), _M = min(Y) : { e(_, _) } }.
+)",
+                         {facts}, options);
+  REQUIRE(run.ok);
+  CHECK(run.relations["constraint some"] == testing::TupleSet{{2}});
+  CHECK(run.unverified == std::vector<std::string>{});
+}

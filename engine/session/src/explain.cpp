@@ -44,11 +44,13 @@ void note_registers(Literal const& l, std::vector<bool>& out, bool into_aggregat
   for (auto const& inner : l.body) note_registers(inner, out, true);
 }
 
-// Whether an aggregate among `lits` can be counted: every register it shares with the other
-// literals (its group) is set.
+// Whether an aggregate among `lits` can be counted: every register its body or value shares
+// with the other literals (its group) is set.
 bool aggregate_ready(Literal const& agg, std::vector<Literal> const& lits, std::vector<bool> const& set) {
   std::vector<bool> inside(set.size(), false), others(set.size(), false);
   for (auto const& inner : agg.body) note_registers(inner, inside, true);
+  for (auto const& s : agg.lhs.steps)
+    if (reads(s)) inside[s.value] = true;
   for (auto const& l : lits)
     if (&l != &agg) note_registers(l, others, false);
   for (std::size_t r = 0; r < set.size(); ++r)
