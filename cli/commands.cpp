@@ -16,6 +16,7 @@
 #include "render_html.hpp"
 #include "render_markdown.hpp"
 #include "render_verdicts.hpp"
+#include "verdict_filter.hpp"
 
 #ifndef NOGOOD_VERSION
 #define NOGOOD_VERSION "0.0.0"
@@ -23,12 +24,6 @@
 
 namespace nogood::cli {
 
-namespace {
-
-int severity_rank(std::string const& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
-int severity_rank(engine::VerdictSeverity s) { return static_cast<int>(s); }
-
-}  // namespace
 
 void print_diagnostics(Session& session, CommonOptions const& o) {
   auto const& diags = session.diagnostics();
@@ -239,16 +234,7 @@ int run_check(std::vector<std::string> const& args) {
   print_diagnostics(session, o);  // warnings
   // A misspelt filter would silently hide every verdict.
   if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
-  std::vector<Verdict const*> shown;
-  for (auto const& v : session.verdicts()) {
-    if (severity_rank(v.severity) < severity_rank(o.min_severity)) continue;
-    if (!o.rule_filter.empty() && std::find(o.rule_filter.begin(), o.rule_filter.end(), v.rule) == o.rule_filter.end()) continue;
-    if (!o.source_filter.empty() && std::none_of(v.sources.begin(), v.sources.end(), [&](std::uint32_t s) {
-          return std::find(o.source_filter.begin(), o.source_filter.end(), session.corpus().sources[s].id) != o.source_filter.end();
-        }))
-      continue;
-    shown.push_back(&v);
-  }
+  auto shown = select_verdicts(session, o);
   auto started = std::chrono::steady_clock::now();
   std::string content;
   Manifest m{NOGOOD_VERSION, session.input_files(), args, "check"};

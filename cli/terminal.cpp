@@ -71,16 +71,5 @@ std::string write_atomically(std::string const& path, std::string const& content
   return {};
 }
 
-std::size_t display_width(std::string_view text) {
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return text.size();
-  auto s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) return static_cast<std::size_t>(s.countChar32());
-  it->setText(s);
-  std::size_t n = 0;
-  for (auto p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) ++n;
-  return n;
-}
 
 }  // namespace nogood::cli

@@ -26,7 +26,5 @@ Style make_style(ColorMode mode, int fd);
 // never leaves a half-written file. Returns an error message, empty on success.
 std::string write_atomically(std::string const& path, std::string const& content);
 
-// Number of user-perceived characters in UTF-8 text.
-std::size_t display_width(std::string_view text);
 
 }  // namespace nogood::cli

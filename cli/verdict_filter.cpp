@@ -4,16 +4,17 @@
 
 namespace nogood::cli {
 
+int severity_rank(std::string const& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
+int severity_rank(engine::VerdictSeverity s) { return static_cast<int>(s); }
+
 namespace {
-int rank(std::string const& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
-int rank(engine::VerdictSeverity s) { return static_cast<int>(s); }
 bool listed(std::vector<std::string> const& list, std::string const& x) { return std::find(list.begin(), list.end(), x) != list.end(); }
 }  // namespace
 
 std::vector<Verdict const*> select_verdicts(Session const& session, CommonOptions const& o) {
   std::vector<Verdict const*> out;
   for (auto const& v : session.verdicts()) {
-    if (rank(v.severity) < rank(o.min_severity)) continue;
+    if (severity_rank(v.severity) < severity_rank(o.min_severity)) continue;
     if (!o.rule_filter.empty() && !listed(o.rule_filter, v.rule)) continue;
     if (!o.source_filter.empty() &&
         std::none_of(v.sources.begin(), v.sources.end(), [&](std::uint32_t s) { return listed(o.source_filter, session.corpus().sources[s].id); }))

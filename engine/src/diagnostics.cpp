@@ -24,9 +24,8 @@ std::vector<std::uint32_t> const& SourceManager::line_starts(FileId id) const {
   return starts;
 }
 
-namespace {
-// Grapheme clusters in a UTF-8 prefix; invalid UTF-8 counts one column per byte.
-std::uint32_t count_characters(std::string_view prefix) {
+// Invalid UTF-8 counts one column per byte.
+std::uint32_t display_width(std::string_view prefix) {
   if (std::all_of(prefix.begin(), prefix.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
     return static_cast<std::uint32_t>(prefix.size());
   auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(prefix.data(), static_cast<int32_t>(prefix.size())));
@@ -38,7 +37,6 @@ std::uint32_t count_characters(std::string_view prefix) {
   for (auto p = it->next(); p != icu::BreakIterator::DONE; p = it->next()) ++n;
   return n;
 }
-}  // namespace
 
 LineCol SourceManager::line_col(FileId id, std::uint32_t byte_offset) const {
   auto const& starts = line_starts(id);
@@ -48,7 +46,7 @@ LineCol SourceManager::line_col(FileId id, std::uint32_t byte_offset) const {
   auto line = static_cast<std::uint32_t>(it - starts.begin());
   std::uint32_t start = starts[line - 1];
   std::string_view prefix(text.data() + start, byte_offset - start);
-  return {line, count_characters(prefix) + 1};
+  return {line, display_width(prefix) + 1};
 }
 
 std::string_view SourceManager::line_text(FileId id, std::uint32_t line) const {

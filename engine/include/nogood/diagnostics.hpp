@@ -105,6 +105,9 @@ private:
   std::size_t dropped_ = 0;
 };
 
+// User-perceived characters (grapheme clusters) in UTF-8 text: columns and caret widths.
+std::uint32_t display_width(std::string_view text);
+
 // Closest candidate by edit distance, for "did you mean" help; empty when nothing is close.
 std::string closest_match(std::string_view word, std::vector<std::string_view> const& candidates);
 
