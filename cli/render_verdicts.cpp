@@ -177,10 +177,32 @@ std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> c
   return out;
 }
 
+namespace {
+// `text` (a dump with indent 2) indented `by` more spaces after each line break, to nest it.
+void append_indented(std::string& out, std::string const& text, std::size_t by) {
+  std::string const pad(by, ' ');
+  std::size_t at = 0;
+  for (auto nl = text.find('\n'); nl != std::string::npos; at = nl + 1, nl = text.find('\n', at)) {
+    out.append(text, at, nl + 1 - at);
+    out += pad;
+  }
+  out.append(text, at, std::string::npos);
+}
+}  // namespace
+
+// Written one verdict at a time: a document of every verdict with its proof tree as one DOM
+// takes gigabytes on large corpora. The layout is what dump(2) of the whole would give.
 std::string render_verdicts_json(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest) {
-  json list = json::array();
   std::map<std::string, std::size_t> by_rule, by_severity;
-  for (auto const* v : verdicts) {
+  json files = json::array();
+  for (auto const& f : manifest_files(s, manifest))
+    files.push_back(json{{"path", f.path}, {"kind", f.kind}, {"sha256", f.sha256 ? json(*f.sha256) : json(nullptr)}});
+  json head{{"version", manifest.version}, {"command", manifest.command}, {"files", files}, {"options", manifest.options}};
+  std::string out = "{\n  \"nogood\": " + json(manifest.version).dump() + ",\n  \"schema\": 1,\n  \"manifest\": ";
+  append_indented(out, head.dump(2), 2);
+  out += ",\n  \"verdicts\": [";
+  for (std::size_t i = 0; i < verdicts.size(); ++i) {
+    auto const* v = verdicts[i];
     json bindings = json::object();
     for (auto const& b : v->bindings)
       bindings[b.name] = json{{"type", std::string(engine::to_string(b.type))}, {"value", b.canonical}, {"display", b.display}};
@@ -188,20 +210,17 @@ std::string render_verdicts_json(Session const& s, std::vector<Verdict const*> c
     for (auto src : v->sources) sources.push_back(s.corpus().sources[src].id);
     json support = json::array();
     for (auto c : v->support) support.push_back(claim_json(s, c));
-    list.push_back(json{{"id", v->id}, {"rule", v->rule}, {"severity", severity_label(v->severity)}, {"message", v->message},
-                        {"bindings", bindings}, {"sources", sources}, {"support", support}, {"proof", proof_json(s, s.explain(*v))}});
+    json one{{"id", v->id}, {"rule", v->rule}, {"severity", severity_label(v->severity)}, {"message", v->message},
+             {"bindings", bindings}, {"sources", sources}, {"support", support}, {"proof", proof_json(s, s.explain(*v))}};
+    out += i ? ",\n    " : "\n    ";
+    append_indented(out, one.dump(2), 4);
     ++by_rule[v->rule];
     ++by_severity[severity_label(v->severity)];
   }
-  json files = json::array();
-  for (auto const& f : manifest_files(s, manifest))
-    files.push_back(json{{"path", f.path}, {"kind", f.kind}, {"sha256", f.sha256 ? json(*f.sha256) : json(nullptr)}});
-  json out{{"nogood", manifest.version},
-           {"schema", 1},
-           {"manifest", json{{"version", manifest.version}, {"command", manifest.command}, {"files", files}, {"options", manifest.options}}},
-           {"verdicts", list},
-           {"summary", json{{"total", verdicts.size()}, {"by_severity", by_severity}, {"by_rule", by_rule}}}};
-  return out.dump(2) + "\n";
+  out += verdicts.empty() ? "],\n  \"summary\": " : "\n  ],\n  \"summary\": ";
+  append_indented(out, json{{"total", verdicts.size()}, {"by_severity", by_severity}, {"by_rule", by_rule}}.dump(2), 2);
+  out += "\n}\n";
+  return out;
 }
 
 std::string render_explanation_text(Session const& s, Verdict const& v, Style const& style) {

@@ -101,6 +101,12 @@ HashIndex const& Relation::index(std::uint64_t mask) {
   return *indexes_.back();
 }
 
+HashIndex const* Relation::find_index(std::uint64_t mask) const {
+  for (auto const& index : indexes_)
+    if (index->mask() == mask) return index.get();
+  return nullptr;
+}
+
 std::size_t Relation::memory() const {
   std::size_t total = data_.capacity() * sizeof(Value) + primary_.memory();
   for (auto const& index : indexes_) total += index->memory();

@@ -217,17 +217,25 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
         ProofNode n;
         n.kind = ProofNode::Kind::negation;
         auto const& target = db_.relations[lit.relation];
-        bool found = false;
-        for (engine::RowId r = 0; r < target.size() && !found; ++r) {
+        // What was looked for: the columns the literal fixes, through the index evaluation built.
+        std::uint64_t mask = 0;
+        std::vector<engine::Value> key;
+        for (std::size_t c = 0; c < lit.columns.size(); ++c) {
+          auto const& op = lit.columns[c];
+          if (op.kind == Operand::Kind::ignore) continue;
+          mask |= 1ull << c;
+          key.push_back(op.kind == Operand::Kind::var ? regs[op.value] : op.value);
+        }
+        auto matches = [&](engine::RowId r) {
           auto trow = target.row(r);
-          bool match = true;
-          for (std::size_t c = 0; c < lit.columns.size() && match; ++c) {
-            auto const& op = lit.columns[c];
-            if (op.kind == Operand::Kind::constant) match = trow[c] == op.value;
-            else if (op.kind == Operand::Kind::var) match = trow[c] == regs[op.value];
-          }
-          if (match && lit.sourced_column >= 0 && trow[lit.sourced_column] == engine::no_source) match = false;
-          found = match;
+          if (!engine::matches_key(trow, key.data(), mask, target.arity())) return false;
+          return !(lit.sourced_column >= 0 && trow[lit.sourced_column] == engine::no_source);
+        };
+        bool found = false;
+        if (auto const* index = mask ? target.find_index(mask) : nullptr) {
+          for (auto r = index->first(index->hash_key(key.data())); r != engine::no_row && !found; r = index->next(r)) found = matches(r);
+        } else {
+          for (engine::RowId r = 0; r < target.size() && !found; ++r) found = matches(r);
         }
         n.verified = !found;
         ok = ok && !found;

@@ -55,6 +55,8 @@ public:
   RowId find(Value const* tuple);
   // An index over `mask` (bit i = column i), built on first use and kept up to date.
   HashIndex const& index(std::uint64_t mask);
+  // The index over `mask` if one was built, for read-only lookups (explanations); else null.
+  HashIndex const* find_index(std::uint64_t mask) const;
   std::size_t memory() const;
 
 private:
