@@ -3,12 +3,14 @@ DEBIAN_PACKAGES := cmake g++ make libboost-dev nlohmann-json3-dev libicu-dev cat
 # The peers `make bench` compares with, and GNU time to measure them (Soufflé is not packaged: bench/run
 # uses it when found, see bench/README.md).
 BENCH_PACKAGES := gringo swi-prolog-nox clips time
+# What only the test suite uses: a real browser for the HTML report's right-to-left test.
+TEST_PACKAGES := chromium
 BUILD ?= build
 SANITIZE_BUILD ?= build-sanitize
 JOBS ?= 2
 CORPUS ?= examples/syria-raid
 
-.PHONY: all deps build demo test sanitize bench bench-deps clean
+.PHONY: all deps test-deps build demo test sanitize bench bench-deps clean
 
 all: build
 
@@ -38,10 +40,26 @@ demo: build
 	@texts=""; [ -d ../shared/seeds ] && texts="--texts ../shared/seeds"; \
 	./$(BUILD)/cli/nogood check $(CORPUS) $$texts; rc=$$?; [ $$rc -le 1 ]
 
-test: build
+# Optional for the suite: installed when root; otherwise the browser test is skipped, with a note.
+test-deps:
+	@missing=""; for p in $(TEST_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages for the tests:$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -q $$missing || { apt-get update -q && apt-get install -y -q $$missing; } || \
+	      echo "could not install$$missing: the browser test will be skipped"; \
+	  else \
+	    echo "note: the browser test is skipped without$$missing (sudo apt-get install -y$$missing)"; \
+	  fi; \
+	fi
+
+test: build test-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-sanitize: deps
+sanitize: deps test-deps
 	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug -DNOGOOD_SANITIZE=ON >/dev/null
 	@cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
