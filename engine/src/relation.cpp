@@ -50,7 +50,7 @@ void HashIndex::add(RowId row, Value const* values, std::vector<Value> const& da
 
 void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
   std::size_t want = 16;
-  while (want < std::size_t(rows) + 1) want *= 2;  // load factor up to 1: chains stay short
+  while (want < (std::size_t(rows) + 1) * 2) want *= 2;  // load factor at most 1/2: short chains
   buckets_.assign(want, no_row);
   bucket_mask_ = want - 1;
   next_.assign(rows, no_row);
