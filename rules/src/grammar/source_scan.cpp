@@ -81,18 +81,24 @@ bool decimal_point(char const* p, char const* begin, char const* end) {
 }
 }  // namespace
 
+namespace {
+// Past a string or a comment starting at `p`; `p` itself when neither starts there. Brackets
+// and full stops inside them are text, not structure.
+char const* skip_string_or_comment(char const* p, char const* end) {
+  if (*p == '"') return skip_string(p, end);
+  if (*p == '#') return skip_comment(p, end);
+  return p;
+}
+}  // namespace
+
 char const* find_too_deep(char const* p, char const* end, int limit) {
   int depth = 0;
   while (p != end) {
+    if (auto past = skip_string_or_comment(p, end); past != p) {
+      p = past;
+      continue;
+    }
     char c = *p;
-    if (c == '"') {
-      p = skip_string(p, end);
-      continue;
-    }
-    if (c == '#') {
-      p = skip_comment(p, end);
-      continue;
-    }
     if (c == '.') return nullptr;
     if (c == '(' || c == '{') {
       if (++depth > limit) return p;
@@ -108,15 +114,11 @@ char const* resume_after(char const* statement, char const* error, char const* e
   int depth = 0;
   char const* p = statement;
   while (p != end) {
+    if (auto past = skip_string_or_comment(p, end); past != p) {
+      p = past;
+      continue;
+    }
     char c = *p;
-    if (c == '"') {
-      p = skip_string(p, end);
-      continue;
-    }
-    if (c == '#') {
-      p = skip_comment(p, end);
-      continue;
-    }
     if (c == '(' || c == '{') {
       ++depth;
     } else if (c == ')' || c == '}') {
