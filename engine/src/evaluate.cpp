@@ -62,14 +62,8 @@ std::optional<Derivation> Database::derivation(RelationId rel, RowId row) const 
   Derivation d;
   auto at = p.at[row];
   d.rule = p.data[at];
+  // All rules of one relation record alike, so a recorded row's entry ends where the next row's starts.
   std::uint32_t end = row + 1 < p.at.size() ? p.at[row + 1] : static_cast<std::uint32_t>(p.data.size());
-  // Rows recorded without provenance leave gaps marked no_row; find the next recorded offset.
-  for (RowId r = row + 1; r < p.at.size(); ++r)
-    if (p.at[r] != no_row) {
-      end = p.at[r];
-      break;
-    }
-  if (end == no_row) end = static_cast<std::uint32_t>(p.data.size());
   d.rows.assign(p.data.begin() + at + 1, p.data.begin() + end);
   return d;
 }
