@@ -74,12 +74,15 @@ Options session_options(CommonOptions const& o) {
   return opts;
 }
 
-int emit(CommonOptions const& o, std::string const& content) {
+int emit(CommonOptions const& o, std::function<void(Sink&)> const& render) {
   if (!o.output || *o.output == "-") {
-    std::cout << content;
+    StdoutSink out;
+    render(out);
     return 0;
   }
-  auto err = write_atomically(*o.output, content);
+  AtomicFileSink file(*o.output);
+  render(file);
+  auto err = file.commit();
   if (!err.empty()) {
     std::error_code ec;
     bool const folder = std::filesystem::is_directory(*o.output, ec);
@@ -88,6 +91,10 @@ int emit(CommonOptions const& o, std::string const& content) {
     return 2;
   }
   return 0;
+}
+
+int emit(CommonOptions const& o, std::string const& content) {
+  return emit(o, [&](Sink& out) { out.write(content); });
 }
 
 namespace {
@@ -140,6 +147,7 @@ int print_help(std::string const& command) {
                  "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
                  "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error)\n"
                  "  --format FORMAT      text, json, markdown or html\n"
+                 "  --no-proofs          json: each verdict with its support (the claims), without its proof tree\n"
                  "  --output FILE        write there instead of standard output (atomically)\n"
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                  "  --quiet              only the summary\n"
@@ -225,6 +233,8 @@ int run_check(std::vector<std::string> const& args) {
   if (auto err = parse_options(args, o)) return usage_error("check", *err);
   if (o.help) return print_help("check");
   if (o.positional.size() > 1) return usage_error("check", "check takes one corpus folder, got " + std::to_string(o.positional.size()));
+  if (!o.proofs && o.format != "json")
+    return usage_error("check", "`--no-proofs` shapes JSON reports; " + o.format + " reports explain each verdict in full");
   Session session(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
   if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
@@ -236,19 +246,15 @@ int run_check(std::vector<std::string> const& args) {
   if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
   auto shown = select_verdicts(session, o);
   auto started = std::chrono::steady_clock::now();
-  std::string content;
   Manifest m{NOGOOD_VERSION, session.input_files(), args, "check"};
-  if (o.format == "json") {
-    content = render_verdicts_json(session, shown, m);
-  } else if (o.format == "markdown") {
-    content = render_verdicts_markdown(session, shown, m);
-  } else if (o.format == "html") {
-    content = render_verdicts_html(session, shown, m);
-  } else {
-    content = render_verdicts_text(session, shown, make_style(o.color, o.output ? -1 : 1), o.quiet);
-  }
+  int rc = emit(o, [&](Sink& out) {
+    if (o.format == "json") render_verdicts_json(session, shown, m, {o.proofs}, out);
+    else if (o.format == "markdown") out.write(render_verdicts_markdown(session, shown, m));
+    else if (o.format == "html") out.write(render_verdicts_html(session, shown, m));
+    else out.write(render_verdicts_text(session, shown, make_style(o.color, o.output ? -1 : 1), o.quiet));
+  });
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (int rc = emit(o, content)) return rc;
+  if (rc) return rc;
   if (auto err = write_timings(session, o, render); !err.empty()) return usage_error("check", err);
   bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) { return severity_rank(v->severity) >= severity_rank(o.fail_on); });
   return failing ? 1 : 0;
@@ -278,7 +284,7 @@ int run_explain(std::vector<std::string> const& args) {
   }
   std::string content;
   Manifest m{NOGOOD_VERSION, session.input_files(), args, "explain"};
-  if (o.format == "json") content = render_verdicts_json(session, {v}, m);
+  if (o.format == "json") content = render_verdicts_json(session, {v}, m, {o.proofs});
   else if (o.format == "markdown") content = render_verdicts_markdown(session, {v}, m);
   else if (o.format == "html") content = render_verdicts_html(session, {v}, m);
   else content = render_explanation_text(session, *v, make_style(o.color, o.output ? -1 : 1));

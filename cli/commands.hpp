@@ -1,12 +1,14 @@
 // The commands; each returns the process exit code: 0 clean, 1 findings, 2 bad input or usage.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "nogood/session.hpp"
 #include "options.hpp"
+#include "output.hpp"
 
 namespace nogood::cli {
 
@@ -28,5 +30,7 @@ std::optional<Inputs> gather_inputs(CommonOptions const& o, std::size_t corpus_a
 Options session_options(CommonOptions const& o);
 // Prints `content`, or writes it atomically to --output; the exit code (2 when it cannot).
 int emit(CommonOptions const& o, std::string const& content);
+// Renders into stdout or, with --output, into the file atomically (E0004 when it cannot be written).
+int emit(CommonOptions const& o, std::function<void(Sink&)> const& render);
 
 }  // namespace nogood::cli

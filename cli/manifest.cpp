@@ -1,22 +1,12 @@
 #include "manifest.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "sha256.hpp"
 
 namespace nogood::cli {
 
 namespace {
-
-std::optional<std::string> sha256_of_file(std::string const& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return sha256_hex(ss.str());
-}
 
 std::string shell_quote(std::string const& word) {
   bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
@@ -34,7 +24,7 @@ std::string shell_quote(std::string const& word) {
 std::vector<ManifestFile> manifest_files(Session const& session, Manifest const& manifest) {
   std::vector<ManifestFile> out;
   for (auto const& path : manifest.files) {
-    ManifestFile f{path, "entities", sha256_of_file(path)};
+    ManifestFile f{path, "entities", sha256_file_hex(path)};
     bool facts = path.ends_with(".jsonl") || std::any_of(session.corpus().sources.begin(), session.corpus().sources.end(),
                                                           [&](auto const& s) { return s.facts_file == path; });
     if (path.ends_with(".rules")) f.kind = "rules";

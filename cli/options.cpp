@@ -27,6 +27,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     if (a == "--help" || a == "-h") o.help = true;
     else if (a == "--quiet" || a == "-q") o.quiet = true;
     else if (a == "--no-provenance") o.provenance = false;
+    else if (a == "--no-proofs") o.proofs = false;
     else if (a == "--count") o.count = true;
     else if (a == "--check") o.check = true;
     else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {

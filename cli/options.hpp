@@ -26,6 +26,7 @@ struct CommonOptions {
   std::string fail_on = "error";
   std::optional<std::string> timings;
   bool provenance = true;
+  bool proofs = true;  // JSON reports: each verdict's proof tree
   std::optional<unsigned long long> max_facts;
   std::optional<double> max_seconds;
   std::string language = "en";

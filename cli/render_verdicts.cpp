@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_writer.hpp"
 #include "manifest.hpp"
 
 namespace nogood::cli {
@@ -106,40 +107,58 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Style 
   out += "  " + style.dim("id: " + v.id) + "\n\n";
 }
 
-json proof_json(Session const& s, ProofNode const& n) {
+void write_proof(JsonWriter& w, ProofNode const& n) {
   static char const* kinds[] = {"claim", "background", "derived", "comparison", "negation", "aggregate", "entity_join", "verdict"};
-  json j{{"kind", kinds[static_cast<int>(n.kind)]}, {"statement", n.statement}, {"verified", n.verified}};
-  if (!n.rule.empty()) j["rule"] = n.rule;
-  if (n.claim != 0xffffffffu) j["claim"] = n.claim;
-  json children = json::array();
-  for (auto const& c : n.children) children.push_back(proof_json(s, c));
-  if (!children.empty()) j["children"] = children;
-  (void)s;
-  return j;
+  w.begin_object().member("kind", kinds[static_cast<int>(n.kind)]).member("statement", n.statement).member("verified", n.verified);
+  if (!n.rule.empty()) w.member("rule", n.rule);
+  if (n.claim != 0xffffffffu) w.member("claim", n.claim);
+  if (!n.children.empty()) {
+    w.key("children").begin_array();
+    for (auto const& c : n.children) write_proof(w, c);
+    w.end_array();
+  }
+  w.end_object();
 }
 
-json claim_json(Session const& s, std::uint32_t id) {
-  auto const& c = s.corpus().claims[id];
-  json j{{"claim", id}};
+void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
+  auto const& corpus = s.corpus();
+  auto const& c = corpus.claims[id];
+  w.begin_object().member("claim", id);
   if (c.source != engine::no_source) {
-    auto const& src = s.corpus().sources[c.source];
-    j["source"] = src.id;
-    j["outlet"] = src.outlet;
-    j["language"] = src.language;
+    auto const& src = corpus.sources[c.source];
+    w.member("source", src.id).member("outlet", src.outlet).member("language", src.language);
   } else {
-    j["source"] = nullptr;
+    w.key("source").null();
   }
-  auto by = s.corpus().strings.view(c.claimant);
-  j["claimant"] = by.empty() ? json(nullptr) : json(std::string(by));
-  j["certainty"] = std::string(engine::to_string(c.certainty));
-  j["negated"] = c.negated;
-  j["quote"] = c.quote;
-  j["at"] = c.at ? json(*c.at) : json(nullptr);
-  if (c.file < s.corpus().files.size()) {
-    j["file"] = s.corpus().files[c.file];
-    j["pointer"] = c.pointer();
+  auto by = corpus.strings.view(c.claimant);
+  w.key("claimant");
+  if (by.empty()) w.null();
+  else w.value(by);
+  w.member("certainty", engine::to_string(c.certainty)).member("negated", c.negated).member("quote", c.quote);
+  w.key("at");
+  if (c.at) w.value(*c.at);
+  else w.null();
+  if (c.file < corpus.files.size()) w.member("file", corpus.files[c.file]).member("pointer", c.pointer());
+  w.end_object();
+}
+
+void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proofs) {
+  w.begin_object().member("id", v.id).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", v.message);
+  w.key("bindings").begin_object();
+  for (auto const& b : v.bindings) {
+    w.key(b.name).begin_object().member("type", engine::to_string(b.type)).member("value", b.canonical).member("display", b.display);
+    w.end_object();
   }
-  return j;
+  w.end_object().key("sources").begin_array();
+  for (auto src : v.sources) w.value(s.corpus().sources[src].id);
+  w.end_array().key("support").begin_array();
+  for (auto c : v.support) write_claim(w, s, c);
+  w.end_array();
+  if (proofs) {
+    w.key("proof");
+    write_proof(w, s.explain(v));
+  }
+  w.end_object();
 }
 
 }  // namespace
@@ -177,50 +196,40 @@ std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> c
   return out;
 }
 
-namespace {
-// `text` (a dump with indent 2) indented `by` more spaces after each line break, to nest it.
-void append_indented(std::string& out, std::string const& text, std::size_t by) {
-  std::string const pad(by, ' ');
-  std::size_t at = 0;
-  for (auto nl = text.find('\n'); nl != std::string::npos; at = nl + 1, nl = text.find('\n', at)) {
-    out.append(text, at, nl + 1 - at);
-    out += pad;
-  }
-  out.append(text, at, std::string::npos);
-}
-}  // namespace
-
-// Written one verdict at a time: a document of every verdict with its proof tree as one DOM
-// takes gigabytes on large corpora. The layout is what dump(2) of the whole would give.
-std::string render_verdicts_json(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest) {
-  std::map<std::string, std::size_t> by_rule, by_severity;
+// Written one verdict at a time into blocks passed to the sink: a document of every verdict with
+// its proof tree built first would take gigabytes on large corpora.
+void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest,
+                          JsonReportOptions const& options, Sink& sink) {
   json files = json::array();
   for (auto const& f : manifest_files(s, manifest))
     files.push_back(json{{"path", f.path}, {"kind", f.kind}, {"sha256", f.sha256 ? json(*f.sha256) : json(nullptr)}});
   json head{{"version", manifest.version}, {"command", manifest.command}, {"files", files}, {"options", manifest.options}};
-  std::string out = "{\n  \"nogood\": " + json(manifest.version).dump() + ",\n  \"schema\": 1,\n  \"manifest\": ";
-  append_indented(out, head.dump(2), 2);
-  out += ",\n  \"verdicts\": [";
-  for (std::size_t i = 0; i < verdicts.size(); ++i) {
-    auto const* v = verdicts[i];
-    json bindings = json::object();
-    for (auto const& b : v->bindings)
-      bindings[b.name] = json{{"type", std::string(engine::to_string(b.type))}, {"value", b.canonical}, {"display", b.display}};
-    json sources = json::array();
-    for (auto src : v->sources) sources.push_back(s.corpus().sources[src].id);
-    json support = json::array();
-    for (auto c : v->support) support.push_back(claim_json(s, c));
-    json one{{"id", v->id}, {"rule", v->rule}, {"severity", severity_label(v->severity)}, {"message", v->message},
-             {"bindings", bindings}, {"sources", sources}, {"support", support}, {"proof", proof_json(s, s.explain(*v))}};
-    out += i ? ",\n    " : "\n    ";
-    append_indented(out, one.dump(2), 4);
+  BufferedWriter out(sink);
+  JsonWriter w(out.buffer());
+  w.begin_object().member("nogood", manifest.version).member("schema", 1).key("manifest").raw(head.dump(2));
+  w.key("verdicts").begin_array();
+  std::map<std::string_view, std::size_t> by_rule, by_severity;
+  for (auto const* v : verdicts) {
+    write_verdict(w, s, *v, options.proofs);
     ++by_rule[v->rule];
-    ++by_severity[severity_label(v->severity)];
+    ++by_severity[engine::to_string(v->severity)];
+    out.maybe_flush();
   }
-  out += verdicts.empty() ? "],\n  \"summary\": " : "\n  ],\n  \"summary\": ";
-  append_indented(out, json{{"total", verdicts.size()}, {"by_severity", by_severity}, {"by_rule", by_rule}}.dump(2), 2);
-  out += "\n}\n";
-  return out;
+  w.end_array().key("summary").begin_object().member("total", verdicts.size());
+  for (auto const* counts : {&by_severity, &by_rule}) {
+    w.key(counts == &by_severity ? "by_severity" : "by_rule").begin_object();
+    for (auto const& [name, n] : *counts) w.member(name, n);
+    w.end_object();
+  }
+  w.end_object().end_object();
+  out.buffer() += '\n';
+}
+
+std::string render_verdicts_json(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest,
+                                 JsonReportOptions const& options) {
+  StringSink sink;
+  render_verdicts_json(s, verdicts, manifest, options, sink);
+  return std::move(sink.text());
 }
 
 std::string render_explanation_text(Session const& s, Verdict const& v, Style const& style) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "nogood/session.hpp"
+#include "output.hpp"
 #include "terminal.hpp"
 
 namespace nogood::cli {
@@ -18,7 +19,13 @@ struct Manifest {
 };
 
 std::string render_verdicts_text(Session const& session, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet);
-std::string render_verdicts_json(Session const& session, std::vector<Verdict const*> const& verdicts, Manifest const& manifest);
+struct JsonReportOptions {
+  bool proofs = true;  // each verdict's proof tree; the support (the claims) is always there
+};
+void render_verdicts_json(Session const& session, std::vector<Verdict const*> const& verdicts, Manifest const& manifest,
+                          JsonReportOptions const& options, Sink& sink);
+std::string render_verdicts_json(Session const& session, std::vector<Verdict const*> const& verdicts, Manifest const& manifest,
+                                 JsonReportOptions const& options = {});
 std::string render_explanation_text(Session const& session, Verdict const& v, Style const& style);
 
 }  // namespace nogood::cli

@@ -1,11 +1,14 @@
-// SHA-256 (FIPS 180-4), for the run manifest's file hashes.
+// SHA-256 of input files, for the run manifest (OpenSSL's, which uses the CPU's SHA instructions).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace nogood::cli {
 
 std::string sha256_hex(std::string_view data);
+// The file's digest, read in blocks; nullopt when it cannot be read.
+std::optional<std::string> sha256_file_hex(std::string const& path);
 
 }  // namespace nogood::cli
