@@ -167,14 +167,20 @@ std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> c
   std::string out;
   if (!quiet)
     for (auto const* v : verdicts) render_verdict(out, s, *v, style);
-  std::map<std::string, std::size_t> by_rule;
+  // Counted by index, named once.
+  std::vector<std::size_t> per_rule(s.program().constraints.size(), 0), per_source(s.corpus().sources.size(), 0);
   std::map<engine::VerdictSeverity, std::size_t> by_severity;
-  std::map<std::string, std::size_t> sources;
   for (auto const* v : verdicts) {
-    ++by_rule[v->rule];
+    ++per_rule[v->constraint];
     ++by_severity[v->severity];
-    for (auto src : v->sources) ++sources[s.corpus().sources[src].id];
+    for (auto src : v->sources) ++per_source[src];
   }
+  std::map<std::string_view, std::size_t> by_rule;
+  for (std::size_t c = 0; c < per_rule.size(); ++c)
+    if (per_rule[c]) by_rule[s.program().constraints[c].name] += per_rule[c];
+  std::map<std::string_view, std::size_t> sources;
+  for (std::size_t src = 0; src < per_source.size(); ++src)
+    if (per_source[src]) sources.emplace(s.corpus().sources[src].id, per_source[src]);
   out += style.bold("summary") + ": " + std::to_string(verdicts.size()) + " verdict" + (verdicts.size() == 1 ? "" : "s");
   if (!verdicts.empty()) {
     std::string parts;
@@ -183,13 +189,14 @@ std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> c
     out += " (" + parts + ")";
   }
   out += " from " + std::to_string(s.corpus().sources.size()) + " source" + (s.corpus().sources.size() == 1 ? "" : "s") + "\n";
-  for (auto const& [rule, n] : by_rule) out += "  " + rule + ": " + std::to_string(n) + "\n";
+  for (auto const& [rule, n] : by_rule) out.append("  ").append(rule).append(": ").append(std::to_string(n)).append("\n");
   if (!sources.empty()) {
     // The sources most involved first; a long tail is counted, not listed.
-    std::vector<std::pair<std::string, std::size_t>> ranked(sources.begin(), sources.end());
+    std::vector<std::pair<std::string_view, std::size_t>> ranked(sources.begin(), sources.end());
     std::stable_sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) { return a.second > b.second; });
     out += "  sources involved:";
-    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i) out += " " + ranked[i].first + " (" + std::to_string(ranked[i].second) + ")";
+    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i)
+      out.append(" ").append(ranked[i].first).append(" (").append(std::to_string(ranked[i].second)).append(")");
     if (ranked.size() > 10) out += " and " + std::to_string(ranked.size() - 10) + " more";
     out += "\n";
   }
@@ -208,13 +215,19 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
   JsonWriter w(out.buffer());
   w.begin_object().member("nogood", manifest.version).member("schema", 1).key("manifest").raw(head.dump(2));
   w.key("verdicts").begin_array();
-  std::map<std::string_view, std::size_t> by_rule, by_severity;
+  std::vector<std::size_t> per_rule(s.program().constraints.size(), 0);
+  std::size_t per_severity[3] = {};
   for (auto const* v : verdicts) {
     write_verdict(w, s, *v, options.proofs);
-    ++by_rule[v->rule];
-    ++by_severity[engine::to_string(v->severity)];
+    ++per_rule[v->constraint];
+    ++per_severity[static_cast<int>(v->severity)];
     out.maybe_flush();
   }
+  std::map<std::string_view, std::size_t> by_rule, by_severity;
+  for (auto sev : {engine::VerdictSeverity::info, engine::VerdictSeverity::warning, engine::VerdictSeverity::error})
+    if (per_severity[static_cast<int>(sev)]) by_severity[engine::to_string(sev)] = per_severity[static_cast<int>(sev)];
+  for (std::size_t c = 0; c < per_rule.size(); ++c)
+    if (per_rule[c]) by_rule[s.program().constraints[c].name] += per_rule[c];
   w.end_array().key("summary").begin_object().member("total", verdicts.size());
   for (auto const* counts : {&by_severity, &by_rule}) {
     w.key(counts == &by_severity ? "by_severity" : "by_rule").begin_object();

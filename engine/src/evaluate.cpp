@@ -57,15 +57,20 @@ bool compare_values(CompareOp op, std::int64_t a, std::int64_t b) {
 }
 
 std::optional<Derivation> Database::derivation(RelationId rel, RowId row) const {
-  auto const& p = provenance[rel];
-  if (row >= p.at.size() || p.at[row] == no_row) return std::nullopt;
   Derivation d;
+  if (!derivation(rel, row, d)) return std::nullopt;
+  return d;
+}
+
+bool Database::derivation(RelationId rel, RowId row, Derivation& out) const {
+  auto const& p = provenance[rel];
+  if (row >= p.at.size() || p.at[row] == no_row) return false;
   auto at = p.at[row];
-  d.rule = p.data[at];
+  out.rule = p.data[at];
   // All rules of one relation record alike, so a recorded row's entry ends where the next row's starts.
   std::uint32_t end = row + 1 < p.at.size() ? p.at[row + 1] : static_cast<std::uint32_t>(p.data.size());
-  d.rows.assign(p.data.begin() + at + 1, p.data.begin() + end);
-  return d;
+  out.rows.assign(p.data.begin() + at + 1, p.data.begin() + end);
+  return true;
 }
 
 std::size_t Database::memory() const {

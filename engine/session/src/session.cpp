@@ -157,7 +157,14 @@ bool Session::evaluate() {
 
 std::string Session::display(ValueType type, engine::Value v) const {
   switch (type) {
-    case ValueType::entity: return v < corpus_.entities.size() ? std::string(corpus_.display_name(v, options_.language)) : "?";
+    case ValueType::entity: {
+      if (v >= corpus_.entities.size()) return "?";
+      if (display_names_.size() != corpus_.entities.size()) {
+        display_names_.clear();
+        for (std::uint32_t e = 0; e < corpus_.entities.size(); ++e) display_names_.push_back(corpus_.display_name(e, options_.language));
+      }
+      return std::string(display_names_[v]);
+    }
     case ValueType::symbol:
     case ValueType::string: return std::string(corpus_.strings.view(v));
     case ValueType::integer: return std::to_string(engine::unpack_int(v));
@@ -173,13 +180,51 @@ std::string Session::canonical(ValueType type, engine::Value v) const {
   return display(type, v);
 }
 
+namespace {
+
+// A constraint's message split once into literal text and the bindings it shows.
+struct MessagePiece {
+  std::string_view text;
+  std::size_t binding = SIZE_MAX;  // else the index of the binding shown here
+};
+
+std::vector<MessagePiece> split_message(std::string_view tmpl, std::vector<std::string> const& names) {
+  std::vector<MessagePiece> pieces;
+  std::size_t literal = 0;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] != '{') continue;
+    auto close = tmpl.find('}', i);
+    if (close == std::string_view::npos) break;
+    auto name = tmpl.substr(i + 1, close - i - 1);
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {  // not a variable: kept as written
+      i = close;
+      continue;
+    }
+    pieces.push_back({tmpl.substr(literal, i - literal)});
+    pieces.push_back({{}, static_cast<std::size_t>(it - names.begin())});
+    literal = i = close;
+    ++literal;
+  }
+  pieces.push_back({tmpl.substr(literal)});
+  return pieces;
+}
+
+}  // namespace
+
 void Session::build_verdicts() {
   auto started = std::chrono::steady_clock::now();
   verdicts_.clear();
+  std::string key;
+  engine::Derivation d;
+  std::vector<std::pair<engine::RelationId, engine::RowId>> todo;
+  std::vector<engine::Value> support_sources;
   for (std::uint32_t c = 0; c < program_.constraints.size(); ++c) {
     auto const& info = program_.constraints[c];
     auto const& decl = program_.relations[info.relation];
     auto const& rel = db_.relations[info.relation];
+    auto const message = split_message(info.message.empty() ? info.name : info.message, decl.column_names);
+    verdicts_.reserve(verdicts_.size() + rel.size());
     for (engine::RowId r = 0; r < rel.size(); ++r) {
       Verdict v;
       v.constraint = c;
@@ -188,10 +233,11 @@ void Session::build_verdicts() {
       v.relation = info.relation;
       v.row = r;
       auto row = rel.row(r);
-      std::string key = info.name;
+      key = info.name;
+      v.bindings.reserve(decl.columns.size());
       for (std::size_t i = 0; i < decl.columns.size(); ++i) {
         Binding b{decl.column_names[i], decl.columns[i], row[i], display(decl.columns[i], row[i]), canonical(decl.columns[i], row[i])};
-        key += '\0' + b.name + '=' + b.canonical;
+        key.append(1, '\0').append(b.name).append(1, '=').append(b.canonical);
         if (b.type == ValueType::source && row[i] < corpus_.sources.size() &&
             std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
           v.sources.push_back(row[i]);
@@ -199,41 +245,34 @@ void Session::build_verdicts() {
       }
       char hex[17];
       std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(fnv1a(key) & 0xffffffffffffull));
-      v.id = info.name + "-" + hex;
-      // The message with each {Var} replaced by its display value.
-      auto const& tmpl = info.message.empty() ? info.name : info.message;
-      for (std::size_t i = 0; i < tmpl.size(); ++i) {
-        auto close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
-        if (close == std::string::npos) {
-          v.message += tmpl[i];
-          continue;
-        }
-        auto name = tmpl.substr(i + 1, close - i - 1);
-        auto it = std::find_if(v.bindings.begin(), v.bindings.end(), [&](Binding const& b) { return b.name == name; });
-        v.message += it != v.bindings.end() ? it->display : tmpl.substr(i, close - i + 1);
-        i = close;
-      }
+      v.id.reserve(info.name.size() + 13);
+      v.id.append(info.name).append(1, '-').append(hex);
+      for (auto const& piece : message) v.message += piece.binding == SIZE_MAX ? piece.text : v.bindings[piece.binding].display;
       // Support: the claims at the leaves of the first derivation.
-      std::vector<std::pair<engine::RelationId, engine::RowId>> todo{{info.relation, r}};
+      todo.assign(1, {info.relation, r});
+      support_sources.clear();
       while (!todo.empty()) {
         auto [rid, rrow] = todo.back();
         todo.pop_back();
         auto const& rdecl = program_.relations[rid];
         auto kind = program_.schema.predicates[rdecl.predicate].kind;
         if (kind == engine::PredicateKind::claimed) {
-          auto claim = db_.relations[rid].row(rrow)[rdecl.columns.size() - 1];
-          if (std::find(v.support.begin(), v.support.end(), claim) == v.support.end()) v.support.push_back(claim);
+          // A claimed row ends with source, claimant, certainty and claim: read the source here rather
+          // than from the claim, a cache miss away.
+          auto const* claimed = db_.relations[rid].row(rrow) + rdecl.columns.size() - 4;
+          if (std::find(v.support.begin(), v.support.end(), claimed[3]) == v.support.end()) {
+            v.support.push_back(claimed[3]);
+            support_sources.push_back(claimed[0]);
+          }
           continue;
         }
-        auto d = db_.derivation(rid, rrow);
-        if (!d) continue;
-        auto const& rule = program_.rules[d->rule];
-        std::size_t slot = d->rows.size();
+        if (!db_.derivation(rid, rrow, d)) continue;
+        auto const& rule = program_.rules[d.rule];
+        std::size_t slot = d.rows.size();
         for (auto it = rule.body.rbegin(); it != rule.body.rend(); ++it)
-          if (it->kind == engine::Literal::Kind::atom) todo.emplace_back(it->relation, d->rows[--slot]);
+          if (it->kind == engine::Literal::Kind::atom) todo.emplace_back(it->relation, d.rows[--slot]);
       }
-      for (auto claim : v.support) {
-        auto s = corpus_.claims[claim].source;
+      for (auto s : support_sources) {
         if (s != engine::no_source && std::find(v.sources.begin(), v.sources.end(), s) == v.sources.end()) v.sources.push_back(s);
       }
       verdicts_.push_back(std::move(v));

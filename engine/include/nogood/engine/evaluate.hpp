@@ -41,6 +41,8 @@ public:
   EvalStats stats;
 
   std::optional<Derivation> derivation(RelationId rel, RowId row) const;
+  // The same into `out`, reusing its storage; false when none was recorded.
+  bool derivation(RelationId rel, RowId row, Derivation& out) const;
   std::size_t memory() const;
 };
 

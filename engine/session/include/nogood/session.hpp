@@ -88,6 +88,8 @@ private:
   engine::Program program_;
   engine::Database db_;
   std::vector<Verdict> verdicts_;
+  // Each entity's display name in options_.language, looked up once rather than per value shown.
+  mutable std::vector<std::string_view> display_names_;
   Timings timings_;
   std::vector<std::string> input_files_;
   std::unique_ptr<struct RulesState> rules_;
