@@ -342,7 +342,7 @@ int run_query(std::vector<std::string> const& args) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (auto const* v : rows) {
       nlohmann::ordered_json b = nlohmann::ordered_json::object();
-      for (auto const& x : v->bindings) b[x.name] = x.canonical;
+      for (auto const& x : v->bindings) b[x.name] = session.canonical(x.type, x.value);
       list.push_back(b);
     }
     content = nlohmann::ordered_json{{"pattern", pattern}, {"count", rows.size()}, {"rows", list}}.dump(2) + "\n";
@@ -350,7 +350,7 @@ int run_query(std::vector<std::string> const& args) {
     auto style = make_style(o.color, 1);
     for (auto const* v : rows) {
       std::string line;
-      for (auto const& x : v->bindings) line += (line.empty() ? "" : ", ") + x.name + " = " + x.display;
+      for (auto const& x : v->bindings) line += (line.empty() ? "" : ", ") + x.name + " = " + session.display(x.type, x.value);
       content += line + "\n";
       auto proof = session.explain(*v);
       for (auto const& child : proof.children)

@@ -145,8 +145,14 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
 void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proofs) {
   w.begin_object().member("id", v.id).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", v.message);
   w.key("bindings").begin_object();
+  std::string text;
   for (auto const& b : v.bindings) {
-    w.key(b.name).begin_object().member("type", engine::to_string(b.type)).member("value", b.canonical).member("display", b.display);
+    text.clear();
+    s.append_canonical(text, b.type, b.value);
+    w.key(b.name).begin_object().member("type", engine::to_string(b.type)).member("value", text);
+    text.clear();
+    s.append_display(text, b.type, b.value);
+    w.member("display", text);
     w.end_object();
   }
   w.end_object().key("sources").begin_array();

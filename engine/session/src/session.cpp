@@ -155,29 +155,42 @@ bool Session::evaluate() {
   return ok;
 }
 
-std::string Session::display(ValueType type, engine::Value v) const {
-  switch (type) {
-    case ValueType::entity: {
-      if (v >= corpus_.entities.size()) return "?";
-      if (display_names_.size() != corpus_.entities.size()) {
-        display_names_.clear();
-        for (std::uint32_t e = 0; e < corpus_.entities.size(); ++e) display_names_.push_back(corpus_.display_name(e, options_.language));
-      }
-      return std::string(display_names_[v]);
-    }
-    case ValueType::symbol:
-    case ValueType::string: return std::string(corpus_.strings.view(v));
-    case ValueType::integer: return std::to_string(engine::unpack_int(v));
-    case ValueType::date: return engine::unpack_int(v) == INT32_MIN ? "unknown" : engine::format_date(engine::unpack_int(v));
-    case ValueType::source: return v < corpus_.sources.size() ? corpus_.sources[v].id : "(background)";
-    case ValueType::certainty: return std::string(engine::to_string(static_cast<engine::Certainty>(v)));
+std::string_view Session::entity_display(engine::Value v) const {
+  if (display_names_.size() != corpus_.entities.size()) {
+    display_names_.clear();
+    for (std::uint32_t e = 0; e < corpus_.entities.size(); ++e) display_names_.push_back(corpus_.display_name(e, options_.language));
   }
-  return "?";
+  return display_names_[v];
+}
+
+void Session::append_display(std::string& out, ValueType type, engine::Value v) const {
+  switch (type) {
+    case ValueType::entity: out += v < corpus_.entities.size() ? entity_display(v) : "?"; return;
+    case ValueType::symbol:
+    case ValueType::string: out += corpus_.strings.view(v); return;
+    case ValueType::integer: out += std::to_string(engine::unpack_int(v)); return;
+    case ValueType::date: out += engine::unpack_int(v) == INT32_MIN ? "unknown" : engine::format_date(engine::unpack_int(v)); return;
+    case ValueType::source: out += v < corpus_.sources.size() ? std::string_view(corpus_.sources[v].id) : "(background)"; return;
+    case ValueType::certainty: out += engine::to_string(static_cast<engine::Certainty>(v)); return;
+  }
+  out += "?";
+}
+
+void Session::append_canonical(std::string& out, ValueType type, engine::Value v) const {
+  if (type == ValueType::entity) out += v < corpus_.entities.size() ? std::string_view(corpus_.entities[v].id) : "?";
+  else append_display(out, type, v);
+}
+
+std::string Session::display(ValueType type, engine::Value v) const {
+  std::string out;
+  append_display(out, type, v);
+  return out;
 }
 
 std::string Session::canonical(ValueType type, engine::Value v) const {
-  if (type == ValueType::entity) return v < corpus_.entities.size() ? corpus_.entities[v].id : "?";
-  return display(type, v);
+  std::string out;
+  append_canonical(out, type, v);
+  return out;
 }
 
 namespace {
@@ -236,8 +249,9 @@ void Session::build_verdicts() {
       key = info.name;
       v.bindings.reserve(decl.columns.size());
       for (std::size_t i = 0; i < decl.columns.size(); ++i) {
-        Binding b{decl.column_names[i], decl.columns[i], row[i], display(decl.columns[i], row[i]), canonical(decl.columns[i], row[i])};
-        key.append(1, '\0').append(b.name).append(1, '=').append(b.canonical);
+        Binding b{decl.column_names[i], decl.columns[i], row[i]};
+        key.append(1, '\0').append(b.name).append(1, '=');
+        append_canonical(key, b.type, b.value);
         if (b.type == ValueType::source && row[i] < corpus_.sources.size() &&
             std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
           v.sources.push_back(row[i]);
@@ -247,7 +261,10 @@ void Session::build_verdicts() {
       std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(fnv1a(key) & 0xffffffffffffull));
       v.id.reserve(info.name.size() + 13);
       v.id.append(info.name).append(1, '-').append(hex);
-      for (auto const& piece : message) v.message += piece.binding == SIZE_MAX ? piece.text : v.bindings[piece.binding].display;
+      for (auto const& piece : message) {
+        if (piece.binding == SIZE_MAX) v.message += piece.text;
+        else append_display(v.message, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
+      }
       // Support: the claims at the leaves of the first derivation.
       todo.assign(1, {info.relation, r});
       support_sources.clear();

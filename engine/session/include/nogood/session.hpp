@@ -55,8 +55,12 @@ public:
   Verdict const* find_verdict(std::string_view id) const;
   ProofNode explain(Verdict const& v) const;
 
+  // A value as shown to people (entities by their name in Options::language), and in the form
+  // that is stable across runs (corpus ids, source ids, ISO dates).
   std::string display(engine::ValueType type, engine::Value v) const;
   std::string canonical(engine::ValueType type, engine::Value v) const;
+  void append_display(std::string& out, engine::ValueType type, engine::Value v) const;
+  void append_canonical(std::string& out, engine::ValueType type, engine::Value v) const;
 
   SourceManager& sources() { return sources_; }
   SourceManager const& sources() const { return sources_; }
@@ -68,6 +72,7 @@ public:
   std::vector<std::string> const& input_files() const { return input_files_; }
 
 private:
+  std::string_view entity_display(engine::Value v) const;
   ProofNode explain_row(engine::RelationId rel, engine::RowId row, int depth) const;
   std::string fact_text(engine::RelationId rel, engine::Value const* row) const;
   // Calls `found` for every combination of rows matching an aggregate's body, running its

@@ -11,12 +11,12 @@
 
 namespace nogood {
 
+// A variable's value; Session::display() shows it to people, Session::canonical() gives the form
+// that is stable across runs (corpus ids, source ids, ISO dates).
 struct Binding {
-  std::string name;          // variable
+  std::string name;  // variable
   engine::ValueType type;
   engine::Value value;
-  std::string display;       // as shown to people
-  std::string canonical;     // stable across runs: corpus ids, source ids, ISO dates
 };
 
 struct Verdict {
