@@ -1,6 +1,8 @@
 #include "json_writer.hpp"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace nogood::cli {
 
@@ -20,6 +22,14 @@ std::size_t utf8_length(unsigned char const* p, unsigned char const* end) {
   return n;
 }
 
+// Whether any of the 8 bytes in `w` needs more than a copy: a control character, a quote, a
+// backslash, or a byte of a multi-byte sequence (validated one at a time).
+inline bool any_special(std::uint64_t w) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  return ((w - ones * 0x20) & ~w & highs) | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\')) | (w & highs);
+}
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -30,6 +40,14 @@ void append_json_string(std::string& out, std::string_view s) {
   auto const* run = p;  // start of bytes copied as they are
   auto flush = [&](unsigned char const* upto) { out.append(reinterpret_cast<char const*>(run), static_cast<std::size_t>(upto - run)); };
   while (p != end) {
+    if (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      if (!any_special(w)) {
+        p += 8;
+        continue;
+      }
+    }
     unsigned char c = *p;
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++p;

@@ -92,3 +92,16 @@ TEST_CASE("invalid UTF-8 in a string becomes U+FFFD, valid text is kept", "[repo
                "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\"");
   CHECK(ordered::parse(out).is_string());
 }
+
+TEST_CASE("strings escape a special byte at any position, in words of eight or not", "[report][json]") {
+  for (std::string special : {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", " ", "\xc3\xa9", "\xd7\xa9", "\xf0\x9f\x98\x80"}) {
+    for (std::size_t at = 0; at <= 40; ++at) {
+      std::string s(40, 'x');
+      s.insert(at, special);
+      std::string out;
+      nogood::cli::append_json_string(out, s);
+      INFO(at);
+      REQUIRE(out == ordered(s).dump());
+    }
+  }
+}
