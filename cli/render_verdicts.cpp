@@ -50,7 +50,8 @@ std::string claim_location(Session const& s, engine::Claim const& c) {
     auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
     return s.sources().file(c.origin.file).name + ":" + std::to_string(lc.line);
   }
-  std::string out = c.at ? "at " + std::to_string(*c.at) : "";
+  auto const at = s.corpus().at(c);
+  std::string out = at ? "at " + std::to_string(*at) : "";
   return out;
 }
 
@@ -70,7 +71,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
       auto loc = claim_location(s, c);
       if (!loc.empty()) out += style.dim(", " + loc);
       out += "\n";
-      if (!c.quote.empty() && c.source != engine::no_source) out += pad + "  \u201c\u2068" + c.quote + "\u2069\u201d\n";
+      if (auto quote = corpus.quote(c); !quote.empty() && c.source != engine::no_source) out += pad + "  \u201c\u2068" + std::string(quote) + "\u2069\u201d\n";
       for (auto const& child : n.children) render_node(out, s, child, style, indent + 2);
       break;
     }
@@ -133,8 +134,9 @@ json claim_json(Session const& s, std::uint32_t id) {
   j["claimant"] = by.empty() ? json(nullptr) : json(std::string(by));
   j["certainty"] = std::string(engine::to_string(c.certainty));
   j["negated"] = c.negated;
-  j["quote"] = c.quote;
-  j["at"] = c.at ? json(*c.at) : json(nullptr);
+  j["quote"] = std::string(s.corpus().quote(c));
+  auto const at = s.corpus().at(c);
+  j["at"] = at ? json(*at) : json(nullptr);
   if (c.file < s.corpus().files.size()) {
     j["file"] = s.corpus().files[c.file];
     j["pointer"] = c.pointer();
