@@ -7,8 +7,8 @@ ClaimView view_claim(Session const& s, std::uint32_t id) {
   auto const& c = corpus.claims[id];
   ClaimView v;
   v.negated = c.negated;
-  v.quote = c.quote;
-  v.at = c.at;
+  v.quote = corpus.quote(c);
+  v.at = corpus.at(c);
   if (c.source == engine::no_source) {
     v.background = true;
     if (c.origin.valid()) {

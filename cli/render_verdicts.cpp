@@ -51,7 +51,8 @@ std::string claim_location(Session const& s, engine::Claim const& c) {
     auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
     return s.sources().file(c.origin.file).name + ":" + std::to_string(lc.line);
   }
-  std::string out = c.at ? "at " + std::to_string(*c.at) : "";
+  auto const at = s.corpus().at(c);
+  std::string out = at ? "at " + std::to_string(*at) : "";
   return out;
 }
 
@@ -71,7 +72,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
       auto loc = claim_location(s, c);
       if (!loc.empty()) out += style.dim(", " + loc);
       out += "\n";
-      if (!c.quote.empty() && c.source != engine::no_source) out += pad + "  \u201c\u2068" + c.quote + "\u2069\u201d\n";
+      if (auto quote = corpus.quote(c); !quote.empty() && c.source != engine::no_source) out += pad + "  \u201c\u2068" + std::string(quote) + "\u2069\u201d\n";
       for (auto const& child : n.children) render_node(out, s, child, style, indent + 2);
       break;
     }
@@ -134,9 +135,9 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
   w.key("claimant");
   if (by.empty()) w.null();
   else w.value(by);
-  w.member("certainty", engine::to_string(c.certainty)).member("negated", c.negated).member("quote", c.quote);
+  w.member("certainty", engine::to_string(c.certainty)).member("negated", c.negated).member("quote", corpus.quote(c));
   w.key("at");
-  if (c.at) w.value(*c.at);
+  if (auto const at = corpus.at(c)) w.value(*at);
   else w.null();
   if (c.file < corpus.files.size()) w.member("file", corpus.files[c.file]).member("pointer", c.pointer());
   w.end_object();

@@ -42,4 +42,25 @@ void Corpus::reserve_predicates(std::size_t n) {
   if (negative.size() < n) negative.resize(n);
 }
 
+std::string_view Corpus::quote(Claim const& c) const {
+  if (c.evidence == no_evidence) return {};
+  auto const& e = evidence[c.evidence];
+  return std::string_view(quotes).substr(e.quote_begin, e.quote_size);
+}
+
+std::optional<std::int64_t> Corpus::at(Claim const& c) const {
+  if (c.evidence == no_evidence || evidence[c.evidence].at < 0) return std::nullopt;
+  return evidence[c.evidence].at;
+}
+
+void Corpus::set_evidence(Claim& c, std::string_view quote, std::optional<std::int64_t> at) {
+  if (quote.empty() && !at) {
+    c.evidence = no_evidence;
+    return;
+  }
+  c.evidence = static_cast<std::uint32_t>(evidence.size());
+  evidence.push_back({quotes.size(), static_cast<std::uint32_t>(quote.size()), at.value_or(-1)});
+  quotes.append(quote);
+}
+
 }  // namespace nogood::engine

@@ -5,12 +5,9 @@
 namespace nogood::facts::detail {
 
 void FactLine::clear() {
-  pred.clear();
+  pred = by = certainty = quote = {};
   source.reset();
   args.clear();
-  by.clear();
-  certainty.clear();
-  quote.clear();
   has_by = has_certainty = negated = false;
   at.reset();
 }
@@ -84,7 +81,7 @@ private:
     std::string_view s;
     if (key == "pred") {
       if (!string(s)) return false;
-      out.pred.assign(s);
+      out.pred = s;
     } else if (key == "source") {
       if (word("null")) return true;
       if (!string(s)) return false;
@@ -96,7 +93,7 @@ private:
         blanks();
         if (p_ != end_ && *p_ == '"') {
           if (!string(s)) return false;
-          out.args.push_back({FlatValue::Kind::string, std::string(s), 0});
+          out.args.push_back({FlatValue::Kind::string, s, 0});
         } else {
           std::int64_t v;
           if (!integer(v)) return false;
@@ -106,15 +103,15 @@ private:
       return take(']');
     } else if (key == "by") {
       if (!string(s)) return false;
-      out.by.assign(s);
+      out.by = s;
       out.has_by = true;
     } else if (key == "certainty") {
       if (!string(s)) return false;
-      out.certainty.assign(s);
+      out.certainty = s;
       out.has_certainty = true;
     } else if (key == "quote") {
       if (!string(s)) return false;
-      out.quote.assign(s);
+      out.quote = s;
     } else if (key == "at") {
       std::int64_t v;
       if (!integer(v)) return false;

@@ -1,5 +1,7 @@
 #include "nogood/facts/load.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -18,6 +20,12 @@ using engine::ValueType;
 bool valid_utf8(std::string_view s, std::size_t& bad) {
   std::size_t i = 0;
   while (i < s.size()) {
+    // Bulk files are mostly ASCII: skip eight such bytes at a time.
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+    }
+    if (i == s.size()) break;
     auto c = static_cast<unsigned char>(s[i]);
     std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
     if (n == 0 || i + n > s.size() || (n == 2 && c < 0xc2)) {
@@ -178,15 +186,15 @@ public:
     if (auto s = rec.find("source"); s != rec.end() && !s->is_null()) {
       if (!s->is_string()) return error("E0303", "/source", "`source` must be a source id string, not " + kind_of(*s));
       auto id = s->get<std::string>();
-      auto it = source_ids().find(id);
-      if (it == source_ids().end())
+      auto found = source_ids().find(id);
+      if (!found)
         return error("E0305", "/source", "unknown source `" + id + "`", "declare it before its facts: {\"source\": {\"id\": \"" + id + "\", ...}}");
-      source = it->second;
+      source = *found;
     }
     add_fact(rec, ptr, source, static_cast<std::uint32_t>(line), 0);
   }
 
-  IdMap& source_ids() { return l_.source_ids_; }
+  IdTable& source_ids() { return l_.source_ids_; }
 
   std::uint32_t add_source(json const& src, std::string const& ptr) {
     engine::SourceInfo info;
@@ -195,7 +203,7 @@ public:
       if (src.contains("id") && src["id"].is_string()) error("E0319", ptr + "/id", "the source id is empty", "give each source a short unique id, e.g. \"ap-ar\"");
       return engine::no_source;
     }
-    if (source_ids().count(info.id)) {
+    if (source_ids().contains(info.id)) {
       error("E0306", ptr + "/id", "duplicate source id `" + info.id + "`", "each source needs its own id");
       return engine::no_source;
     }
@@ -215,7 +223,7 @@ public:
     info.text = string_field(src, ptr, "text", false);
     info.facts_file = name_;
     auto id = static_cast<std::uint32_t>(l_.corpus_.sources.size());
-    source_ids()[info.id] = id;
+    source_ids().insert(info.id, id);
     if (!info.text.empty()) load_article(info, ptr + "/text");
     l_.corpus_.sources.push_back(std::move(info));
     return id;
@@ -254,9 +262,8 @@ public:
     m.source = source_;
     m.file_name = where();
     m.json_pointer = ptr;
-    if (local_.count(m.id))
+    if (!local_.insert(m.id, static_cast<std::uint32_t>(l_.mentions_.size())))
       return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "` in this file", "give each entity of a file its own id, or merge the two entries");
-    local_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
     l_.mentions_.push_back(std::move(m));
   }
 
@@ -284,18 +291,15 @@ public:
     }
     m.file_name = where();
     m.json_pointer = ptr;
-    if (l_.corpus_mentions_.count(m.id))
+    if (!l_.corpus_mentions_.insert(m.id, static_cast<std::uint32_t>(l_.mentions_.size())))
       return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "`", "give each corpus entity its own id, or merge the two entries");
-    l_.corpus_mentions_[m.id] = static_cast<std::uint32_t>(l_.mentions_.size());
     l_.mentions_.push_back(std::move(m));
   }
 
   std::optional<engine::Value> entity_arg(std::string const& id, std::string const& ptr) {
-    if (auto it = local_.find(id); it != local_.end()) return it->second;
-    if (auto it = l_.corpus_mentions_.find(id); it != l_.corpus_mentions_.end()) return it->second;
-    std::vector<std::string_view> ids;
-    for (auto const& [k, v] : local_) ids.push_back(k);
-    for (auto const& [k, v] : l_.corpus_mentions_) ids.push_back(k);
+    if (auto mention = find_mention(id)) return *mention;
+    auto ids = local_.keys();
+    for (auto k : l_.corpus_mentions_.keys()) ids.push_back(k);
     auto near = closest_match(id, ids);
     error("E0309", ptr, "unknown entity `" + id + "`",
           near.empty() ? "declare it in this file's `entities` or in entities.json" : "did you mean `" + near + "`?");
@@ -336,12 +340,12 @@ public:
       }
       case ValueType::source: {
         if (!a.is_string()) return expect("a source id");
-        auto it = source_ids().find(a.get<std::string>());
-        if (it == source_ids().end()) {
+        auto found = source_ids().find(a.get<std::string>());
+        if (!found) {
           error("E0305", ptr, "unknown source `" + a.get<std::string>() + "`");
           return std::nullopt;
         }
-        return it->second;
+        return *found;
       }
       case ValueType::certainty: {
         auto c = a.is_string() ? engine::parse_certainty(a.get<std::string>()) : std::nullopt;
@@ -389,7 +393,7 @@ public:
     claim.line = line;
     claim.index = index;
     auto by = string_field(f, ptr, "by", false);
-    claim.claimant = l_.corpus_.strings.intern(by);
+    claim.claimant = claimant(by);
     claim.certainty = by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
     if (auto c = field(f, ptr, "certainty", json::value_t::string, false)) {
       auto parsed = engine::parse_certainty(c->get<std::string>());
@@ -401,50 +405,77 @@ public:
       }
     }
     if (auto n = field(f, ptr, "negated", json::value_t::boolean, false)) claim.negated = n->get<bool>();
-    claim.quote = string_field(f, ptr, "quote", false);
-    if (auto at = field(f, ptr, "at", json::value_t::number_integer, false)) {
-      claim.at = at->get<std::int64_t>();
-      if (*claim.at < 0) {
+    auto quote = string_field(f, ptr, "quote", false);
+    std::optional<std::int64_t> at;
+    if (auto a = field(f, ptr, "at", json::value_t::number_integer, false)) {
+      at = a->get<std::int64_t>();
+      if (*at < 0) {
         error("E0303", ptr + "/at", "`at` must be a code-point offset (0 or more)");
         ok = false;
       }
     }
     if (!ok) return;
-    if (article_ && article_source_ == source && !claim.quote.empty()) check_quote(claim, ptr);
-    auto& rows = claim.negated ? l_.corpus_.negative[*pid] : l_.corpus_.positive[*pid];
-    rows.values.insert(rows.values.end(), values_.begin(), values_.end());
-    rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
-    l_.corpus_.claims.push_back(std::move(claim));
+    if (article_ && article_source_ == source && !quote.empty()) check_quote(quote, at, ptr);
+    l_.corpus_.set_evidence(claim, quote, at);
+    add_claim(claim);
   }
 
   // The common case of a bulk line, without a DOM: false sends the line to the full loader,
   // which reports whatever is wrong with it.
   bool fast_fact(detail::FactLine const& f, std::uint32_t line) {
     std::uint32_t source = engine::no_source;
-    if (f.source) {
-      auto it = source_ids().find(*f.source);
-      if (it == source_ids().end()) return false;
-      source = it->second;
-    }
+    if (f.source && !fast_source(*f.source, source)) return false;
     if (f.pred != last_pred_.name) {
       auto pid = l_.schema_.find(f.pred);
       if (!pid) return false;
-      last_pred_ = {f.pred, *pid};
+      last_pred_ = {std::string(f.pred), *pid};
     }
     auto const& pred = l_.schema_.predicates[last_pred_.id];
     if (pred.kind != engine::PredicateKind::claimed || f.args.size() != pred.arity()) return false;
     if (article_ && article_source_ == source && !f.quote.empty()) return false;
+    if (!fast_args(f, pred)) return false;
+    engine::Claim claim;
+    claim.predicate = last_pred_.id;
+    claim.source = source;
+    claim.file = file_index();
+    claim.line = line;
+    claim.claimant = claimant(f.by);
+    claim.certainty = f.by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
+    if (f.has_certainty) {
+      auto c = engine::parse_certainty(f.certainty);
+      if (!c) return false;
+      claim.certainty = *c;
+    }
+    if (f.at && *f.at < 0) return false;
+    claim.negated = f.negated;
+    l_.corpus_.set_evidence(claim, f.quote, f.at);
+    add_claim(claim);
+    return true;
+  }
+
+  // The source of a fact line. The lines of one source usually follow each other: checking the
+  // last one found first saves most lookups.
+  bool fast_source(std::string_view id, std::uint32_t& source) {
+    if (last_source_ == engine::no_source || l_.corpus_.sources[last_source_].id != id) {
+      auto found = source_ids().find(id);
+      if (!found) return false;
+      last_source_ = *found;
+    }
+    source = last_source_;
+    return true;
+  }
+
+  // The arguments of a fact line, typed, into values_.
+  bool fast_args(detail::FactLine const& f, engine::Predicate const& pred) {
     values_.clear();
     for (std::size_t i = 0; i < f.args.size(); ++i) {
       auto const& a = f.args[i];
       bool is_string = a.kind == detail::FlatValue::Kind::string;
       switch (pred.params[i].type) {
         case ValueType::entity: {
-          if (!is_string) return false;
-          auto it = local_.find(a.text);
-          if (it != local_.end()) values_.push_back(it->second);
-          else if (auto c = l_.corpus_mentions_.find(a.text); c != l_.corpus_mentions_.end()) values_.push_back(c->second);
-          else return false;
+          auto mention = is_string ? find_mention(a.text) : std::nullopt;
+          if (!mention) return false;
+          values_.push_back(*mention);
           break;
         }
         case ValueType::symbol:
@@ -465,36 +496,39 @@ public:
         default: return false;
       }
     }
-    engine::Claim claim;
-    claim.predicate = last_pred_.id;
-    claim.source = source;
-    claim.file = file_index();
-    claim.line = line;
-    claim.claimant = l_.corpus_.strings.intern(f.by);
-    claim.certainty = f.by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
-    if (f.has_certainty) {
-      auto c = engine::parse_certainty(f.certainty);
-      if (!c) return false;
-      claim.certainty = *c;
-    }
-    if (f.at && *f.at < 0) return false;
-    claim.at = f.at;
-    claim.negated = f.negated;
-    claim.quote = f.quote;
-    auto& rows = claim.negated ? l_.corpus_.negative[last_pred_.id] : l_.corpus_.positive[last_pred_.id];
-    rows.values.insert(rows.values.end(), values_.begin(), values_.end());
-    rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
-    l_.corpus_.claims.push_back(std::move(claim));
     return true;
   }
 
-  void check_quote(engine::Claim const& claim, std::string const& ptr) {
-    auto r = detail::check_quote(*article_, claim.quote, claim.at.value_or(-1));
+  // An entity id of this file's entities, else of the corpus's.
+  std::optional<std::uint32_t> find_mention(std::string_view id) const {
+    if (!local_.empty())
+      if (auto m = local_.find(id)) return m;
+    return l_.corpus_mentions_.find(id);
+  }
+
+  // Nearly every claim is in the source's own voice: the empty claimant is interned once (when first
+  // needed, so that ids are given out in the same order as interning each time would).
+  engine::Value claimant(std::string_view by) {
+    if (!by.empty()) return l_.corpus_.strings.intern(by);
+    if (!own_voice_) own_voice_ = l_.corpus_.strings.intern("");
+    return *own_voice_;
+  }
+
+  // Adds the claim with its arguments (values_) to the corpus.
+  void add_claim(engine::Claim const& claim) {
+    auto& rows = claim.negated ? l_.corpus_.negative[claim.predicate] : l_.corpus_.positive[claim.predicate];
+    rows.values.insert(rows.values.end(), values_.begin(), values_.end());
+    rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
+    l_.corpus_.claims.push_back(claim);
+  }
+
+  void check_quote(std::string_view quote, std::optional<std::int64_t> at, std::string const& ptr) {
+    auto r = detail::check_quote(*article_, quote, at.value_or(-1));
     using R = detail::QuoteCheck::Result;
     if (r.result == R::found) return;
     if (r.result == R::elsewhere) {
-      if (!claim.at) return;  // no offset given: found anywhere is enough
-      error("E0315", ptr + "/at", "the quote is not at offset " + std::to_string(*claim.at) + "; the article has it at " + std::to_string(r.found_at),
+      if (!at) return;  // no offset given: found anywhere is enough
+      error("E0315", ptr + "/at", "the quote is not at offset " + std::to_string(*at) + "; the article has it at " + std::to_string(r.found_at),
             "set \"at\": " + std::to_string(r.found_at));
       return;
     }
@@ -508,11 +542,13 @@ private:
   std::size_t line_ = 0;  // in JSON Lines, the line being loaded
   fs::path base_;
   std::uint32_t source_ = engine::no_source;
-  IdMap local_;
+  IdTable local_;
   std::optional<detail::Article> article_;
   std::uint32_t article_source_ = engine::no_source;
   std::uint32_t file_index_ = engine::no_source;
   PredicateCache last_pred_;
+  std::uint32_t last_source_ = engine::no_source;  // of the last fact line with a source
+  std::optional<engine::Value> own_voice_;         // the empty claimant, once interned
 
   std::uint32_t file_index() {
     if (file_index_ == engine::no_source) {
@@ -532,6 +568,13 @@ FactsLoader::FactsLoader(engine::Schema const& schema, engine::Corpus& corpus, S
 FactsLoader::~FactsLoader() = default;
 
 namespace {
+// Room for `more` claims, from a count of lines: growing the claims by doubling would move them
+// all several times and leave up to half the capacity unused.
+void reserve_claims(engine::Corpus& corpus, std::size_t more) {
+  auto const need = corpus.claims.size() + more;
+  if (need > corpus.claims.capacity()) corpus.claims.reserve(std::max(need, corpus.claims.capacity() + corpus.claims.capacity() / 2));
+}
+
 std::optional<std::string> read_file(fs::path const& path, Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);
   std::error_code ec;
@@ -543,9 +586,17 @@ std::optional<std::string> read_file(fs::path const& path, Diagnostics& diags) {
     diags.report(std::move(d.with_help(directory ? "name a file, or pass the folder as the corpus" : "check the path; relative paths start from the current directory")));
     return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  // One read into a string of the file's size: a stream buffer would hold a second copy of a bulk file.
+  in.seekg(0, std::ios::end);
+  auto const size = static_cast<std::streamoff>(in.tellg());
+  in.seekg(0, std::ios::beg);
+  std::string text;
+  if (size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  return text;
 }
 }  // namespace
 
@@ -582,10 +633,8 @@ void FactsLoader::load_entities(fs::path const& path) {
       }
       for (std::size_t k = 0; k < 2; ++k) {
         auto id = p[k].get<std::string>();
-        if (corpus_mentions_.count(id)) continue;
-        std::vector<std::string_view> ids;
-        for (auto const& [known, mention] : corpus_mentions_) ids.push_back(known);
-        auto near = closest_match(id, ids);
+        if (corpus_mentions_.contains(id)) continue;
+        auto near = closest_match(id, corpus_mentions_.keys());
         loader.error("E0309", "/distinct/" + std::to_string(i) + "/" + std::to_string(k), "unknown entity `" + id + "`",
                      near.empty() ? "`distinct` names entities of this file's `entities`" : "did you mean `" + near + "`?");
       }
@@ -622,6 +671,7 @@ void FactsLoader::load_text(std::string name, std::string text, bool json_lines,
     return;
   }
   // Bulk files can be large: keep only what diagnostics need and parse line by line.
+  reserve_claims(corpus_, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   FileId file = no_file;
   std::size_t start = 0, line = 0;
   detail::FactLine fact;

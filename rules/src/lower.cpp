@@ -349,7 +349,7 @@ private:
     claim.negated = head.strong_negation;
     claim.claimant = corpus_.strings.intern("");
     claim.origin = head.span;
-    claim.quote = span_text(sources_, f.rule->span);
+    corpus_.set_evidence(claim, span_text(sources_, f.rule->span), std::nullopt);
     auto& rows = head.strong_negation ? corpus_.negative[f.predicate] : corpus_.positive[f.predicate];
     rows.values.insert(rows.values.end(), values.begin(), values.end());
     rows.claims.push_back(static_cast<std::uint32_t>(corpus_.claims.size()));

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
@@ -55,22 +56,32 @@ struct AmbiguousName {
   std::vector<std::uint32_t> candidates;  // entity ids
 };
 
-// One claim: a fact a source states (or denies), with its evidence.
+inline constexpr std::uint32_t no_evidence = 0xffffffffu;
+
+// One claim: a fact a source states (or denies). A corpus holds a million of them, so the claim is
+// small and fixed in size; its quote and offset, which most claims lack, are kept in the corpus
+// (Corpus::quote, Corpus::at).
 struct Claim {
   PredicateId predicate = 0;
+  std::uint32_t source = no_source;      // no_source: background knowledge
+  Value claimant = 0;                    // symbol; the empty symbol is the source's own voice
+  std::uint32_t evidence = no_evidence;  // index into Corpus::evidence, when a quote or offset is given
+  Span origin;                           // where the claim was written (rules file for background facts)
+  std::uint32_t file = no_source;        // index into Corpus::files, for claims from facts files
+  std::uint32_t line = 0;                // JSON Lines: the line it is on
+  std::uint32_t index = 0;               // per-source files: its position in `facts`
   bool negated = false;
-  std::uint32_t source = no_source;  // no_source: background knowledge
-  Value claimant = 0;                // symbol; the empty symbol is the source's own voice
   Certainty certainty = Certainty::asserted;
-  std::string quote;
-  std::optional<std::int64_t> at;  // code-point offset of the quote in the article
-  Span origin;                     // where the claim was written (rules file for background facts)
-  std::uint32_t file = no_source;  // index into Corpus::files, for claims from facts files
-  std::uint32_t line = 0;          // JSON Lines: the line it is on
-  std::uint32_t index = 0;         // per-source files: its position in `facts`
 
   // Where the claim is in its file: `/facts/12` or `line 7`.
   std::string pointer() const { return line ? "line " + std::to_string(line) : "/facts/" + std::to_string(index); }
+};
+
+// A claim's quote, as a range of Corpus::quotes, and the offset it gives.
+struct Evidence {
+  std::size_t quote_begin = 0;
+  std::uint32_t quote_size = 0;
+  std::int64_t at = -1;  // code-point offset of the quote in the article; -1: not given
 };
 
 // Claims with their arguments, stored flat per (predicate, polarity) for the engine.
@@ -85,6 +96,8 @@ struct Corpus {
   std::vector<Entity> entities;
   std::vector<AmbiguousName> ambiguous;
   std::vector<Claim> claims;
+  std::vector<Evidence> evidence;  // of the claims that give a quote or an offset
+  std::string quotes;              // their quotes, back to back
   std::vector<std::string> files;  // facts files claims came from
   std::vector<ClaimRows> positive;  // indexed by predicate
   std::vector<ClaimRows> negative;  // `negated: true` claims, indexed by predicate
@@ -94,6 +107,12 @@ struct Corpus {
   // The name to show: the corpus name in `language` when one exists, else the first name a source wrote, else the id.
   std::string_view display_name(std::uint32_t entity, std::string_view language) const;
   void reserve_predicates(std::size_t n);
+
+  // The claim's quote (empty when none was given) and the code-point offset it gives, if any.
+  std::string_view quote(Claim const& c) const;
+  std::optional<std::int64_t> at(Claim const& c) const;
+  // Records the quote and offset of `c`; claims with neither cost nothing.
+  void set_evidence(Claim& c, std::string_view quote, std::optional<std::int64_t> at);
 };
 
 }  // namespace nogood::engine

@@ -6,12 +6,12 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
 #include "nogood/engine/corpus.hpp"
 #include "nogood/engine/schema.hpp"
+#include "nogood/facts/id_table.hpp"
 #include "nogood/facts/resolve.hpp"
 
 namespace nogood::facts {
@@ -19,13 +19,6 @@ namespace nogood::facts {
 struct LoadOptions {
   std::vector<std::filesystem::path> text_dirs;  // where article texts named by `source.text` are looked up
 };
-
-// Id lookups happen once per entity argument: hashed, and by string_view without copying.
-struct IdHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using IdMap = std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>>;
 
 class FactsLoader {
 public:
@@ -52,8 +45,8 @@ private:
   Diagnostics& diags_;
   LoadOptions options_;
   std::vector<EntityMention> mentions_;
-  IdMap corpus_mentions_;  // corpus id -> mention
-  IdMap source_ids_;
+  IdTable corpus_mentions_;  // corpus id -> mention
+  IdTable source_ids_;       // source id -> index into Corpus::sources
   std::vector<std::pair<std::string, std::string>> distinct_;
   EntityResolution resolution_;
 };
