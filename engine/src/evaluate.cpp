@@ -144,7 +144,10 @@ private:
     rows_.assign(nslots, no_row);
     head_.assign(rule.head_columns.size(), 0);
     record_ = options_.provenance || rule.constraint >= 0;
+    pending_heads_.resize(std::size_t(batch) * head_.size());
+    pending_rows_.resize(std::size_t(batch) * nslots);
     run(plan, 0);
+    flush();
   }
 
   void prepare(std::vector<PlanStep>& plan) {
@@ -284,18 +287,39 @@ private:
     }
   }
 
+  // Derived tuples are inserted in batches: hashing a batch and prefetching its slots in the
+  // duplicate check first lets the cache misses overlap. Deferring is safe because scans
+  // stop at the row counts taken before the rule ran, and negation and aggregates only read
+  // lower strata.
   void emit() {
     auto const& rule = *rule_;
-    for (std::size_t c = 0; c < head_.size(); ++c) head_[c] = operand(rule.head_columns[c]);
-    auto& rel = db_.relations[rule.head];
-    auto [row, fresh] = rel.insert(head_.data());
-    if (!fresh) return;
-    auto& prov = db_.provenance[rule.head];
+    Value* head = pending_heads_.data() + std::size_t(pending_) * head_.size();
+    for (std::size_t c = 0; c < head_.size(); ++c) head[c] = operand(rule.head_columns[c]);
+    std::copy(rows_.begin(), rows_.end(), pending_rows_.begin() + std::ptrdiff_t(pending_ * rows_.size()));
+    if (++pending_ == batch) flush();
+  }
+
+  void flush() {
+    auto& rel = db_.relations[rule_->head];
+    std::uint64_t hashes[batch];
+    for (std::uint32_t i = 0; i < pending_; ++i) {
+      hashes[i] = rel.hash(pending_heads_.data() + std::size_t(i) * head_.size());
+      rel.prefetch(hashes[i]);
+    }
+    for (std::uint32_t i = 0; i < pending_; ++i) {
+      auto [row, fresh] = rel.insert(pending_heads_.data() + std::size_t(i) * head_.size(), hashes[i]);
+      if (fresh) derived(row, pending_rows_.data() + std::size_t(i) * rows_.size());
+    }
+    pending_ = 0;
+  }
+
+  void derived(RowId row, RowId const* body_rows) {
     if (record_) {
+      auto& prov = db_.provenance[rule_->head];
       prov.at.resize(std::size_t(row) + 1, no_row);
       prov.at[row] = static_cast<std::uint32_t>(prov.data.size());
       prov.data.push_back(rule_index_);
-      prov.data.insert(prov.data.end(), rows_.begin(), rows_.end());
+      prov.data.insert(prov.data.end(), body_rows, body_rows + rows_.size());
     }
     if (++db_.stats.derived > options_.max_derived)
       throw Runaway{"more than " + std::to_string(options_.max_derived) + " facts derived"};
@@ -317,6 +341,10 @@ private:
   bool record_ = true;
   std::vector<Value> regs_, head_;
   std::vector<RowId> rows_;
+  static constexpr std::uint32_t batch = 32;
+  std::vector<Value> pending_heads_;  // batch * head arity: tuples emitted, not yet inserted
+  std::vector<RowId> pending_rows_;   // batch * positive atoms: their body rows
+  std::uint32_t pending_ = 0;
   Literal const* aggregate_ = nullptr;
   std::int64_t acc_count_ = 0, acc_value_ = 0;
   bool acc_has_ = false;

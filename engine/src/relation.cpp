@@ -1,7 +1,5 @@
 #include "nogood/engine/relation.hpp"
 
-#include <cstring>
-
 namespace nogood::engine {
 
 namespace {
@@ -62,25 +60,77 @@ void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
   }
 }
 
-Relation::Relation(std::uint32_t arity) : arity_(arity), primary_((arity >= 64 ? ~0ull : (1ull << arity) - 1), arity) {}
+namespace {
+// Tuples are a handful of values: a plain loop beats a call to memcmp, and never reads
+// the (possibly null) data of zero-arity tuples.
+inline bool same_tuple(Value const* a, Value const* b, std::uint32_t arity) {
+  for (std::uint32_t c = 0; c < arity; ++c)
+    if (a[c] != b[c]) return false;
+  return true;
+}
+}  // namespace
 
-RowId Relation::find(Value const* tuple) {
-  if (!primary_current_) {
-    primary_.rebuild(data_, rows_);
-    primary_current_ = true;
-  }
-  auto h = primary_.hash_row(tuple);
-  // Zero-arity tuples are all equal, and their data may be null, which memcmp must not get.
-  for (RowId r = primary_.first(h); r != no_row; r = primary_.next(r))
-    if (arity_ == 0 || std::memcmp(row(r), tuple, arity_ * sizeof(Value)) == 0) return r;
-  return no_row;
+std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity) {
+  std::uint64_t h = 0;
+  for (std::uint32_t c = 0; c < arity; ++c) h = mix(h, tuple[c]);
+  return finish(h);
 }
 
-std::pair<RowId, bool> Relation::insert(Value const* tuple) {
-  if (auto r = find(tuple); r != no_row) return {r, false};
+
+RowId RowSet::find(Value const* tuple, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) const {
+  if (slots_.empty()) return no_row;
+  auto const tag = static_cast<std::uint32_t>(hash >> 32);
+  for (auto pos = home(tag);; pos = (pos + 1) & mask_) {
+    auto const& slot = slots_[pos];
+    if (slot.row == no_row) return no_row;
+    if (slot.tag == tag && same_tuple(data.data() + std::size_t(slot.row) * arity, tuple, arity)) return slot.row;
+  }
+}
+
+void RowSet::place(RowId row, std::uint32_t tag) {
+  auto pos = home(tag);
+  while (slots_[pos].row != no_row) pos = (pos + 1) & mask_;
+  slots_[pos] = {row, tag};
+}
+
+// A slot's home is the top bits of its tag, so slots sit in tag order (up to probe runs):
+// growing walks the old table in order and writes the new one in order, never reading row
+// data. The tag bits below the home still tell most rows of a probe run apart.
+void RowSet::grow() {
+  bits_ = slots_.empty() ? 4 : bits_ + 1;
+  std::vector<Slot> old(std::size_t(1) << bits_, Slot{no_row, 0});
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (auto const& slot : old)
+    if (slot.row != no_row) place(slot.row, slot.tag);
+}
+
+void RowSet::add(RowId row, std::uint64_t hash) {
+  // Load factor at most 5/8: probe runs stay within a cache line or two.
+  if ((std::size_t(size_) + 1) * 8 > slots_.size() * 5) grow();
+  place(row, static_cast<std::uint32_t>(hash >> 32));
+  ++size_;
+}
+
+Relation::Relation(std::uint32_t arity) : arity_(arity) {}
+
+void Relation::catch_up_primary() {
+  for (RowId r = primary_.size(); r < rows_; ++r) primary_.add(r, hash_tuple(row(r), arity_));
+}
+
+RowId Relation::find(Value const* tuple) {
+  catch_up_primary();
+  return primary_.find(tuple, hash_tuple(tuple, arity_), data_, arity_);
+}
+
+std::pair<RowId, bool> Relation::insert(Value const* tuple) { return insert(tuple, hash_tuple(tuple, arity_)); }
+
+std::pair<RowId, bool> Relation::insert(Value const* tuple, std::uint64_t hash) {
+  catch_up_primary();
+  if (auto r = primary_.find(tuple, hash, data_, arity_); r != no_row) return {r, false};
   RowId id = rows_++;
   data_.insert(data_.end(), tuple, tuple + arity_);
-  primary_.add(id, tuple, data_);
+  primary_.add(id, hash);
   for (auto& index : indexes_) index->add(id, tuple, data_);
   return {id, true};
 }
@@ -88,7 +138,6 @@ std::pair<RowId, bool> Relation::insert(Value const* tuple) {
 RowId Relation::append(Value const* tuple) {
   RowId id = rows_++;
   data_.insert(data_.end(), tuple, tuple + arity_);
-  primary_current_ = false;
   for (auto& index : indexes_) index->add(id, tuple, data_);
   return id;
 }

@@ -38,6 +38,41 @@ private:
   std::uint64_t bucket_mask_ = 0;
 };
 
+// Hash of a whole tuple, as the duplicate check uses it.
+std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity);
+
+// The set of a relation's rows, for the duplicate check: open addressing with linear probing.
+// Each slot keeps the upper 32 bits of the row's hash beside its id, so probing past other
+// rows (and every probe for a new tuple) compares tags in the table and reads no row data.
+class RowSet {
+public:
+  // The row equal to `tuple` (whose hash_tuple is `hash`), or no_row.
+  RowId find(Value const* tuple, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) const;
+  // Records `row`, known to be absent, with its hash.
+  void add(RowId row, std::uint64_t hash);
+  // Starts loading the slot where a probe for `hash` begins, so that a batch of lookups
+  // waits for memory once rather than once per lookup.
+  void prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(static_cast<std::uint32_t>(hash >> 32))]);
+  }
+  std::uint32_t size() const { return size_; }
+  std::size_t memory() const { return slots_.capacity() * sizeof(Slot); }
+
+private:
+  struct Slot {
+    RowId row;
+    std::uint32_t tag;
+  };
+  std::uint64_t home(std::uint32_t tag) const { return bits_ == 0 ? 0 : tag >> (32 - bits_); }
+  void place(RowId row, std::uint32_t tag);
+  void grow();
+
+  std::vector<Slot> slots_;
+  std::uint64_t mask_ = 0;
+  std::uint32_t bits_ = 0;  // slots_.size() == 2^bits_ once allocated
+  std::uint32_t size_ = 0;
+};
+
 class Relation {
 public:
   explicit Relation(std::uint32_t arity);
@@ -48,6 +83,10 @@ public:
 
   // Appends the tuple unless present; returns its row and whether it is new.
   std::pair<RowId, bool> insert(Value const* tuple);
+  // The same, for a tuple whose hash_tuple() is known (batches hash and prefetch first).
+  std::pair<RowId, bool> insert(Value const* tuple, std::uint64_t hash);
+  std::uint64_t hash(Value const* tuple) const { return hash_tuple(tuple, arity_); }
+  void prefetch(std::uint64_t hash) const { primary_.prefetch(hash); }
   // Appends a tuple known to be new (claims: each carries its own claim id), without the
   // duplicate check; a later insert() builds the duplicate index first.
   RowId append(Value const* tuple);
@@ -63,8 +102,10 @@ private:
   std::uint32_t arity_;
   std::uint32_t rows_ = 0;
   std::vector<Value> data_;
-  HashIndex primary_;
-  bool primary_current_ = true;  // false after append(): rebuilt on the next insert or find
+  // Rows 0..primary_.size() are in the duplicate check; append() leaves later rows out
+  // until the next insert or find adds them.
+  RowSet primary_;
+  void catch_up_primary();
   std::vector<std::unique_ptr<HashIndex>> indexes_;
 };
 
