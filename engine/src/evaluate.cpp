@@ -139,7 +139,7 @@ private:
       }
     detail::PlanInput in{&rule.body, std::vector<bool>(rule.registers.size(), false), delta_atom, recursive, &sizes_};
     auto plan = detail::plan_body(in, slots, PlanStep::Kind::emit);
-    prepare(plan);
+    prepare(plan, in_stratum);
     regs_.assign(rule.registers.size(), 0);
     rows_.assign(nslots, no_row);
     head_.assign(rule.head_columns.size(), 0);
@@ -150,13 +150,20 @@ private:
     flush();
   }
 
-  void prepare(std::vector<PlanStep>& plan) {
+  void prepare(std::vector<PlanStep>& plan, std::vector<bool> const& in_stratum) {
     for (auto& step : plan) {
-      if ((step.kind == PlanStep::Kind::scan || step.kind == PlanStep::Kind::negation) && step.mask != 0)
-        db_.relations[step.relation].index(step.mask);
-      prepare(step.sub);
+      bool const keyed = (step.kind == PlanStep::Kind::scan || step.kind == PlanStep::Kind::negation) && step.mask != 0;
+      auto& rel = db_.relations[step.relation];
+      bool const scan = keyed && step.kind == PlanStep::Kind::scan;
+      // Negations keep the chained index: explanations look their keys up in it.
+      if (scan && step.mask == all_columns(rel.arity())) step.whole_tuple = true;
+      else if (scan && !in_stratum[step.relation]) step.grouped = rel.grouped(step.mask);
+      if (keyed && !step.grouped && !step.whole_tuple) step.index = &rel.index(step.mask);
+      prepare(step.sub, in_stratum);
     }
   }
+
+  static std::uint64_t all_columns(std::uint32_t arity) { return arity >= 64 ? ~0ull : (1ull << arity) - 1; }
 
   void range_of(PlanStep const& step, RowId& lo, RowId& hi) const {
     switch (step.range) {
@@ -201,7 +208,18 @@ private:
         }
         Value key[64];
         for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
-        auto const& index = rel.index(step.mask);
+        if (step.grouped) {
+          scan_group(plan, i, step.grouped->find(key), lo, hi, rel.arity());
+          return;
+        }
+        if (step.whole_tuple) {
+          RowId r = rel.find(key);
+          if (r == no_row || r >= hi || r < lo || !bind_row(step, rel.row(r))) return;
+          if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
+          run(plan, i + 1);
+          return;
+        }
+        auto const& index = *step.index;
         for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r)) {
           if (r >= hi) continue;
           if (r < lo) break;
@@ -222,7 +240,7 @@ private:
         }
         Value key[64];
         for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
-        auto const& index = rel.index(step.mask);
+        auto const& index = *step.index;
         for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r))
           if (matches_key(rel.row(r), key, step.mask, rel.arity()) &&
               (step.sourced_column < 0 || rel.row(r)[step.sourced_column] != no_source))
@@ -291,6 +309,18 @@ private:
   // duplicate check first lets the cache misses overlap. Deferring is safe because scans
   // stop at the row counts taken before the rule ran, and negation and aggregates only read
   // lower strata.
+  // The rows of one key, from a grouped index: all match the key already.
+  void scan_group(std::vector<PlanStep> const& plan, std::size_t i, GroupedIndex::Group group, RowId lo, RowId hi,
+                  std::uint32_t arity) {
+    auto const& step = plan[i];
+    for (std::uint32_t j = 0; j < group.count; ++j) {
+      RowId r = group.ids[j];
+      if (r >= hi || r < lo || !bind_row(step, group.rows + std::size_t(j) * arity)) continue;
+      if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
+      run(plan, i + 1);
+    }
+  }
+
   void emit() {
     auto const& rule = *rule_;
     Value* head = pending_heads_.data() + std::size_t(pending_) * head_.size();

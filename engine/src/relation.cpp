@@ -1,5 +1,7 @@
 #include "nogood/engine/relation.hpp"
 
+#include <algorithm>
+
 namespace nogood::engine {
 
 namespace {
@@ -52,7 +54,6 @@ void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
   buckets_.assign(want, no_row);
   bucket_mask_ = want - 1;
   next_.assign(rows, no_row);
-  next_.reserve(want);
   for (RowId r = 0; r < rows; ++r) {
     auto b = hash_row(data.data() + std::size_t(r) * arity_) & bucket_mask_;
     next_[r] = buckets_[b];
@@ -112,6 +113,92 @@ void RowSet::add(RowId row, std::uint64_t hash) {
   ++size_;
 }
 
+GroupedIndex::GroupedIndex(std::uint64_t mask, Relation const& rel) : mask_(mask), arity_(rel.arity()) {
+  for (std::uint32_t c = 0; c < arity_; ++c)
+    if (mask >> c & 1) cols_.push_back(static_cast<std::uint8_t>(c));
+  std::uint32_t const n = rel.size();
+  rows_built_ = n;
+  // Pass 1: number the groups in order of first appearance and count their rows.
+  std::vector<std::uint32_t> group_of(n), counts;
+  std::vector<RowId> first_row;  // a row of each group, to compare keys against
+  auto resize_slots = [&](std::size_t want) {  // load factor at most 1/2 over groups
+    slots_.assign(want, Slot{no_row, 0});
+    slot_mask_ = want - 1;
+    for (std::uint32_t g = 0; g < first_row.size(); ++g) {
+      auto h = key_hash(rel.row(first_row[g]), true);
+      auto pos = h & slot_mask_;
+      while (slots_[pos].group != no_row) pos = (pos + 1) & slot_mask_;
+      slots_[pos] = {g, static_cast<std::uint32_t>(h >> 32)};
+    }
+  };
+  resize_slots(16);
+  for (RowId r = 0; r < n; ++r) {
+    if ((first_row.size() + 1) * 2 > slots_.size()) resize_slots(slots_.size() * 2);
+    Value const* row = rel.row(r);
+    auto h = key_hash(row, true);
+    auto tag = static_cast<std::uint32_t>(h >> 32);
+    auto pos = h & slot_mask_;
+    while (slots_[pos].group != no_row &&
+           !(slots_[pos].tag == tag && same_key(row, rel.row(first_row[slots_[pos].group]))))
+      pos = (pos + 1) & slot_mask_;
+    if (slots_[pos].group == no_row) {
+      slots_[pos] = {static_cast<std::uint32_t>(counts.size()), tag};
+      counts.push_back(0);
+      first_row.push_back(r);
+    }
+    group_of[r] = slots_[pos].group;
+    ++counts[group_of[r]];
+  }
+  if (counts.size() * 2 > n) {  // under two rows a key: a chained index reads as little, in less memory
+    std::vector<Slot>().swap(slots_);
+    sparse_ = true;
+    return;
+  }
+  // Pass 2: lay the groups out one after another, each newest row first.
+  starts_.resize(counts.size() + 1);
+  starts_[0] = 0;
+  for (std::size_t g = 0; g < counts.size(); ++g) starts_[g + 1] = starts_[g] + counts[g];
+  std::vector<std::uint32_t> fill(starts_.begin(), starts_.end() - 1);
+  ids_.resize(n);
+  rows_.resize(std::size_t(n) * arity_);
+  for (RowId r = n; r-- > 0;) {
+    auto at = fill[group_of[r]]++;
+    ids_[at] = r;
+    std::copy(rel.row(r), rel.row(r) + arity_, rows_.begin() + std::ptrdiff_t(std::size_t(at) * arity_));
+  }
+}
+
+std::uint64_t GroupedIndex::key_hash(Value const* row_or_key, bool is_row) const {
+  std::uint64_t h = 0;
+  for (std::size_t i = 0; i < cols_.size(); ++i) h = mix(h, row_or_key[is_row ? cols_[i] : i]);
+  return finish(h);
+}
+
+// Whether `row` holds `key` in the masked columns; `key` is itself a row when building.
+bool GroupedIndex::same_key(Value const* row, Value const* key_row) const {
+  for (auto c : cols_)
+    if (row[c] != key_row[c]) return false;
+  return true;
+}
+
+GroupedIndex::Group GroupedIndex::find(Value const* key) const {
+  auto h = key_hash(key, false);
+  auto tag = static_cast<std::uint32_t>(h >> 32);
+  for (auto pos = h & slot_mask_;; pos = (pos + 1) & slot_mask_) {
+    auto const& slot = slots_[pos];
+    if (slot.group == no_row) return {};
+    if (slot.tag != tag) continue;
+    auto begin = starts_[slot.group];
+    Value const* first = rows_.data() + std::size_t(begin) * arity_;
+    if (matches_key(first, key, mask_, arity_))
+      return {ids_.data() + begin, first, starts_[slot.group + 1] - begin};
+  }
+}
+
+std::size_t GroupedIndex::memory() const {
+  return slots_.capacity() * sizeof(Slot) + (starts_.capacity() + ids_.capacity() + rows_.capacity()) * sizeof(std::uint32_t);
+}
+
 Relation::Relation(std::uint32_t arity) : arity_(arity) {}
 
 void Relation::catch_up_primary() {
@@ -156,9 +243,17 @@ HashIndex const* Relation::find_index(std::uint64_t mask) const {
   return nullptr;
 }
 
+GroupedIndex const* Relation::grouped(std::uint64_t mask) {
+  auto built = std::find_if(grouped_.begin(), grouped_.end(), [&](auto const& index) { return index->mask() == mask; });
+  if (built == grouped_.end()) built = grouped_.insert(built, std::make_unique<GroupedIndex>(mask, *this));
+  else if ((*built)->rows() != rows_) *built = std::make_unique<GroupedIndex>(mask, *this);
+  return (*built)->sparse() ? nullptr : built->get();
+}
+
 std::size_t Relation::memory() const {
   std::size_t total = data_.capacity() * sizeof(Value) + primary_.memory();
   for (auto const& index : indexes_) total += index->memory();
+  for (auto const& index : grouped_) total += index->memory();
   return total;
 }
 

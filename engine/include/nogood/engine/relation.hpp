@@ -73,6 +73,49 @@ private:
   std::uint32_t size_ = 0;
 };
 
+class Relation;
+
+// A complete relation's rows grouped by their values in the columns of `mask`, each group
+// stored contiguously as row ids and copies of the rows, newest row first (as HashIndex
+// chains run). A join that looks up a key then reads one run of memory instead of chasing
+// a chain through the whole relation. Built once a relation can no longer grow.
+class GroupedIndex {
+public:
+  GroupedIndex(std::uint64_t mask, Relation const& rel);
+
+  struct Group {
+    RowId const* ids = nullptr;
+    Value const* rows = nullptr;  // count rows of the relation's arity, in the order of ids
+    std::uint32_t count = 0;
+  };
+  std::uint64_t mask() const { return mask_; }
+  std::uint32_t rows() const { return rows_built_; }
+  // Whether keys are too nearly unique for grouping to pay; the index then holds nothing.
+  bool sparse() const { return sparse_; }
+  // The rows whose masked columns equal `key` (values in column order); empty if none.
+  Group find(Value const* key) const;
+  std::size_t memory() const;
+
+private:
+  struct Slot {
+    std::uint32_t group;  // no_row when empty
+    std::uint32_t tag;
+  };
+  std::uint64_t key_hash(Value const* row_or_key, bool is_row) const;
+  bool same_key(Value const* row, Value const* key) const;
+
+  std::uint64_t mask_;
+  std::uint32_t arity_;
+  std::vector<std::uint8_t> cols_;
+  std::vector<Slot> slots_;
+  std::uint64_t slot_mask_ = 0;
+  std::vector<std::uint32_t> starts_;  // per group, then the end
+  std::vector<RowId> ids_;
+  std::vector<Value> rows_;
+  std::uint32_t rows_built_ = 0;
+  bool sparse_ = false;
+};
+
 class Relation {
 public:
   explicit Relation(std::uint32_t arity);
@@ -96,6 +139,9 @@ public:
   HashIndex const& index(std::uint64_t mask);
   // The index over `mask` if one was built, for read-only lookups (explanations); else null.
   HashIndex const* find_index(std::uint64_t mask) const;
+  // A grouped index over `mask`, for a relation that no longer grows; built on first use,
+  // and again if rows were added since. Null when keys are nearly unique: use index().
+  GroupedIndex const* grouped(std::uint64_t mask);
   std::size_t memory() const;
 
 private:
@@ -107,6 +153,7 @@ private:
   RowSet primary_;
   void catch_up_primary();
   std::vector<std::unique_ptr<HashIndex>> indexes_;
+  std::vector<std::unique_ptr<GroupedIndex>> grouped_;
 };
 
 // Whether `row` agrees with `key` on the masked columns (key in column order).
