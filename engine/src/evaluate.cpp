@@ -305,10 +305,6 @@ private:
     }
   }
 
-  // Derived tuples are inserted in batches: hashing a batch and prefetching its slots in the
-  // duplicate check first lets the cache misses overlap. Deferring is safe because scans
-  // stop at the row counts taken before the rule ran, and negation and aggregates only read
-  // lower strata.
   // The rows of one key, from a grouped index: all match the key already.
   void scan_group(std::vector<PlanStep> const& plan, std::size_t i, GroupedIndex::Group group, RowId lo, RowId hi,
                   std::uint32_t arity) {
@@ -321,6 +317,10 @@ private:
     }
   }
 
+  // Derived tuples are inserted in batches: hashing a batch and prefetching its slots in the
+  // duplicate check first lets the cache misses overlap. Deferring is safe because scans
+  // stop at the row counts taken before the rule ran, and negation and aggregates only read
+  // lower strata.
   void emit() {
     auto const& rule = *rule_;
     Value* head = pending_heads_.data() + std::size_t(pending_) * head_.size();
