@@ -144,21 +144,31 @@ private:
       }
     detail::PlanInput in{&rule.body, std::vector<bool>(rule.registers.size(), false), delta_atom, recursive, &sizes_};
     auto plan = detail::plan_body(in, slots, PlanStep::Kind::emit);
-    prepare(plan);
+    prepare(plan, in_stratum);
     regs_.assign(rule.registers.size(), 0);
     rows_.assign(nslots, no_row);
     head_.assign(rule.head_columns.size(), 0);
     record_ = options_.provenance || rule.constraint >= 0;
+    pending_heads_.resize(std::size_t(batch) * head_.size());
+    pending_rows_.resize(std::size_t(batch) * nslots);
     run(plan, 0);
+    flush();
   }
 
-  void prepare(std::vector<PlanStep>& plan) {
+  void prepare(std::vector<PlanStep>& plan, std::vector<bool> const& in_stratum) {
     for (auto& step : plan) {
-      if ((step.kind == PlanStep::Kind::scan || step.kind == PlanStep::Kind::negation) && step.mask != 0)
-        db_.relations[step.relation].index(step.mask);
-      prepare(step.sub);
+      bool const keyed = (step.kind == PlanStep::Kind::scan || step.kind == PlanStep::Kind::negation) && step.mask != 0;
+      auto& rel = db_.relations[step.relation];
+      bool const scan = keyed && step.kind == PlanStep::Kind::scan;
+      // Negations keep the chained index: explanations look their keys up in it.
+      if (scan && step.mask == all_columns(rel.arity())) step.whole_tuple = true;
+      else if (scan && !in_stratum[step.relation]) step.grouped = rel.grouped(step.mask);
+      if (keyed && !step.grouped && !step.whole_tuple) step.index = &rel.index(step.mask);
+      prepare(step.sub, in_stratum);
     }
   }
+
+  static std::uint64_t all_columns(std::uint32_t arity) { return arity >= 64 ? ~0ull : (1ull << arity) - 1; }
 
   void range_of(PlanStep const& step, RowId& lo, RowId& hi) const {
     switch (step.range) {
@@ -203,7 +213,18 @@ private:
         }
         Value key[64];
         for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
-        auto const& index = rel.index(step.mask);
+        if (step.grouped) {
+          scan_group(plan, i, step.grouped->find(key), lo, hi, rel.arity());
+          return;
+        }
+        if (step.whole_tuple) {
+          RowId r = rel.find(key);
+          if (r == no_row || r >= hi || r < lo || !bind_row(step, rel.row(r))) return;
+          if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
+          run(plan, i + 1);
+          return;
+        }
+        auto const& index = *step.index;
         for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r)) {
           if (r >= hi) continue;
           if (r < lo) break;
@@ -224,7 +245,7 @@ private:
         }
         Value key[64];
         for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
-        auto const& index = rel.index(step.mask);
+        auto const& index = *step.index;
         for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r))
           if (matches_key(rel.row(r), key, step.mask, rel.arity()) &&
               (step.sourced_column < 0 || rel.row(r)[step.sourced_column] != no_source))
@@ -289,18 +310,51 @@ private:
     }
   }
 
+  // The rows of one key, from a grouped index: all match the key already.
+  void scan_group(std::vector<PlanStep> const& plan, std::size_t i, GroupedIndex::Group group, RowId lo, RowId hi,
+                  std::uint32_t arity) {
+    auto const& step = plan[i];
+    for (std::uint32_t j = 0; j < group.count; ++j) {
+      RowId r = group.ids[j];
+      if (r >= hi || r < lo || !bind_row(step, group.rows + std::size_t(j) * arity)) continue;
+      if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
+      run(plan, i + 1);
+    }
+  }
+
+  // Derived tuples are inserted in batches: hashing a batch and prefetching its slots in the
+  // duplicate check first lets the cache misses overlap. Deferring is safe because scans
+  // stop at the row counts taken before the rule ran, and negation and aggregates only read
+  // lower strata.
   void emit() {
     auto const& rule = *rule_;
-    for (std::size_t c = 0; c < head_.size(); ++c) head_[c] = operand(rule.head_columns[c]);
-    auto& rel = db_.relations[rule.head];
-    auto [row, fresh] = rel.insert(head_.data());
-    if (!fresh) return;
-    auto& prov = db_.provenance[rule.head];
+    Value* head = pending_heads_.data() + std::size_t(pending_) * head_.size();
+    for (std::size_t c = 0; c < head_.size(); ++c) head[c] = operand(rule.head_columns[c]);
+    std::copy(rows_.begin(), rows_.end(), pending_rows_.begin() + std::ptrdiff_t(pending_ * rows_.size()));
+    if (++pending_ == batch) flush();
+  }
+
+  void flush() {
+    auto& rel = db_.relations[rule_->head];
+    std::uint64_t hashes[batch];
+    for (std::uint32_t i = 0; i < pending_; ++i) {
+      hashes[i] = rel.hash(pending_heads_.data() + std::size_t(i) * head_.size());
+      rel.prefetch(hashes[i]);
+    }
+    for (std::uint32_t i = 0; i < pending_; ++i) {
+      auto [row, fresh] = rel.insert(pending_heads_.data() + std::size_t(i) * head_.size(), hashes[i]);
+      if (fresh) derived(row, pending_rows_.data() + std::size_t(i) * rows_.size());
+    }
+    pending_ = 0;
+  }
+
+  void derived(RowId row, RowId const* body_rows) {
     if (record_) {
+      auto& prov = db_.provenance[rule_->head];
       prov.at.resize(std::size_t(row) + 1, no_row);
       prov.at[row] = static_cast<std::uint32_t>(prov.data.size());
       prov.data.push_back(rule_index_);
-      prov.data.insert(prov.data.end(), rows_.begin(), rows_.end());
+      prov.data.insert(prov.data.end(), body_rows, body_rows + rows_.size());
     }
     if (++db_.stats.derived > options_.max_derived)
       throw Runaway{"more than " + std::to_string(options_.max_derived) + " facts derived"};
@@ -322,6 +376,10 @@ private:
   bool record_ = true;
   std::vector<Value> regs_, head_;
   std::vector<RowId> rows_;
+  static constexpr std::uint32_t batch = 32;
+  std::vector<Value> pending_heads_;  // batch * head arity: tuples emitted, not yet inserted
+  std::vector<RowId> pending_rows_;   // batch * positive atoms: their body rows
+  std::uint32_t pending_ = 0;
   Literal const* aggregate_ = nullptr;
   std::int64_t acc_count_ = 0, acc_value_ = 0;
   bool acc_has_ = false;

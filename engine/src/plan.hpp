@@ -23,6 +23,11 @@ struct PlanStep {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> same; // columns that must be equal
   Range range = Range::all;
   std::int32_t sourced_column = -1;
+  // Filled in just before the plan runs: the index the step looks keys up in; `grouped`
+  // when the relation is complete (a lower stratum's, or claims) and so cannot grow meanwhile.
+  HashIndex const* index = nullptr;
+  GroupedIndex const* grouped = nullptr;
+  bool whole_tuple = false;  // a scan that fixes every column: the duplicate check finds its row
   // assign / aggregate: target register; compare when the target was already bound
   bool target_bound = false;
   std::vector<PlanStep> sub;  // aggregate body, ending in accumulate

@@ -1,6 +1,6 @@
 #include "nogood/engine/relation.hpp"
 
-#include <cstring>
+#include <algorithm>
 
 namespace nogood::engine {
 
@@ -54,7 +54,6 @@ void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
   buckets_.assign(want, no_row);
   bucket_mask_ = want - 1;
   next_.assign(rows, no_row);
-  next_.reserve(want);
   for (RowId r = 0; r < rows; ++r) {
     auto b = hash_row(data.data() + std::size_t(r) * arity_) & bucket_mask_;
     next_[r] = buckets_[b];
@@ -62,25 +61,163 @@ void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
   }
 }
 
-Relation::Relation(std::uint32_t arity) : arity_(arity), primary_((arity >= 64 ? ~0ull : (1ull << arity) - 1), arity) {}
+namespace {
+// Tuples are a handful of values: a plain loop beats a call to memcmp, and never reads
+// the (possibly null) data of zero-arity tuples.
+inline bool same_tuple(Value const* a, Value const* b, std::uint32_t arity) {
+  for (std::uint32_t c = 0; c < arity; ++c)
+    if (a[c] != b[c]) return false;
+  return true;
+}
+}  // namespace
 
-RowId Relation::find(Value const* tuple) {
-  if (!primary_current_) {
-    primary_.rebuild(data_, rows_);
-    primary_current_ = true;
-  }
-  auto h = primary_.hash_row(tuple);
-  // Zero-arity tuples are all equal, and their data may be null, which memcmp must not get.
-  for (RowId r = primary_.first(h); r != no_row; r = primary_.next(r))
-    if (arity_ == 0 || std::memcmp(row(r), tuple, arity_ * sizeof(Value)) == 0) return r;
-  return no_row;
+std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity) {
+  std::uint64_t h = 0;
+  for (std::uint32_t c = 0; c < arity; ++c) h = mix(h, tuple[c]);
+  return finish(h);
 }
 
-std::pair<RowId, bool> Relation::insert(Value const* tuple) {
-  if (auto r = find(tuple); r != no_row) return {r, false};
+
+RowId RowSet::find(Value const* tuple, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) const {
+  if (slots_.empty()) return no_row;
+  auto const tag = static_cast<std::uint32_t>(hash >> 32);
+  for (auto pos = home(tag);; pos = (pos + 1) & mask_) {
+    auto const& slot = slots_[pos];
+    if (slot.row == no_row) return no_row;
+    if (slot.tag == tag && same_tuple(data.data() + std::size_t(slot.row) * arity, tuple, arity)) return slot.row;
+  }
+}
+
+void RowSet::place(RowId row, std::uint32_t tag) {
+  auto pos = home(tag);
+  while (slots_[pos].row != no_row) pos = (pos + 1) & mask_;
+  slots_[pos] = {row, tag};
+}
+
+// A slot's home is the top bits of its tag, so slots sit in tag order (up to probe runs):
+// growing walks the old table in order and writes the new one in order, never reading row
+// data. The tag bits below the home still tell most rows of a probe run apart.
+void RowSet::grow() {
+  bits_ = slots_.empty() ? 4 : bits_ + 1;
+  std::vector<Slot> old(std::size_t(1) << bits_, Slot{no_row, 0});
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (auto const& slot : old)
+    if (slot.row != no_row) place(slot.row, slot.tag);
+}
+
+void RowSet::add(RowId row, std::uint64_t hash) {
+  // Load factor at most 5/8: probe runs stay within a cache line or two.
+  if ((std::size_t(size_) + 1) * 8 > slots_.size() * 5) grow();
+  place(row, static_cast<std::uint32_t>(hash >> 32));
+  ++size_;
+}
+
+GroupedIndex::GroupedIndex(std::uint64_t mask, Relation const& rel) : mask_(mask), arity_(rel.arity()) {
+  for (std::uint32_t c = 0; c < arity_; ++c)
+    if (mask >> c & 1) cols_.push_back(static_cast<std::uint8_t>(c));
+  std::uint32_t const n = rel.size();
+  rows_built_ = n;
+  // Pass 1: number the groups in order of first appearance and count their rows.
+  std::vector<std::uint32_t> group_of(n), counts;
+  std::vector<RowId> first_row;  // a row of each group, to compare keys against
+  auto resize_slots = [&](std::size_t want) {  // load factor at most 1/2 over groups
+    slots_.assign(want, Slot{no_row, 0});
+    slot_mask_ = want - 1;
+    for (std::uint32_t g = 0; g < first_row.size(); ++g) {
+      auto h = key_hash(rel.row(first_row[g]), true);
+      auto pos = h & slot_mask_;
+      while (slots_[pos].group != no_row) pos = (pos + 1) & slot_mask_;
+      slots_[pos] = {g, static_cast<std::uint32_t>(h >> 32)};
+    }
+  };
+  resize_slots(16);
+  for (RowId r = 0; r < n; ++r) {
+    if ((first_row.size() + 1) * 2 > slots_.size()) resize_slots(slots_.size() * 2);
+    Value const* row = rel.row(r);
+    auto h = key_hash(row, true);
+    auto tag = static_cast<std::uint32_t>(h >> 32);
+    auto pos = h & slot_mask_;
+    while (slots_[pos].group != no_row &&
+           !(slots_[pos].tag == tag && same_key(row, rel.row(first_row[slots_[pos].group]))))
+      pos = (pos + 1) & slot_mask_;
+    if (slots_[pos].group == no_row) {
+      slots_[pos] = {static_cast<std::uint32_t>(counts.size()), tag};
+      counts.push_back(0);
+      first_row.push_back(r);
+    }
+    group_of[r] = slots_[pos].group;
+    ++counts[group_of[r]];
+  }
+  if (counts.size() * 2 > n) {  // under two rows a key: a chained index reads as little, in less memory
+    std::vector<Slot>().swap(slots_);
+    sparse_ = true;
+    return;
+  }
+  // Pass 2: lay the groups out one after another, each newest row first.
+  starts_.resize(counts.size() + 1);
+  starts_[0] = 0;
+  for (std::size_t g = 0; g < counts.size(); ++g) starts_[g + 1] = starts_[g] + counts[g];
+  std::vector<std::uint32_t> fill(starts_.begin(), starts_.end() - 1);
+  ids_.resize(n);
+  rows_.resize(std::size_t(n) * arity_);
+  for (RowId r = n; r-- > 0;) {
+    auto at = fill[group_of[r]]++;
+    ids_[at] = r;
+    std::copy(rel.row(r), rel.row(r) + arity_, rows_.begin() + std::ptrdiff_t(std::size_t(at) * arity_));
+  }
+}
+
+std::uint64_t GroupedIndex::key_hash(Value const* row_or_key, bool is_row) const {
+  std::uint64_t h = 0;
+  for (std::size_t i = 0; i < cols_.size(); ++i) h = mix(h, row_or_key[is_row ? cols_[i] : i]);
+  return finish(h);
+}
+
+// Whether `row` holds `key` in the masked columns; `key` is itself a row when building.
+bool GroupedIndex::same_key(Value const* row, Value const* key_row) const {
+  for (auto c : cols_)
+    if (row[c] != key_row[c]) return false;
+  return true;
+}
+
+GroupedIndex::Group GroupedIndex::find(Value const* key) const {
+  auto h = key_hash(key, false);
+  auto tag = static_cast<std::uint32_t>(h >> 32);
+  for (auto pos = h & slot_mask_;; pos = (pos + 1) & slot_mask_) {
+    auto const& slot = slots_[pos];
+    if (slot.group == no_row) return {};
+    if (slot.tag != tag) continue;
+    auto begin = starts_[slot.group];
+    Value const* first = rows_.data() + std::size_t(begin) * arity_;
+    if (matches_key(first, key, mask_, arity_))
+      return {ids_.data() + begin, first, starts_[slot.group + 1] - begin};
+  }
+}
+
+std::size_t GroupedIndex::memory() const {
+  return slots_.capacity() * sizeof(Slot) + (starts_.capacity() + ids_.capacity() + rows_.capacity()) * sizeof(std::uint32_t);
+}
+
+Relation::Relation(std::uint32_t arity) : arity_(arity) {}
+
+void Relation::catch_up_primary() {
+  for (RowId r = primary_.size(); r < rows_; ++r) primary_.add(r, hash_tuple(row(r), arity_));
+}
+
+RowId Relation::find(Value const* tuple) {
+  catch_up_primary();
+  return primary_.find(tuple, hash_tuple(tuple, arity_), data_, arity_);
+}
+
+std::pair<RowId, bool> Relation::insert(Value const* tuple) { return insert(tuple, hash_tuple(tuple, arity_)); }
+
+std::pair<RowId, bool> Relation::insert(Value const* tuple, std::uint64_t hash) {
+  catch_up_primary();
+  if (auto r = primary_.find(tuple, hash, data_, arity_); r != no_row) return {r, false};
   RowId id = rows_++;
   data_.insert(data_.end(), tuple, tuple + arity_);
-  primary_.add(id, tuple, data_);
+  primary_.add(id, hash);
   for (auto& index : indexes_) index->add(id, tuple, data_);
   return {id, true};
 }
@@ -88,7 +225,6 @@ std::pair<RowId, bool> Relation::insert(Value const* tuple) {
 RowId Relation::append(Value const* tuple) {
   RowId id = rows_++;
   data_.insert(data_.end(), tuple, tuple + arity_);
-  primary_current_ = false;
   for (auto& index : indexes_) index->add(id, tuple, data_);
   return id;
 }
@@ -107,9 +243,17 @@ HashIndex const* Relation::find_index(std::uint64_t mask) const {
   return nullptr;
 }
 
+GroupedIndex const* Relation::grouped(std::uint64_t mask) {
+  auto built = std::find_if(grouped_.begin(), grouped_.end(), [&](auto const& index) { return index->mask() == mask; });
+  if (built == grouped_.end()) built = grouped_.insert(built, std::make_unique<GroupedIndex>(mask, *this));
+  else if ((*built)->rows() != rows_) *built = std::make_unique<GroupedIndex>(mask, *this);
+  return (*built)->sparse() ? nullptr : built->get();
+}
+
 std::size_t Relation::memory() const {
   std::size_t total = data_.capacity() * sizeof(Value) + primary_.memory();
   for (auto const& index : indexes_) total += index->memory();
+  for (auto const& index : grouped_) total += index->memory();
   return total;
 }
 

@@ -38,6 +38,84 @@ private:
   std::uint64_t bucket_mask_ = 0;
 };
 
+// Hash of a whole tuple, as the duplicate check uses it.
+std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity);
+
+// The set of a relation's rows, for the duplicate check: open addressing with linear probing.
+// Each slot keeps the upper 32 bits of the row's hash beside its id, so probing past other
+// rows (and every probe for a new tuple) compares tags in the table and reads no row data.
+class RowSet {
+public:
+  // The row equal to `tuple` (whose hash_tuple is `hash`), or no_row.
+  RowId find(Value const* tuple, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) const;
+  // Records `row`, known to be absent, with its hash.
+  void add(RowId row, std::uint64_t hash);
+  // Starts loading the slot where a probe for `hash` begins, so that a batch of lookups
+  // waits for memory once rather than once per lookup.
+  void prefetch(std::uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(static_cast<std::uint32_t>(hash >> 32))]);
+  }
+  std::uint32_t size() const { return size_; }
+  std::size_t memory() const { return slots_.capacity() * sizeof(Slot); }
+
+private:
+  struct Slot {
+    RowId row;
+    std::uint32_t tag;
+  };
+  std::uint64_t home(std::uint32_t tag) const { return bits_ == 0 ? 0 : tag >> (32 - bits_); }
+  void place(RowId row, std::uint32_t tag);
+  void grow();
+
+  std::vector<Slot> slots_;
+  std::uint64_t mask_ = 0;
+  std::uint32_t bits_ = 0;  // slots_.size() == 2^bits_ once allocated
+  std::uint32_t size_ = 0;
+};
+
+class Relation;
+
+// A complete relation's rows grouped by their values in the columns of `mask`, each group
+// stored contiguously as row ids and copies of the rows, newest row first (as HashIndex
+// chains run). A join that looks up a key then reads one run of memory instead of chasing
+// a chain through the whole relation. Built once a relation can no longer grow.
+class GroupedIndex {
+public:
+  GroupedIndex(std::uint64_t mask, Relation const& rel);
+
+  struct Group {
+    RowId const* ids = nullptr;
+    Value const* rows = nullptr;  // count rows of the relation's arity, in the order of ids
+    std::uint32_t count = 0;
+  };
+  std::uint64_t mask() const { return mask_; }
+  std::uint32_t rows() const { return rows_built_; }
+  // Whether keys are too nearly unique for grouping to pay; the index then holds nothing.
+  bool sparse() const { return sparse_; }
+  // The rows whose masked columns equal `key` (values in column order); empty if none.
+  Group find(Value const* key) const;
+  std::size_t memory() const;
+
+private:
+  struct Slot {
+    std::uint32_t group;  // no_row when empty
+    std::uint32_t tag;
+  };
+  std::uint64_t key_hash(Value const* row_or_key, bool is_row) const;
+  bool same_key(Value const* row, Value const* key) const;
+
+  std::uint64_t mask_;
+  std::uint32_t arity_;
+  std::vector<std::uint8_t> cols_;
+  std::vector<Slot> slots_;
+  std::uint64_t slot_mask_ = 0;
+  std::vector<std::uint32_t> starts_;  // per group, then the end
+  std::vector<RowId> ids_;
+  std::vector<Value> rows_;
+  std::uint32_t rows_built_ = 0;
+  bool sparse_ = false;
+};
+
 class Relation {
 public:
   explicit Relation(std::uint32_t arity);
@@ -48,6 +126,10 @@ public:
 
   // Appends the tuple unless present; returns its row and whether it is new.
   std::pair<RowId, bool> insert(Value const* tuple);
+  // The same, for a tuple whose hash_tuple() is known (batches hash and prefetch first).
+  std::pair<RowId, bool> insert(Value const* tuple, std::uint64_t hash);
+  std::uint64_t hash(Value const* tuple) const { return hash_tuple(tuple, arity_); }
+  void prefetch(std::uint64_t hash) const { primary_.prefetch(hash); }
   // Appends a tuple known to be new (claims: each carries its own claim id), without the
   // duplicate check; a later insert() builds the duplicate index first.
   RowId append(Value const* tuple);
@@ -57,15 +139,21 @@ public:
   HashIndex const& index(std::uint64_t mask);
   // The index over `mask` if one was built, for read-only lookups (explanations); else null.
   HashIndex const* find_index(std::uint64_t mask) const;
+  // A grouped index over `mask`, for a relation that no longer grows; built on first use,
+  // and again if rows were added since. Null when keys are nearly unique: use index().
+  GroupedIndex const* grouped(std::uint64_t mask);
   std::size_t memory() const;
 
 private:
   std::uint32_t arity_;
   std::uint32_t rows_ = 0;
   std::vector<Value> data_;
-  HashIndex primary_;
-  bool primary_current_ = true;  // false after append(): rebuilt on the next insert or find
+  // Rows 0..primary_.size() are in the duplicate check; append() leaves later rows out
+  // until the next insert or find adds them.
+  RowSet primary_;
+  void catch_up_primary();
   std::vector<std::unique_ptr<HashIndex>> indexes_;
+  std::vector<std::unique_ptr<GroupedIndex>> grouped_;
 };
 
 // Whether `row` agrees with `key` on the masked columns (key in column order).
