@@ -251,7 +251,7 @@ int run_check(std::vector<std::string> const& args) {
     if (o.format == "json") render_verdicts_json(session, shown, m, {o.proofs}, out);
     else if (o.format == "markdown") out.write(render_verdicts_markdown(session, shown, m));
     else if (o.format == "html") out.write(render_verdicts_html(session, shown, m));
-    else out.write(render_verdicts_text(session, shown, make_style(o.color, o.output ? -1 : 1), o.quiet));
+    else render_verdicts_text(session, shown, make_style(o.color, o.output ? -1 : 1), o.quiet, out);
   });
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (rc) return rc;

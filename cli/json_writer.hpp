@@ -29,6 +29,12 @@ public:
     return number(static_cast<std::int64_t>(n));
   }
   JsonWriter& null();
+  // The open container got its values from elsewhere (written to the same output at the next
+  // depth): it is closed on a line of its own.
+  JsonWriter& filled() {
+    empty_.back() = false;
+    return *this;
+  }
   // Text that is already JSON (e.g. a nested dump), placed as one value.
   JsonWriter& raw(std::string_view json);
 

@@ -7,6 +7,7 @@
 
 #include "json_writer.hpp"
 #include "manifest.hpp"
+#include "render_chunks.hpp"
 
 namespace nogood::cli {
 
@@ -170,10 +171,15 @@ void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proof
 
 }  // namespace
 
-std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet) {
-  std::string out;
+void render_verdicts_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet, Sink& sink) {
   if (!quiet)
-    for (auto const* v : verdicts) render_verdict(out, s, *v, style);
+    render_chunks(
+        verdicts.size(),
+        [&](std::size_t begin, std::size_t end, std::string& text) {
+          for (std::size_t i = begin; i < end; ++i) render_verdict(text, s, *verdicts[i], style);
+        },
+        sink);
+  std::string out;
   // Counted by index, named once.
   std::vector<std::size_t> per_rule(s.program().constraints.size(), 0), per_source(s.corpus().sources.size(), 0);
   std::map<engine::VerdictSeverity, std::size_t> by_severity;
@@ -207,11 +213,17 @@ std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> c
     if (ranked.size() > 10) out += " and " + std::to_string(ranked.size() - 10) + " more";
     out += "\n";
   }
-  return out;
+  sink.write(out);
 }
 
-// Written one verdict at a time into blocks passed to the sink: a document of every verdict with
-// its proof tree built first would take gigabytes on large corpora.
+std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet) {
+  StringSink sink;
+  render_verdicts_text(s, verdicts, style, quiet, sink);
+  return std::move(sink.text());
+}
+
+// Written in chunks of verdicts, rendered in parallel, passed to the sink in order: a document of
+// every verdict with its proof tree built first would take gigabytes on large corpora.
 void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest,
                           JsonReportOptions const& options, Sink& sink) {
   json files = json::array();
@@ -222,13 +234,23 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
   JsonWriter w(out.buffer());
   w.begin_object().member("nogood", manifest.version).member("schema", 1).key("manifest").raw(head.dump(2));
   w.key("verdicts").begin_array();
+  out.flush();
+  render_chunks(
+      verdicts.size(),
+      [&](std::size_t begin, std::size_t end, std::string& text) {
+        for (std::size_t i = begin; i < end; ++i) {
+          text += i ? ",\n    " : "\n    ";
+          JsonWriter one(text, 2);
+          write_verdict(one, s, *verdicts[i], options.proofs);
+        }
+      },
+      sink);
+  if (!verdicts.empty()) w.filled();
   std::vector<std::size_t> per_rule(s.program().constraints.size(), 0);
   std::size_t per_severity[3] = {};
   for (auto const* v : verdicts) {
-    write_verdict(w, s, *v, options.proofs);
     ++per_rule[v->constraint];
     ++per_severity[static_cast<int>(v->severity)];
-    out.maybe_flush();
   }
   std::map<std::string_view, std::size_t> by_rule, by_severity;
   for (auto sev : {engine::VerdictSeverity::info, engine::VerdictSeverity::warning, engine::VerdictSeverity::error})

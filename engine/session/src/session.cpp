@@ -145,6 +145,7 @@ bool Session::load(Inputs const& inputs) {
   // lower
   CorpusEntities entities(corpus_);
   program_ = rules::lower(rules_->checked, sources_, corpus_, entities, diags_);
+  entity_display(0);  // fills the display names now: renderers read them from several threads
   return !diags_.has_errors();
 }
 
@@ -160,7 +161,7 @@ std::string_view Session::entity_display(engine::Value v) const {
     display_names_.clear();
     for (std::uint32_t e = 0; e < corpus_.entities.size(); ++e) display_names_.push_back(corpus_.display_name(e, options_.language));
   }
-  return display_names_[v];
+  return v < display_names_.size() ? display_names_[v] : std::string_view();
 }
 
 void Session::append_display(std::string& out, ValueType type, engine::Value v) const {

@@ -1,0 +1,40 @@
+// Reports rendered on several threads must come out exactly as one thread writes them.
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "output.hpp"
+#include "render_chunks.hpp"
+
+using nogood::cli::render_chunks;
+using nogood::cli::StringSink;
+
+namespace {
+std::string sequential(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += std::to_string(i) + (i % 7 == 0 ? "\n" : ",");
+  return out;
+}
+}  // namespace
+
+TEST_CASE("chunks are written in order, whatever the count", "[report][chunks]") {
+  for (std::size_t n : {0u, 1u, 511u, 512u, 513u, 1024u, 5000u, 40000u}) {
+    StringSink sink;
+    render_chunks(
+        n,
+        [](std::size_t begin, std::size_t end, std::string& out) {
+          for (std::size_t i = begin; i < end; ++i) out += std::to_string(i) + (i % 7 == 0 ? "\n" : ",");
+        },
+        sink);
+    INFO(n);
+    REQUIRE(sink.text() == sequential(n));
+  }
+}
+
+TEST_CASE("an exception while rendering a chunk reaches the caller", "[report][chunks]") {
+  StringSink sink;
+  auto render = [](std::size_t begin, std::size_t, std::string&) {
+    if (begin >= 2048) throw std::runtime_error("out of memory");
+  };
+  CHECK_THROWS_AS(render_chunks(10000, render, sink), std::runtime_error);
+}
