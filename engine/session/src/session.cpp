@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <future>
+#include <thread>
 
 #include "nogood/facts/load.hpp"
 #include "nogood/facts/names.hpp"
@@ -224,78 +227,110 @@ std::vector<MessagePiece> split_message(std::string_view tmpl, std::vector<std::
   return pieces;
 }
 
+// What building one verdict needs besides the verdict, kept between verdicts.
+struct VerdictScratch {
+  std::string key;
+  engine::Derivation derivation;
+  std::vector<std::pair<engine::RelationId, engine::RowId>> todo;
+  std::vector<engine::Value> support_sources;
+};
+
+struct ConstraintShape {
+  std::uint32_t constraint;
+  std::vector<MessagePiece> message;
+  std::size_t first;  // index of its first verdict
+};
+
+Verdict make_verdict(Session const& session, ConstraintShape const& shape, engine::RowId r, VerdictScratch& scratch) {
+  auto const& program = session.program();
+  auto const& db = session.database();
+  auto const& info = program.constraints[shape.constraint];
+  auto const& decl = program.relations[info.relation];
+  Verdict v;
+  v.constraint = shape.constraint;
+  v.rule = info.name;
+  v.severity = info.severity;
+  v.relation = info.relation;
+  v.row = r;
+  auto row = db.relations[info.relation].row(r);
+  auto& key = scratch.key;
+  key = info.name;
+  v.bindings.reserve(decl.columns.size());
+  for (std::size_t i = 0; i < decl.columns.size(); ++i) {
+    Binding b{decl.column_names[i], decl.columns[i], row[i]};
+    key.append(1, '\0').append(b.name).append(1, '=');
+    session.append_canonical(key, b.type, b.value);
+    if (b.type == ValueType::source && row[i] < session.corpus().sources.size() &&
+        std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
+      v.sources.push_back(row[i]);
+    v.bindings.push_back(std::move(b));
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(fnv1a(key) & 0xffffffffffffull));
+  v.id.reserve(info.name.size() + 13);
+  v.id.append(info.name).append(1, '-').append(hex);
+  for (auto const& piece : shape.message) {
+    if (piece.binding == SIZE_MAX) v.message += piece.text;
+    else session.append_display(v.message, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
+  }
+  // Support: the claims at the leaves of the first derivation.
+  auto& todo = scratch.todo;
+  todo.assign(1, {info.relation, r});
+  scratch.support_sources.clear();
+  while (!todo.empty()) {
+    auto [rid, rrow] = todo.back();
+    todo.pop_back();
+    auto const& rdecl = program.relations[rid];
+    if (program.schema.predicates[rdecl.predicate].kind == engine::PredicateKind::claimed) {
+      // A claimed row ends with source, claimant, certainty and claim: read the source here rather
+      // than from the claim, a cache miss away.
+      auto const* claimed = db.relations[rid].row(rrow) + rdecl.columns.size() - 4;
+      if (std::find(v.support.begin(), v.support.end(), claimed[3]) == v.support.end()) {
+        v.support.push_back(claimed[3]);
+        scratch.support_sources.push_back(claimed[0]);
+      }
+      continue;
+    }
+    if (!db.derivation(rid, rrow, scratch.derivation)) continue;
+    auto const& rule = program.rules[scratch.derivation.rule];
+    std::size_t slot = scratch.derivation.rows.size();
+    for (auto it = rule.body.rbegin(); it != rule.body.rend(); ++it)
+      if (it->kind == engine::Literal::Kind::atom) todo.emplace_back(it->relation, scratch.derivation.rows[--slot]);
+  }
+  for (auto src : scratch.support_sources)
+    if (src != engine::no_source && std::find(v.sources.begin(), v.sources.end(), src) == v.sources.end()) v.sources.push_back(src);
+  return v;
+}
+
 }  // namespace
 
 void Session::build_verdicts() {
   auto started = std::chrono::steady_clock::now();
-  verdicts_.clear();
-  std::string key;
-  engine::Derivation d;
-  std::vector<std::pair<engine::RelationId, engine::RowId>> todo;
-  std::vector<engine::Value> support_sources;
+  std::vector<ConstraintShape> shapes;
+  std::size_t total = 0;
   for (std::uint32_t c = 0; c < program_.constraints.size(); ++c) {
     auto const& info = program_.constraints[c];
     auto const& decl = program_.relations[info.relation];
-    auto const& rel = db_.relations[info.relation];
-    auto const message = split_message(info.message.empty() ? info.name : info.message, decl.column_names);
-    verdicts_.reserve(verdicts_.size() + rel.size());
-    for (engine::RowId r = 0; r < rel.size(); ++r) {
-      Verdict v;
-      v.constraint = c;
-      v.rule = info.name;
-      v.severity = info.severity;
-      v.relation = info.relation;
-      v.row = r;
-      auto row = rel.row(r);
-      key = info.name;
-      v.bindings.reserve(decl.columns.size());
-      for (std::size_t i = 0; i < decl.columns.size(); ++i) {
-        Binding b{decl.column_names[i], decl.columns[i], row[i]};
-        key.append(1, '\0').append(b.name).append(1, '=');
-        append_canonical(key, b.type, b.value);
-        if (b.type == ValueType::source && row[i] < corpus_.sources.size() &&
-            std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
-          v.sources.push_back(row[i]);
-        v.bindings.push_back(std::move(b));
-      }
-      char hex[17];
-      std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(fnv1a(key) & 0xffffffffffffull));
-      v.id.reserve(info.name.size() + 13);
-      v.id.append(info.name).append(1, '-').append(hex);
-      for (auto const& piece : message) {
-        if (piece.binding == SIZE_MAX) v.message += piece.text;
-        else append_display(v.message, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
-      }
-      // Support: the claims at the leaves of the first derivation.
-      todo.assign(1, {info.relation, r});
-      support_sources.clear();
-      while (!todo.empty()) {
-        auto [rid, rrow] = todo.back();
-        todo.pop_back();
-        auto const& rdecl = program_.relations[rid];
-        auto kind = program_.schema.predicates[rdecl.predicate].kind;
-        if (kind == engine::PredicateKind::claimed) {
-          // A claimed row ends with source, claimant, certainty and claim: read the source here rather
-          // than from the claim, a cache miss away.
-          auto const* claimed = db_.relations[rid].row(rrow) + rdecl.columns.size() - 4;
-          if (std::find(v.support.begin(), v.support.end(), claimed[3]) == v.support.end()) {
-            v.support.push_back(claimed[3]);
-            support_sources.push_back(claimed[0]);
-          }
-          continue;
-        }
-        if (!db_.derivation(rid, rrow, d)) continue;
-        auto const& rule = program_.rules[d.rule];
-        std::size_t slot = d.rows.size();
-        for (auto it = rule.body.rbegin(); it != rule.body.rend(); ++it)
-          if (it->kind == engine::Literal::Kind::atom) todo.emplace_back(it->relation, d.rows[--slot]);
-      }
-      for (auto s : support_sources) {
-        if (s != engine::no_source && std::find(v.sources.begin(), v.sources.end(), s) == v.sources.end()) v.sources.push_back(s);
-      }
-      verdicts_.push_back(std::move(v));
-    }
+    shapes.push_back({c, split_message(info.message.empty() ? info.name : info.message, decl.column_names), total});
+    total += db_.relations[info.relation].size();
   }
+  verdicts_.clear();
+  verdicts_.resize(total);
+  // Verdicts are independent of one another: each thread builds a contiguous share, in place.
+  auto build = [&](std::size_t begin, std::size_t end) {
+    VerdictScratch scratch;
+    auto shape = std::upper_bound(shapes.begin(), shapes.end(), begin, [](std::size_t i, ConstraintShape const& s) { return i < s.first; }) - 1;
+    for (std::size_t i = begin; i < end; ++i) {
+      while (std::next(shape) != shapes.end() && std::next(shape)->first <= i) ++shape;
+      verdicts_[i] = make_verdict(*this, *shape, static_cast<engine::RowId>(i - shape->first), scratch);
+    }
+  };
+  std::size_t const threads = total < 4096 ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::future<void>> shares;
+  for (std::size_t t = 1; t < threads; ++t)
+    shares.push_back(std::async(std::launch::async, build, total * t / threads, total * (t + 1) / threads));
+  build(0, total / threads);
+  for (auto& share : shares) share.get();
   timings_.verdicts = seconds_since(started);
 }
 
