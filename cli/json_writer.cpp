@@ -84,6 +84,11 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 void JsonWriter::newline(std::size_t depth) {
+  static constexpr std::string_view spaces = "\n                                                                ";
+  if (2 * depth < spaces.size()) {
+    out_.append(spaces.data(), 2 * depth + 1);
+    return;
+  }
   out_ += '\n';
   out_.append(2 * depth, ' ');
 }

@@ -132,6 +132,10 @@ private:
 
   void run_rule(std::uint32_t rule_index, std::int32_t delta_atom, std::vector<bool> const& in_stratum) {
     auto const& rule = program_.rules[rule_index];
+    // A join with a finished, empty relation derives nothing: skip the plan and the indexes it
+    // would build (the built-in negation checks meet empty denial relations on most corpora).
+    for (auto const& lit : rule.body)
+      if (lit.kind == Literal::Kind::atom && !in_stratum[lit.relation] && db_.relations[lit.relation].size() == 0) return;
     rule_ = &rule;
     rule_index_ = rule_index;
     std::vector<std::uint32_t> slots(rule.body.size(), 0xffffffffu);

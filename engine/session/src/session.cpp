@@ -265,10 +265,10 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
       v.sources.push_back(row[i]);
     v.bindings.push_back(std::move(b));
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(fnv1a(key) & 0xffffffffffffull));
   v.id.reserve(info.name.size() + 13);
-  v.id.append(info.name).append(1, '-').append(hex);
+  v.id.append(info.name).append(1, '-');
+  auto const hash = fnv1a(key);
+  for (int shift = 44; shift >= 0; shift -= 4) v.id += "0123456789abcdef"[hash >> shift & 15];  // 48 bits
   for (auto const& piece : shape.message) {
     if (piece.binding == SIZE_MAX) v.message += piece.text;
     else session.append_display(v.message, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
