@@ -1,9 +1,15 @@
 #include "nogood/engine/evaluate.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <climits>
+#include <exception>
+#include <future>
+#include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 #include <tuple>
 
 #include "plan.hpp"
@@ -91,9 +97,25 @@ struct ArithmeticError {
 
 class Evaluator {
 public:
-  Evaluator(Program const& program, Database& db, EvalOptions const& options)
+  // `derived` counts the facts derived so far, for --max-facts.
+  Evaluator(Program const& program, Database& db, EvalOptions const& options, std::uint64_t& derived)
       : program_(program), db_(db), options_(options), lo_(db.relations.size(), 0), hi_(db.relations.size(), 0),
-        sizes_(db.relations.size(), 0), started_(std::chrono::steady_clock::now()) {}
+        sizes_(db.relations.size(), 0), started_(std::chrono::steady_clock::now()), derived_(derived) {}
+
+  // A non-recursive stratum evaluated beside others: plan_stratum() makes the plans and builds
+  // the indexes they need, on the calling thread; run_planned() may then run on another thread,
+  // reading only finished relations and writing only the stratum's own.
+  void plan_stratum(Stratum const& stratum) {
+    std::vector<bool> in_stratum(db_.relations.size(), false);
+    for (auto r : stratum.relations) in_stratum[r] = true;
+    snapshot_all();
+    for (auto rule : stratum.rules)
+      if (auto planned = plan_rule(rule, -1, in_stratum)) planned_.push_back(std::move(*planned));
+  }
+  void run_planned() {
+    for (auto const& planned : planned_) execute(planned);
+    planned_.clear();
+  }
 
   void run_stratum(Stratum const& stratum) {
     std::vector<bool> in_stratum(db_.relations.size(), false);
@@ -130,14 +152,22 @@ private:
     }
   }
 
+  struct PlannedRule {
+    std::uint32_t rule;
+    std::vector<PlanStep> plan;
+    std::uint32_t slots;  // positive atoms, whose rows provenance records
+  };
+
   void run_rule(std::uint32_t rule_index, std::int32_t delta_atom, std::vector<bool> const& in_stratum) {
+    if (auto planned = plan_rule(rule_index, delta_atom, in_stratum)) execute(*planned);
+  }
+
+  std::optional<PlannedRule> plan_rule(std::uint32_t rule_index, std::int32_t delta_atom, std::vector<bool> const& in_stratum) {
     auto const& rule = program_.rules[rule_index];
     // A join with a finished, empty relation derives nothing: skip the plan and the indexes it
     // would build (the built-in negation checks meet empty denial relations on most corpora).
     for (auto const& lit : rule.body)
-      if (lit.kind == Literal::Kind::atom && !in_stratum[lit.relation] && db_.relations[lit.relation].size() == 0) return;
-    rule_ = &rule;
-    rule_index_ = rule_index;
+      if (lit.kind == Literal::Kind::atom && !in_stratum[lit.relation] && db_.relations[lit.relation].size() == 0) return std::nullopt;
     std::vector<std::uint32_t> slots(rule.body.size(), 0xffffffffu);
     std::uint32_t nslots = 0;
     std::vector<bool> recursive(rule.body.size(), false);
@@ -147,15 +177,22 @@ private:
         recursive[i] = in_stratum[rule.body[i].relation];
       }
     detail::PlanInput in{&rule.body, std::vector<bool>(rule.registers.size(), false), delta_atom, recursive, &sizes_};
-    auto plan = detail::plan_body(in, slots, PlanStep::Kind::emit);
-    prepare(plan, in_stratum);
+    PlannedRule planned{rule_index, detail::plan_body(in, slots, PlanStep::Kind::emit), nslots};
+    prepare(planned.plan, in_stratum);
+    return planned;
+  }
+
+  void execute(PlannedRule const& planned) {
+    auto const& rule = program_.rules[planned.rule];
+    rule_ = &rule;
+    rule_index_ = planned.rule;
     regs_.assign(rule.registers.size(), 0);
-    rows_.assign(nslots, no_row);
+    rows_.assign(planned.slots, no_row);
     head_.assign(rule.head_columns.size(), 0);
     record_ = options_.provenance || rule.constraint >= 0;
     pending_heads_.resize(std::size_t(batch) * head_.size());
-    pending_rows_.resize(std::size_t(batch) * nslots);
-    run(plan, 0);
+    pending_rows_.resize(std::size_t(batch) * planned.slots);
+    run(planned.plan, 0);
     flush();
   }
 
@@ -165,7 +202,10 @@ private:
       auto& rel = db_.relations[step.relation];
       bool const scan = keyed && step.kind == PlanStep::Kind::scan;
       // Negations keep the chained index: explanations look their keys up in it.
-      if (scan && step.mask == all_columns(rel.arity())) step.whole_tuple = true;
+      if (scan && step.mask == all_columns(rel.arity())) {
+        step.whole_tuple = true;
+        rel.prepare_find();
+      }
       else if (scan && !in_stratum[step.relation]) step.grouped = rel.grouped(step.mask);
       if (keyed && !step.grouped && !step.whole_tuple) step.index = &rel.index(step.mask);
       prepare(step.sub, in_stratum);
@@ -360,9 +400,9 @@ private:
       prov.data.push_back(rule_index_);
       prov.data.insert(prov.data.end(), body_rows, body_rows + rows_.size());
     }
-    if (++db_.stats.derived > options_.max_derived)
+    if (++derived_ > options_.max_derived)
       throw Runaway{"more than " + std::to_string(options_.max_derived) + " facts derived"};
-    if ((db_.stats.derived & 0xffff) == 0) {
+    if ((derived_ & 0xffff) == 0) {
       std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started_;
       if (spent.count() > options_.max_seconds)
         throw Runaway{"evaluation took more than " + std::to_string(static_cast<long long>(options_.max_seconds)) + " s"};
@@ -375,6 +415,8 @@ private:
   std::vector<RowId> lo_, hi_;
   std::vector<std::uint32_t> sizes_;
   std::chrono::steady_clock::time_point started_;
+  std::uint64_t& derived_;
+  std::vector<PlannedRule> planned_;
   Rule const* rule_ = nullptr;
   std::uint32_t rule_index_ = 0;
   bool record_ = true;
@@ -429,17 +471,97 @@ void load_claims(Program const& program, Corpus const& corpus, Database& db) {
 
 }  // namespace
 
+namespace {
+
+bool reads_any(std::vector<Literal> const& body, std::vector<bool> const& relations) {
+  for (auto const& lit : body) {
+    if ((lit.kind == Literal::Kind::atom || lit.kind == Literal::Kind::negation) && relations[lit.relation]) return true;
+    if (lit.kind == Literal::Kind::aggregate && reads_any(lit.body, relations)) return true;
+  }
+  return false;
+}
+
+// The end of the run of strata from `first` that can be evaluated side by side: non-recursive,
+// none reading what another in the run derives.
+std::size_t independent_run(Program const& program, std::size_t first) {
+  auto const& strata = program.strata;
+  if (strata[first].recursive) return first + 1;
+  std::vector<bool> derived(program.relations.size(), false);
+  std::size_t end = first;
+  for (; end < strata.size() && !strata[end].recursive; ++end) {
+    bool const reads = std::any_of(strata[end].rules.begin(), strata[end].rules.end(),
+                                   [&](std::uint32_t rule) { return reads_any(program.rules[rule].body, derived); });
+    if (reads) break;
+    for (auto r : strata[end].relations) derived[r] = true;
+  }
+  return end;
+}
+
+// Evaluates strata [first, end) on every core. A failure is rethrown, the first in stratum order,
+// with the rule it happened in.
+void run_side_by_side(Program const& program, Database& db, EvalOptions const& options, std::size_t first, std::size_t end,
+                      std::uint32_t& failed_rule) {
+  std::size_t const count = end - first;
+  std::vector<std::uint64_t> derived(count, db.stats.derived);
+  std::vector<std::unique_ptr<Evaluator>> evaluators;
+  for (std::size_t i = 0; i < count; ++i) {
+    evaluators.push_back(std::make_unique<Evaluator>(program, db, options, derived[i]));
+    evaluators.back()->plan_stratum(program.strata[first + i]);
+  }
+  std::vector<std::exception_ptr> failures(count);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < count; i = next++) {
+      try {
+        evaluators[i]->run_planned();
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  };
+  std::size_t const threads = std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::future<void>> helpers;
+  for (std::size_t t = 1; t < threads; ++t) helpers.push_back(std::async(std::launch::async, work));
+  work();
+  for (auto& h : helpers) h.get();
+  std::uint64_t const base = db.stats.derived;
+  for (auto d : derived) db.stats.derived += d - base;
+  for (std::size_t i = 0; i < count; ++i)
+    if (failures[i]) {
+      failed_rule = evaluators[i]->current_rule();
+      std::rethrow_exception(failures[i]);
+    }
+}
+
+}  // namespace
+
 bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOptions const& options, Diagnostics& diags) {
   db.relations.clear();
   db.provenance.clear();
   for (auto const& decl : program.relations) db.relations.emplace_back(static_cast<std::uint32_t>(decl.columns.size()));
   db.provenance.resize(program.relations.size());
   load_claims(program, corpus, db);
-  Evaluator ev(program, db, options);
+  Evaluator ev(program, db, options, db.stats.derived);
+  std::optional<std::uint32_t> side_rule;  // where strata evaluated side by side failed
+  auto failed_rule = [&] { return side_rule ? *side_rule : ev.current_rule(); };
   try {
-    for (auto const& stratum : program.strata) ev.run_stratum(stratum);
+    for (std::size_t s = 0; s < program.strata.size();) {
+      std::size_t end = independent_run(program, s);
+      if (end - s < 2 || std::thread::hardware_concurrency() < 2) {
+        ev.run_stratum(program.strata[s++]);
+        continue;
+      }
+      std::uint32_t rule = 0;
+      try {
+        run_side_by_side(program, db, options, s, end, rule);
+      } catch (...) {
+        side_rule = rule;
+        throw;
+      }
+      s = end;
+    }
   } catch (Runaway const& r) {
-    auto const& rule = program.rules[ev.current_rule()];
+    auto const& rule = program.rules[failed_rule()];
     auto const& rel = program.relations[rule.head];
     diags.report(make_error("E0401", "evaluation stopped: " + r.reason)
                      .with_primary(rule.span, "`" + rel.name + "` keeps growing through this rule")
@@ -448,7 +570,7 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
                                 "if the program is right, raise the limit with --max-facts or --max-seconds"));
     return false;
   } catch (ArithmeticError const& e) {
-    auto const& rule = program.rules[ev.current_rule()];
+    auto const& rule = program.rules[failed_rule()];
     diags.report(make_error("E0402", "integer overflow: " + e.what)
                      .with_primary(rule.span, "in this rule")
                      .with_help("ints are 32-bit; check the arithmetic for values that grow without bound"));
