@@ -100,11 +100,13 @@ int emit(CommonOptions const& o, std::string const& content) {
 namespace {
 
 // `--timings FILE`: seconds per stage and the evaluated database's size, for benchmarks.
-std::string write_timings(Session const& session, CommonOptions const& o, double render) {
+std::string write_timings(Session const& session, CommonOptions const& o, double render, StagePeaks const& peaks) {
   if (!o.timings) return {};
   auto const& t = session.timings();
   nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"render", render},
-                           {"memory_bytes", session.database().memory()}};
+                           {"memory_bytes", session.database().memory()},
+                           {"peak_bytes_load", peaks.load}, {"peak_bytes_evaluate", peaks.evaluate},
+                           {"peak_bytes_verdicts", peaks.verdicts}, {"peak_bytes", peak_memory_bytes()}};
   return write_atomically(*o.timings, j.dump(2) + "\n");
 }
 
@@ -237,7 +239,8 @@ int run_check(std::vector<std::string> const& args) {
     return usage_error("check", "`--no-proofs` shapes JSON reports; " + o.format + " reports explain each verdict in full");
   Session session(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
-  if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
+  StagePeaks peaks;
+  if (!inputs || !run_stages(session, *inputs, o, Until::verdicts, &peaks)) {
     print_diagnostics(session, o);
     return 2;
   }
@@ -255,7 +258,7 @@ int run_check(std::vector<std::string> const& args) {
   });
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (rc) return rc;
-  if (auto err = write_timings(session, o, render); !err.empty()) return usage_error("check", err);
+  if (auto err = write_timings(session, o, render, peaks); !err.empty()) return usage_error("check", err);
   bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) { return severity_rank(v->severity) >= severity_rank(o.fail_on); });
   return failing ? 1 : 0;
 }
@@ -321,7 +324,8 @@ int run_query(std::vector<std::string> const& args) {
   }
   // The pattern on a line of its own, so diagnostics show it as the user wrote it.
   inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :-\n" + pattern + "\n.");
-  if (!run_stages(session, *inputs, o, Until::evaluate)) {
+  StagePeaks peaks;
+  if (!run_stages(session, *inputs, o, Until::evaluate, &peaks)) {
     print_diagnostics(session, o);
     return 2;
   }
@@ -329,7 +333,7 @@ int run_query(std::vector<std::string> const& args) {
     // Counting needs no verdict objects: the answers are the rows of the query's relation.
     for (auto const& c : session.program().constraints)
       if (c.name == "query" && c.origin == "constraint") {
-        if (auto err = write_timings(session, o, 0); !err.empty()) return usage_error("query", err);
+        if (auto err = write_timings(session, o, 0, peaks); !err.empty()) return usage_error("query", err);
         return emit(o, std::to_string(session.database().relations[c.relation].size()) + "\n");
       }
   }

@@ -1,21 +1,35 @@
 #include "pipeline.hpp"
 
 #include <iostream>
+#include <sys/resource.h>
 
 #include "progress.hpp"
 
 namespace nogood::cli {
 
-bool run_stages(Session& session, Inputs const& inputs, CommonOptions const& o, Until until) {
+std::size_t peak_memory_bytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<std::size_t>(usage.ru_maxrss) * 1024;  // Linux reports kilobytes
+}
+
+bool run_stages(Session& session, Inputs const& inputs, CommonOptions const& o, Until until, StagePeaks* peaks) {
+  StagePeaks ignored;
+  if (!peaks) peaks = &ignored;
   Progress progress(progress_wanted(o.quiet), std::cerr);
   progress.stage("loading rules and facts");
-  if (!session.load(inputs)) return false;
+  bool const loaded = session.load(inputs);
+  peaks->load = peak_memory_bytes();
+  if (!loaded) return false;
   if (until == Until::load) return true;
   progress.stage("evaluating");
-  if (!session.evaluate()) return false;
+  bool const evaluated = session.evaluate();
+  peaks->evaluate = peak_memory_bytes();
+  if (!evaluated) return false;
   if (until == Until::evaluate) return true;
   progress.stage("explaining verdicts");
   session.build_verdicts();
+  peaks->verdicts = peak_memory_bytes();
   return true;
 }
 

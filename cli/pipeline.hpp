@@ -1,6 +1,8 @@
 // The session's stages as the commands run them, with a progress line for slow ones.
 #pragma once
 
+#include <cstddef>
+
 #include "nogood/session.hpp"
 #include "options.hpp"
 
@@ -8,8 +10,14 @@ namespace nogood::cli {
 
 enum class Until { load, evaluate, verdicts };
 
+// The process's peak resident memory once each stage was done, in bytes (for --timings).
+struct StagePeaks {
+  std::size_t load = 0, evaluate = 0, verdicts = 0;
+};
+std::size_t peak_memory_bytes();
+
 // Loads, then (as far as `until` says) evaluates and builds the verdicts. False when a stage
 // reported errors; they are in session.diagnostics(), and the progress line is gone by then.
-bool run_stages(Session& session, Inputs const& inputs, CommonOptions const& options, Until until);
+bool run_stages(Session& session, Inputs const& inputs, CommonOptions const& options, Until until, StagePeaks* peaks = nullptr);
 
 }  // namespace nogood::cli
