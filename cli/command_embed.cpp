@@ -134,7 +134,7 @@ int run_embed(std::vector<std::string> const& args) {
     return 2;
   }
 
-  Session session(session_options(o));
+  Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 1, session);
   if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
     print_diagnostics(session, o);

@@ -30,7 +30,7 @@ int run_entities(std::vector<std::string> const& args) {
   if (o.help) return print_entities_help();
   if (o.format != "text" && o.format != "json") return usage_error("entities", "entities prints text or json, not " + o.format);
   if (o.positional.size() > 1) return usage_error("entities", "entities takes one corpus folder, got " + std::to_string(o.positional.size()));
-  Session session(session_options(o));
+  Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
   if (!inputs || !run_stages(session, *inputs, o, Until::load)) {
     print_diagnostics(session, o);

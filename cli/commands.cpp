@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -72,6 +73,11 @@ Options session_options(CommonOptions const& o) {
   if (o.max_seconds) opts.eval.max_seconds = *o.max_seconds;
   opts.language = o.language;
   return opts;
+}
+
+Session& keep_until_exit(Options options) {
+  static std::vector<std::unique_ptr<Session>> sessions;
+  return *sessions.emplace_back(std::make_unique<Session>(std::move(options)));
 }
 
 int emit(CommonOptions const& o, std::function<void(Sink&)> const& render) {
@@ -217,7 +223,7 @@ int run_lint(std::vector<std::string> const& args) {
   } else if (o.positional.size() > 1) {
     o.positional.resize(1);
   }
-  Session session(session_options(o));
+  Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
   bool ok = inputs && session.load(*inputs);
   if (o.format == "json") {
@@ -237,7 +243,7 @@ int run_check(std::vector<std::string> const& args) {
   if (o.positional.size() > 1) return usage_error("check", "check takes one corpus folder, got " + std::to_string(o.positional.size()));
   if (!o.proofs && o.format != "json")
     return usage_error("check", "`--no-proofs` shapes JSON reports; " + o.format + " reports explain each verdict in full");
-  Session session(session_options(o));
+  Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
   StagePeaks peaks;
   if (!inputs || !run_stages(session, *inputs, o, Until::verdicts, &peaks)) {
@@ -269,7 +275,7 @@ int run_explain(std::vector<std::string> const& args) {
   if (o.help) return print_help("explain");
   if (o.positional.empty()) return usage_error("explain", "which verdict? give its id, as `nogood check` prints it");
   std::string id = o.positional[0];
-  Session session(session_options(o));
+  Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 1, session);
   if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
     print_diagnostics(session, o);
@@ -316,7 +322,7 @@ int run_query(std::vector<std::string> const& args) {
     message += "{" + pattern.substr(i, j - i) + "} ";
     i = j;
   }
-  Session session(session_options(o));
+  Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 1, session);
   if (!inputs) {
     print_diagnostics(session, o);

@@ -28,6 +28,9 @@ void print_diagnostics(Session& session, CommonOptions const& o);
 // The inputs named by the corpus folder at o.positional[corpus_arg] (if any) and the options.
 std::optional<Inputs> gather_inputs(CommonOptions const& o, std::size_t corpus_arg, Session& session);
 Options session_options(CommonOptions const& o);
+// A session that lives until the process exits, where main() leaves without destroying it:
+// tearing down the millions of small objects of a large corpus takes a noticeable part of a run.
+Session& keep_until_exit(Options options);
 // Prints `content`, or writes it atomically to --output; the exit code (2 when it cannot).
 int emit(CommonOptions const& o, std::string const& content);
 // Renders into stdout or, with --output, into the file atomically (E0004 when it cannot be written).

@@ -1,5 +1,7 @@
 // nogood: the command line over the nogood libraries. Exit codes: 0 clean, 1 findings
 // (verdicts at or above the failing severity, or lint errors), 2 bad input or usage.
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -7,7 +9,9 @@
 #include "commands.hpp"
 #include "nogood/diagnostics.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace nogood::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return print_help(""), 2;
@@ -29,4 +33,20 @@ int main(int argc, char** argv) {
     std::cerr << "error: internal error: " << e.what() << "\n   = note: this is a bug in nogood; please report it with the input that caused it\n";
     return 3;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int const code = run(argc, argv);
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+#ifndef NOGOOD_SANITIZE
+  // Sessions live until here (see keep_until_exit): leaving without destroying them lets the
+  // operating system take their memory back at once. Sanitizer builds exit normally, so that
+  // the leak checker still sees everything freed.
+  std::_Exit(code);
+#endif
+  return code;
 }
