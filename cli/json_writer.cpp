@@ -1,5 +1,6 @@
 #include "json_writer.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -30,6 +31,13 @@ inline bool any_special(std::uint64_t w) {
   return ((w - ones * 0x20) & ~w & highs) | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\')) | (w & highs);
 }
 
+// Bytes copied as they are: printable ASCII but the quote and the backslash.
+constexpr auto plain = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0x20; c < 0x80; ++c) table[c] = c != '"' && c != '\\';
+  return table;
+}();
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -49,7 +57,7 @@ void append_json_string(std::string& out, std::string_view s) {
       }
     }
     unsigned char c = *p;
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (plain[c]) {
       ++p;
       continue;
     }

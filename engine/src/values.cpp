@@ -83,9 +83,15 @@ std::optional<std::int32_t> parse_date(std::string_view s) {
 std::string format_date(std::int32_t days) {
   int y, m, d;
   civil_from_days(days, y, m, d);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
+  if (y < 0 || y > 9999) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+  }
+  // The common case without a format string: verdicts show dates by the hundred thousand.
+  auto digit = [](int v) { return static_cast<char>('0' + v); };
+  return {digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), '-', digit(m / 10), digit(m % 10), '-',
+          digit(d / 10), digit(d % 10)};
 }
 
 std::uint32_t StringPool::intern(std::string_view s) {
