@@ -315,6 +315,10 @@ void Session::build_verdicts() {
     total += db_.relations[info.relation].size();
   }
   verdicts_.clear();
+  if (total == 0) {
+    timings_.verdicts = seconds_since(started);
+    return;
+  }
   verdicts_.resize(total);
   // Verdicts are independent of one another: each thread builds a contiguous share, in place.
   auto build = [&](std::size_t begin, std::size_t end) {
