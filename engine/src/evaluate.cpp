@@ -97,10 +97,12 @@ struct ArithmeticError {
 
 class Evaluator {
 public:
-  // `derived` counts the facts derived so far, for --max-facts.
-  Evaluator(Program const& program, Database& db, EvalOptions const& options, std::uint64_t& derived)
+  // `derived` counts the facts derived so far, for --max-facts; `started` is when evaluation
+  // began, for --max-seconds.
+  Evaluator(Program const& program, Database& db, EvalOptions const& options, std::uint64_t& derived,
+            std::chrono::steady_clock::time_point started)
       : program_(program), db_(db), options_(options), lo_(db.relations.size(), 0), hi_(db.relations.size(), 0),
-        sizes_(db.relations.size(), 0), started_(std::chrono::steady_clock::now()), derived_(derived) {}
+        sizes_(db.relations.size(), 0), started_(started), derived_(derived) {}
 
   // A non-recursive stratum evaluated beside others: plan_stratum() makes the plans and builds
   // the indexes they need, on the calling thread; run_planned() may then run on another thread,
@@ -500,12 +502,12 @@ std::size_t independent_run(Program const& program, std::size_t first) {
 // Evaluates strata [first, end) on every core. A failure is rethrown, the first in stratum order,
 // with the rule it happened in.
 void run_side_by_side(Program const& program, Database& db, EvalOptions const& options, std::size_t first, std::size_t end,
-                      std::uint32_t& failed_rule) {
+                      std::chrono::steady_clock::time_point started, std::uint32_t& failed_rule) {
   std::size_t const count = end - first;
   std::vector<std::uint64_t> derived(count, db.stats.derived);
   std::vector<std::unique_ptr<Evaluator>> evaluators;
   for (std::size_t i = 0; i < count; ++i) {
-    evaluators.push_back(std::make_unique<Evaluator>(program, db, options, derived[i]));
+    evaluators.push_back(std::make_unique<Evaluator>(program, db, options, derived[i], started));
     evaluators.back()->plan_stratum(program.strata[first + i]);
   }
   std::vector<std::exception_ptr> failures(count);
@@ -541,7 +543,8 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
   for (auto const& decl : program.relations) db.relations.emplace_back(static_cast<std::uint32_t>(decl.columns.size()));
   db.provenance.resize(program.relations.size());
   load_claims(program, corpus, db);
-  Evaluator ev(program, db, options, db.stats.derived);
+  auto const started = std::chrono::steady_clock::now();
+  Evaluator ev(program, db, options, db.stats.derived, started);
   std::optional<std::uint32_t> side_rule;  // where strata evaluated side by side failed
   auto failed_rule = [&] { return side_rule ? *side_rule : ev.current_rule(); };
   try {
@@ -553,7 +556,7 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
       }
       std::uint32_t rule = 0;
       try {
-        run_side_by_side(program, db, options, s, end, rule);
+        run_side_by_side(program, db, options, s, end, started, rule);
       } catch (...) {
         side_rule = rule;
         throw;
