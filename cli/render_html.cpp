@@ -214,7 +214,7 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string render_html_summary(Session const& s, std::vector<Verdict const*> const& verdicts, Anchors& anchors) {
-  auto r = summarize(verdicts);
+  auto r = summarize(s, verdicts);
   std::string out = "<p class=\"lead\">" + html_escape(summary_line(s, r)) + "</p>\n";
   if (verdicts.empty()) return out;
   out += "<table class=\"counts\">\n<tr><th>Severity</th><th class=\"n\">Verdicts</th></tr>\n";
@@ -241,7 +241,7 @@ std::string render_html_verdicts(Session const& s, std::vector<Verdict const*> c
 }
 
 std::string render_verdicts_html(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest) {
-  auto line = summary_line(s, summarize(verdicts));
+  auto line = summary_line(s, summarize(s, verdicts));
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<meta name=\"generator\" content=\"nogood " + html_escape(manifest.version) + "\">\n"

@@ -123,7 +123,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
 }  // namespace
 
 std::string render_markdown_summary(Session const& s, std::vector<Verdict const*> const& verdicts) {
-  auto r = summarize(verdicts);
+  auto r = summarize(s, verdicts);
   std::string out = summary_line(s, r) + ".\n";
   if (verdicts.empty()) return out;
   out += "\n| Severity | Verdicts |\n| :-- | --: |\n";

@@ -8,6 +8,7 @@
 #include "json_writer.hpp"
 #include "manifest.hpp"
 #include "render_chunks.hpp"
+#include "report_summary.hpp"
 
 namespace nogood::cli {
 
@@ -180,29 +181,23 @@ void render_verdicts_text(Session const& s, std::vector<Verdict const*> const& v
         },
         sink);
   std::string out;
-  // Counted by index, named once.
-  std::vector<std::size_t> per_rule(s.program().constraints.size(), 0), per_source(s.corpus().sources.size(), 0);
-  std::map<engine::VerdictSeverity, std::size_t> by_severity;
-  for (auto const* v : verdicts) {
-    ++per_rule[v->constraint];
-    ++by_severity[v->severity];
+  auto const counts = count_verdicts(s, verdicts);
+  std::vector<std::size_t> per_source(s.corpus().sources.size(), 0);
+  for (auto const* v : verdicts)
     for (auto src : v->sources) ++per_source[src];
-  }
-  std::map<std::string_view, std::size_t> by_rule;
-  for (std::size_t c = 0; c < per_rule.size(); ++c)
-    if (per_rule[c]) by_rule[s.program().constraints[c].name] += per_rule[c];
   std::map<std::string_view, std::size_t> sources;
   for (std::size_t src = 0; src < per_source.size(); ++src)
     if (per_source[src]) sources.emplace(s.corpus().sources[src].id, per_source[src]);
   out += style.bold("summary") + ": " + std::to_string(verdicts.size()) + " verdict" + (verdicts.size() == 1 ? "" : "s");
   if (!verdicts.empty()) {
     std::string parts;
-    for (auto sev : {engine::VerdictSeverity::error, engine::VerdictSeverity::warning, engine::VerdictSeverity::info})
-      if (by_severity[sev]) parts += (parts.empty() ? "" : ", ") + std::to_string(by_severity[sev]) + " " + severity_label(sev);
+    for (auto [n, sev] : {std::pair{counts.errors, engine::VerdictSeverity::error}, std::pair{counts.warnings, engine::VerdictSeverity::warning},
+                          std::pair{counts.infos, engine::VerdictSeverity::info}})
+      if (n) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + " " + severity_label(sev);
     out += " (" + parts + ")";
   }
   out += " from " + std::to_string(s.corpus().sources.size()) + " source" + (s.corpus().sources.size() == 1 ? "" : "s") + "\n";
-  for (auto const& [rule, n] : by_rule) out.append("  ").append(rule).append(": ").append(std::to_string(n)).append("\n");
+  for (auto const& [rule, n] : counts.by_rule) out.append("  ").append(rule).append(": ").append(std::to_string(n)).append("\n");
   if (!sources.empty()) {
     // The sources most involved first; a long tail is counted, not listed.
     std::vector<std::pair<std::string_view, std::size_t>> ranked(sources.begin(), sources.end());
@@ -246,23 +241,14 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
       },
       sink);
   if (!verdicts.empty()) w.filled();
-  std::vector<std::size_t> per_rule(s.program().constraints.size(), 0);
-  std::size_t per_severity[3] = {};
-  for (auto const* v : verdicts) {
-    ++per_rule[v->constraint];
-    ++per_severity[static_cast<int>(v->severity)];
-  }
-  std::map<std::string_view, std::size_t> by_rule, by_severity;
-  for (auto sev : {engine::VerdictSeverity::info, engine::VerdictSeverity::warning, engine::VerdictSeverity::error})
-    if (per_severity[static_cast<int>(sev)]) by_severity[engine::to_string(sev)] = per_severity[static_cast<int>(sev)];
-  for (std::size_t c = 0; c < per_rule.size(); ++c)
-    if (per_rule[c]) by_rule[s.program().constraints[c].name] += per_rule[c];
+  auto const counts = count_verdicts(s, verdicts);
   w.end_array().key("summary").begin_object().member("total", verdicts.size());
-  for (auto const* counts : {&by_severity, &by_rule}) {
-    w.key(counts == &by_severity ? "by_severity" : "by_rule").begin_object();
-    for (auto const& [name, n] : *counts) w.member(name, n);
-    w.end_object();
-  }
+  w.key("by_severity").begin_object();  // keys in alphabetical order, as before
+  for (auto [name, n] : {std::pair{"error", counts.errors}, std::pair{"info", counts.infos}, std::pair{"warning", counts.warnings}})
+    if (n) w.member(name, n);
+  w.end_object().key("by_rule").begin_object();
+  for (auto const& [name, n] : counts.by_rule) w.member(name, n);
+  w.end_object();
   w.end_object().end_object();
   out.buffer() += '\n';
 }

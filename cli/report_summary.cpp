@@ -4,18 +4,29 @@
 
 namespace nogood::cli {
 
-ReportSummary summarize(std::vector<Verdict const*> const& verdicts) {
+VerdictCounts count_verdicts(Session const& session, std::vector<Verdict const*> const& verdicts) {
+  VerdictCounts counts;
+  counts.total = verdicts.size();
+  std::vector<std::size_t> per_rule(session.program().constraints.size(), 0);
+  for (auto const* v : verdicts) {
+    switch (v->severity) {
+      case engine::VerdictSeverity::error: ++counts.errors; break;
+      case engine::VerdictSeverity::warning: ++counts.warnings; break;
+      case engine::VerdictSeverity::info: ++counts.infos; break;
+    }
+    ++per_rule[v->constraint];
+  }
+  for (std::size_t c = 0; c < per_rule.size(); ++c)
+    if (per_rule[c]) counts.by_rule[session.program().constraints[c].name] += per_rule[c];
+  return counts;
+}
+
+ReportSummary summarize(Session const& session, std::vector<Verdict const*> const& verdicts) {
   ReportSummary r;
-  r.total = verdicts.size();
+  static_cast<VerdictCounts&>(r) = count_verdicts(session, verdicts);
   std::map<std::uint32_t, std::size_t> per_source;
   for (std::size_t i = 0; i < verdicts.size(); ++i) {
     auto const& v = *verdicts[i];
-    switch (v.severity) {
-      case engine::VerdictSeverity::error: ++r.errors; break;
-      case engine::VerdictSeverity::warning: ++r.warnings; break;
-      case engine::VerdictSeverity::info: ++r.infos; break;
-    }
-    ++r.by_rule[v.rule];
     std::vector<std::uint32_t> srcs = v.sources;
     std::sort(srcs.begin(), srcs.end());
     srcs.erase(std::unique(srcs.begin(), srcs.end()), srcs.end());

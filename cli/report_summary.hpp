@@ -13,10 +13,17 @@
 
 namespace nogood::cli {
 
-struct ReportSummary {
+// Verdicts counted by severity and by rule.
+struct VerdictCounts {
   std::size_t total = 0;
   std::size_t errors = 0, warnings = 0, infos = 0;
   std::map<std::string, std::size_t> by_rule;
+};
+
+// Rules are counted by index and named once: reports can hold 100,000+ verdicts.
+VerdictCounts count_verdicts(Session const& session, std::vector<Verdict const*> const& verdicts);
+
+struct ReportSummary : VerdictCounts {
   // Source indexes with the number of verdicts involving each, most involved first.
   std::vector<std::pair<std::uint32_t, std::size_t>> sources;
   // (a, b) with a <= b: the verdicts (indexes into the list given) involving both sources;
@@ -28,7 +35,7 @@ struct ReportSummary {
 // anchor once, so the page stays valid and links go to the first.
 using Anchors = std::set<std::string>;
 
-ReportSummary summarize(std::vector<Verdict const*> const& verdicts);
+ReportSummary summarize(Session const& session, std::vector<Verdict const*> const& verdicts);
 
 // "1 verdict (1 error) from 2 sources"
 std::string summary_line(Session const& session, ReportSummary const& summary);
