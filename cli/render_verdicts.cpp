@@ -211,11 +211,6 @@ void render_verdicts_text(Session const& s, std::vector<Verdict const*> const& v
   sink.write(out);
 }
 
-std::string render_verdicts_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet) {
-  StringSink sink;
-  render_verdicts_text(s, verdicts, style, quiet, sink);
-  return std::move(sink.text());
-}
 
 // Written in chunks of verdicts, rendered in parallel, passed to the sink in order: a document of
 // every verdict with its proof tree built first would take gigabytes on large corpora.

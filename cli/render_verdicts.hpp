@@ -19,7 +19,6 @@ struct Manifest {
 };
 
 void render_verdicts_text(Session const& session, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet, Sink& sink);
-std::string render_verdicts_text(Session const& session, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet);
 struct JsonReportOptions {
   bool proofs = true;  // each verdict's proof tree; the support (the claims) is always there
 };

@@ -36,12 +36,6 @@ std::optional<std::string> finish(EVP_MD_CTX* ctx) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
-  auto ctx = start();
-  if (!ctx || EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1) return {};
-  return finish(ctx.get()).value_or(std::string());
-}
-
 std::optional<std::string> sha256_file_hex(std::string const& path) {
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   auto ctx = start();

@@ -3,11 +3,9 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace nogood::cli {
 
-std::string sha256_hex(std::string_view data);
 // The file's digest, read in blocks; nullopt when it cannot be read.
 std::optional<std::string> sha256_file_hex(std::string const& path);
 
