@@ -2,10 +2,13 @@
 // current verdicts, in the report's format (see embed_regions.hpp for the markers). Exit codes:
 // 0 written (or, with --check, already current), 1 with --check when a region would change,
 // 2 bad input: an unreadable report, malformed regions, a region naming an unknown rule or verdict.
+// An id region whose verdict went away since it was filled says so, with the date, rather than failing.
 // The report is written atomically, and not at all on any error.
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -60,27 +63,79 @@ std::string region_content(Session const& s, Region const& r, std::vector<Verdic
   return "\n" + body + "\n";
 }
 
-// Regions naming a rule the rules do not define, or a verdict this run did not find (E0007).
-void check_selectors(Session const& s, std::vector<Region> const& regions, std::vector<Verdict const*> const& shown, Diagnostics& diags) {
-  std::vector<std::string_view> rules, ids;
+// A region's old content names its verdict: the verdict was shown there by an earlier run.
+bool held_before(std::string_view text, Region const& r) {
+  return text.substr(r.content_begin, r.content_end - r.content_begin).find(r.value) != std::string_view::npos;
+}
+
+constexpr std::string_view resolved_class = "nogood-resolved";
+
+// The day of this run, UTC (SOURCE_DATE_EPOCH, when set, for reproducible reports).
+std::string run_date() {
+  std::time_t now = std::time(nullptr);
+  if (char const* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long v = std::strtoll(epoch, &end, 10);
+    if (end != epoch && *end == 0 && v >= 0) now = static_cast<std::time_t>(v);
+  }
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char day[16];
+  std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+  return day;
+}
+
+// What an id region holds once its verdict no longer occurs. A region that already says so keeps
+// its text (and its date), so a report stays current until the verdict comes back.
+std::string resolved_content(std::string_view text, Region const& r, bool markdown) {
+  auto old = text.substr(r.content_begin, r.content_end - r.content_begin);
+  if (old.find(resolved_class) != std::string_view::npos) {
+    std::string kept(old);
+    if (r.newline == "\r\n") std::erase(kept, '\r');
+    return kept;
+  }
+  auto day = run_date();
+  if (markdown)
+    return "\n<span class=\"" + std::string(resolved_class) + "\">**Resolved:**</span> verdict `" + r.value +
+           "` no longer occurs (checked " + day + ").\n\n";
+  return "\n<p class=\"" + std::string(resolved_class) + "\"><strong>Resolved:</strong> verdict <code>" +
+         html_escape(r.value) + "</code> no longer occurs (checked " + day + ").</p>\n\n";
+}
+
+// Regions naming a rule the rules do not define, or a verdict this run did not find (E0007). An id
+// region whose verdict went away (its old content names it, and no filter hides it) is resolved.
+std::vector<bool> check_selectors(Session const& s, std::string_view text, std::vector<Region> const& regions,
+                                  std::vector<Verdict const*> const& shown, Diagnostics& diags) {
+  std::vector<std::string_view> rules, ids, all_ids;
   for (auto const& c : s.program().constraints) rules.push_back(c.name);
   for (auto const* v : shown) ids.push_back(v->id);
-  for (auto const& r : regions) {
+  for (auto const& v : s.verdicts()) all_ids.push_back(v.id);
+  std::vector<bool> resolved(regions.size(), false);
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    auto const& r = regions[i];
     if (r.selector == Region::Selector::all) continue;
     auto const& known = r.selector == Region::Selector::rule ? rules : ids;
     if (std::find(known.begin(), known.end(), r.value) != known.end()) continue;
     bool rule = r.selector == Region::Selector::rule;
+    bool filtered = !rule && std::find(all_ids.begin(), all_ids.end(), r.value) != all_ids.end();
+    if (!rule && !filtered && held_before(text, r)) {
+      resolved[i] = true;
+      continue;
+    }
     auto d = make_error("E0007", rule ? "no constraint is named `" + r.value + "`" : "no verdict has the id `" + r.value + "`");
     auto value = r.argument;
     value.begin += rule ? 5 : 3;  // past `rule=` or `id=`
-    d.with_primary(value, rule ? "unknown rule" : "unknown verdict");
+    d.with_primary(value, rule ? "unknown rule" : filtered ? "hidden by a filter" : "unknown verdict");
     auto near = closest_match(r.value, known);
-    if (!near.empty()) d.with_help("did you mean `" + near + "`?");
+    if (filtered) d.with_note("the verdict occurs, but --severity, --source or --rule hides it")
+                      .with_help("run without the filter that hides it, or remove the region");
+    else if (!near.empty()) d.with_help("did you mean `" + near + "`?");
     else if (rule) d.with_help("the constraints are named in the rules: `constraint NAME ...`, `unique ... as NAME`");
-    else d.with_note("the verdict may be gone: the facts or rules changed, or a filter (--severity, --source, --rule) hides it")
+    else d.with_note("the region never held this verdict, so it cannot be shown as resolved")
              .with_help("`nogood check` prints each verdict's id on its last line");
     diags.report(std::move(d));
   }
+  return resolved;
 }
 
 }  // namespace
@@ -142,7 +197,7 @@ int run_embed(std::vector<std::string> const& args) {
   }
   print_diagnostics(session, o);  // warnings
   auto shown = select_verdicts(session, o);
-  check_selectors(session, regions, shown, diags);
+  auto resolved = check_selectors(session, *text, regions, shown, diags);
   if (diags.has_errors()) {
     std::cerr << render_diagnostics_text(diags, files, style);
     return 2;
@@ -152,7 +207,8 @@ int run_embed(std::vector<std::string> const& args) {
   std::vector<std::size_t> changed;
   Anchors anchors;
   for (std::size_t i = 0; i < regions.size(); ++i) {
-    contents.push_back(region_content(session, regions[i], shown, markdown, anchors));
+    contents.push_back(resolved[i] ? resolved_content(*text, regions[i], markdown)
+                                   : defuse_markers(region_content(session, regions[i], shown, markdown, anchors)));
     auto const& r = regions[i];
     auto old = std::string_view(*text).substr(r.content_begin, r.content_end - r.content_begin);
     if (region_text(r, contents.back()) != old) changed.push_back(i);
@@ -186,8 +242,12 @@ int run_embed(std::vector<std::string> const& args) {
       return 2;
     }
   }
-  if (!o.quiet)
-    std::cout << target << ": " << count(regions.size(), "region") << ", " << changed.size() << " changed, " << count(shown.size(), "verdict") << "\n";
+  if (!o.quiet) {
+    auto gone = static_cast<std::size_t>(std::count(resolved.begin(), resolved.end(), true));
+    std::cout << target << ": " << count(regions.size(), "region") << ", " << changed.size() << " changed, " << count(shown.size(), "verdict");
+    if (gone) std::cout << ", " << gone << " resolved";
+    std::cout << "\n";
+  }
   return 0;
 }
 

@@ -37,10 +37,14 @@ public:
     for (std::size_t from = 0;;) {
       auto open = line.find("<!--", from);
       if (open == std::string_view::npos) return;
+      from = open + 4;
+      // `\<!--` is Markdown's escaped text, not a comment; inside a region, only a marker at the
+      // start of a line counts, so generated text can never end a region early.
+      if (open > 0 && line[open - 1] == '\\') continue;
+      if (has_open_ && !blank(line.substr(0, open))) return;
       auto body = open + 4;
       while (body < line.size() && (line[body] == ' ' || line[body] == '\t')) ++body;
       if (line.compare(body, 7, "nogood:") == 0) return marker(line, at, next, number, crlf, open, body + 7);
-      from = open + 4;
     }
   }
 
@@ -209,6 +213,15 @@ std::string fill_regions(std::string_view text, std::vector<Region> const& regio
   }
   out.append(text.substr(done));
   return out;
+}
+
+std::string defuse_markers(std::string content) {
+  static constexpr std::string_view open = "<!--", safe = "&lt;!--";
+  for (std::size_t at = content.find(open); at != std::string::npos; at = content.find(open, at + 1)) {
+    if (at > 0 && content[at - 1] == '\\') continue;
+    content.replace(at, open.size(), safe);
+  }
+  return content;
 }
 
 std::string describe(Region const& r) {

@@ -8,7 +8,8 @@
 //
 // A marker is a line of its own. Only the lines between a region's two markers change; every
 // other byte of the report, the markers included, stays as it was. In Markdown, markers inside
-// fenced code blocks are text, not markers (a report may show how to write one).
+// fenced code blocks are text, not markers (a report may show how to write one), and so is
+// Markdown's escaped `\<!--`; inside a region, only a marker at the start of a line counts.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,10 @@ struct Region {
 // The regions of `file`, in order. Malformed markers (a begin without end, an end without begin,
 // a region inside another, an unknown selector) are reported as E0006 into `diags`.
 std::vector<Region> find_regions(SourceManager const& sources, FileId file, bool markdown, Diagnostics& diags);
+
+// `content` with every `<!--` written `&lt;!--` (the same text once rendered, in HTML and Markdown),
+// except Markdown's escaped `\<!--`: nothing a source says can form a marker inside a region.
+std::string defuse_markers(std::string content);
 
 // `content` (lines ending in \n) as it goes into the region: with the report's line endings.
 std::string region_text(Region const& region, std::string const& content);

@@ -101,3 +101,30 @@ TEST_CASE("a bad selector still pairs with its end, so one mistake is one error"
   auto f = scan("<!-- nogood:begin nonsense -->\n<!-- nogood:end -->\n");
   CHECK(f->diags.error_count() == 1);
 }
+
+TEST_CASE("text inside a region cannot form a marker") {
+  SECTION("Markdown's escaped `\\<!--` is text, inside a region and outside") {
+    auto f = scan("\\<!-- nogood:begin all --\\>\n<!-- nogood:begin all -->\n  > \\<!-- nogood:end --\\>\n<!-- nogood:end -->\n");
+    CHECK(f->diags.all().empty());
+    REQUIRE(f->regions.size() == 1);
+    CHECK(f->regions[0].line == 2);
+  }
+  SECTION("inside a region, a marker that does not start its line is content") {
+    auto f = scan("<!-- nogood:begin all -->\n| outlet | <!-- nogood:end --> |\n<!-- nogood:end -->\n");
+    CHECK(f->diags.all().empty());
+    REQUIRE(f->regions.size() == 1);
+    CHECK(f->regions[0].content_end == std::string("<!-- nogood:begin all -->\n| outlet | <!-- nogood:end --> |\n").size());
+  }
+  SECTION("outside regions, the same is still refused") {
+    auto f = scan("text <!-- nogood:begin all -->\n");
+    CHECK(first_message(*f) == "a `nogood` marker must be a line of its own");
+  }
+  SECTION("defuse_markers writes `<!--` as `&lt;!--`, except where Markdown escaped it") {
+    CHECK(defuse_markers("<!-- nogood:end -->\n") == "&lt;!-- nogood:end -->\n");
+    CHECK(defuse_markers("a <!--x<!--\n") == "a &lt;!--x&lt;!--\n");
+    CHECK(defuse_markers("\\<!-- nogood:end --\\>") == "\\<!-- nogood:end --\\>");
+    CHECK(defuse_markers("no comment") == "no comment");
+    auto defused = defuse_markers("<!-- nogood:end -->\n");
+    CHECK(scan("<!-- nogood:begin all -->\n" + defused + "<!-- nogood:end -->\n")->regions.size() == 1);
+  }
+}
