@@ -153,7 +153,7 @@ int print_help(std::string const& command) {
                  "  --rule NAME          only verdicts of this constraint (repeatable)\n"
                  "  --source ID          only verdicts involving this source (repeatable)\n"
                  "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
-                 "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error)\n"
+                 "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error; never: exit 0)\n"
                  "  --format FORMAT      text, json, markdown or html\n"
                  "  --no-proofs          json: each verdict with its support (the claims), without its proof tree\n"
                  "  --output FILE        write there instead of standard output (atomically)\n"

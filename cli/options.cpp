@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "nogood/diagnostics.hpp"
+
 namespace nogood::cli {
 
 std::optional<std::string> parse_options(std::vector<std::string> const& args, CommonOptions& o) {
@@ -41,9 +43,12 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       if (v == "md") v = "markdown";
       if (v != "text" && v != "json" && v != "markdown" && v != "html") return "unknown format `" + v + "`; formats are text, json, markdown and html";
       o.format = v;
+    } else if (a == "--fail-on" && (has_inline ? value == "never" : i + 1 < args.size() && args[i + 1] == "never")) {
+      if (!has_inline) ++i;
+      o.fail_on = "never";
     } else if (a == "--severity" || a == "--fail-on") {
       if (auto e = take(v)) return e;
-      if (v != "error" && v != "warning" && v != "info") return "unknown severity `" + v + "`; severities are error, warning and info";
+      if (v != "error" && v != "warning" && v != "info") return "unknown severity `" + v + "`; severities are error, warning and info" + std::string(a == "--fail-on" ? " (and `never` for --fail-on)" : "");
       (a == "--severity" ? o.min_severity : o.fail_on) = v;
     } else if (a == "--color") {
       if (auto e = take(v)) return e;
@@ -62,7 +67,11 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       if (a == "--max-facts") o.max_facts = static_cast<unsigned long long>(d);
       else o.max_seconds = d;
     } else if (a.size() > 1 && a[0] == '-') {
-      return "unknown option `" + a + "`";
+      auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check",
+                                    "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--output",
+                                    "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
+                                    "--max-facts", "--max-seconds"});
+      return "unknown option `" + a + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
     } else {
       o.positional.push_back(a);
     }

@@ -4,7 +4,8 @@
 
 namespace nogood::cli {
 
-int severity_rank(std::string const& s) { return s == "error" ? 2 : s == "warning" ? 1 : 0; }
+// `never` ranks above every severity: --fail-on never fails on nothing.
+int severity_rank(std::string const& s) { return s == "never" ? 3 : s == "error" ? 2 : s == "warning" ? 1 : 0; }
 int severity_rank(engine::VerdictSeverity s) { return static_cast<int>(s); }
 
 namespace {

@@ -42,3 +42,11 @@ TEST_CASE("closest_match suggests near names only") {
   CHECK(closest_match("captured_in", names) == "captured_at");
   CHECK(closest_match("zzz", names).empty());
 }
+
+TEST_CASE("closest_match counts a swap of two neighbours as one edit") {
+  CHECK(closest_match("chekc", {"check", "explain", "lint"}) == "check");
+  CHECK(closest_match("qoute", {"quote", "pred", "args"}) == "quote");
+  CHECK(closest_match("wrie", {"daily", "wire"}) == "wire");
+  CHECK(closest_match("ab", {"ba"}) == "ba");
+  CHECK(closest_match("abcd", {"dcba"}).empty());
+}
