@@ -1,5 +1,7 @@
 #include "name_skeleton.hpp"
 
+#include "name_descriptors.hpp"
+
 #include <array>
 #include <optional>
 #include <span>
@@ -125,12 +127,36 @@ bool is_sun_article(Letters w, Letters next) {
 
 bool is_title(Letters w) { return spells(w, U"mr") || spells(w, U"mrs") || spells(w, U"ms") || spells(w, U"dr"); }
 
-// Drops articles and titles in place; the last word is never dropped.
+Descriptor descriptor_of(Letters w) {
+  std::array<char32_t, 24> text;
+  if (w.size() > text.size()) return Descriptor::none;
+  for (std::size_t i = 0; i < w.size(); ++i) text[i] = w[i].cp;
+  return detail::descriptor_of(std::u32string_view(text.data(), w.size()));
+}
+
+// How many words at the start describe the person rather than name them: a run of roles and
+// qualifiers with at least one role ("US special envoy to Syria", "the researcher",
+// "المبعوث الأمريكي إلى سوريا"). The last word is never one of them.
+std::size_t leading_descriptors(SkeletonScratch const& s) {
+  std::size_t run = 0;
+  bool role = false;
+  for (std::size_t k = 0; k + 1 < s.words.size(); ++k) {
+    auto d = descriptor_of(letters_of(s, s.words[k]));
+    if (d == Descriptor::none) break;
+    role |= d == Descriptor::role;
+    if (role) run = k + 1;
+  }
+  return run;
+}
+
+// Drops descriptions, articles and titles in place; the last word is never dropped.
 unsigned drop_articles(SkeletonScratch& s) {
   unsigned steps = 0;
   std::size_t kept = 0;
   auto const n = s.words.size();
-  for (std::size_t k = 0; k < n; ++k) {
+  std::size_t const described = leading_descriptors(s);
+  if (described) steps |= dropped_title;
+  for (std::size_t k = described; k < n; ++k) {
     RawWord w = s.words[k];
     Letters letters = letters_of(s, w);
     bool last = k + 1 == n;

@@ -427,3 +427,37 @@ TEST_CASE("NameMatch prints") {
   CHECK(to_string(NameMatch::partial) == "partial");
   CHECK(to_string(NameMatch::full) == "full");
 }
+
+TEST_CASE("titles and descriptions before a name are set aside") {
+  NameMatcher m;
+  auto [described, name] = GENERATE(table<std::string, std::string>({
+      {"US special envoy to Syria Tom Barrack", "Tom Barrack"},
+      {"U.S. special envoy Tom Barrack", "توم باراك"},
+      {"المبعوث الأمريكي إلى سوريا توم باراك", "Tom Barrack"},
+      {"שליח ארצות הברית לסוריה טום בארק", "Tom Barrack"},
+      {"the researcher Wassim Nasr", "وسيم نصر"},
+      {"الباحث واسم نصر", "Wassim Nasr"},
+      {"analyst Charles Lister", "Charles Lister"},
+      {"President Ahmad al-Sharaa", "أحمد الشرع"},
+      {"الرئيس أحمد الشرع", "Ahmad al-Sharaa"},
+      {"Dr. Emily Tripp", "Emily Tripp"},
+  }));
+  CAPTURE(described, name);
+  auto c = m.compare(described, name);
+  CHECK(c.match == NameMatch::full);
+  CHECK_THAT(c.reason, Catch::Contains("dropping titles"));
+}
+
+TEST_CASE("words that only look like titles stay part of the name") {
+  NameMatcher m;
+  // No role among the leading words: nothing is set aside.
+  CHECK(m.skeleton("The Soufan Center") == m.skeleton("the soufan center"));
+  CHECK(m.skeleton("Syrian Democratic Forces").starts_with("srn"));
+  // A role word alone is the name.
+  CHECK(m.skeleton("President") == "brsdnt");
+  // Given names that are also titles are kept.
+  CHECK(m.compare("Amir Hassan", "Hassan").match == NameMatch::partial);
+  // Different people with the same title stay apart.
+  CHECK(m.compare("envoy Tom Barrack", "envoy Tom Brady").match != NameMatch::full);
+  CHECK(m.compare("the analyst Wassim Nasr", "the analyst Charles Lister").match == NameMatch::none);
+}
