@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "name_fold.hpp"
+#include "place_names.hpp"
 
 namespace nogood::facts::detail {
 
@@ -86,7 +87,13 @@ ParsedName const& NameCache::parse_into(std::string_view name, std::size_t hash,
   unsigned steps = fold_name(name, folded_);
   folded_utf8_.clear();
   append_utf8(folded_utf8_, folded_);
-  build_skeleton(folded_, skeleton_, scratch_);
+  std::string_view place = known_place(folded_);
+  if (place.empty()) {
+    build_skeleton(folded_, skeleton_, scratch_);
+  } else {
+    fold_name(place, place_folded_);
+    build_skeleton(place_folded_, skeleton_, scratch_);
+  }
 
   Entry& e = entries_.emplace_back();
   e.name = arena_.copy(name);
@@ -95,6 +102,7 @@ ParsedName const& NameCache::parse_into(std::string_view name, std::size_t hash,
   e.parsed.skeleton = arena_.copy(skeleton_.text);
   e.parsed.words = arena_.copy(std::span<SkeletonWord const>(skeleton_.words));
   e.parsed.steps = steps | skeleton_.steps;
+  if (!place.empty()) e.parsed.place = arena_.copy(place);
   slots_[slot] = {static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(hash >> 32)};
   if (entries_.size() * 2 > slots_.size()) grow();  // keep probes short: at most half full
   return e.parsed;

@@ -21,6 +21,9 @@ struct ParsedName {
   std::string_view skeleton;  // words separated by one space
   std::span<SkeletonWord const> words;
   unsigned steps = 0;  // FoldStep | SkeletonStep
+  // The English CLDR name of the country or city this is a name of (see place_names.hpp); the
+  // skeleton is then that name's, so that "دمشق" and "Damascus" meet.
+  std::string_view place;
 
   std::string_view word(std::size_t i) const { return skeleton.substr(words[i].begin, words[i].size); }
 };
@@ -64,7 +67,7 @@ private:
   std::vector<Slot> slots_;           // open addressing, linear probing, at most half full
   Arena arena_;
   // Scratch buffers, reused from name to name.
-  std::u32string folded_;
+  std::u32string folded_, place_folded_;
   std::string folded_utf8_;
   Skeleton skeleton_;
   SkeletonScratch scratch_;

@@ -304,6 +304,12 @@ NameComparison NameMatcher::Impl::compare(std::string_view a, std::string_view b
                    (a == b ? std::string() : steps_phrase(pa.steps | pb.steps, false));
     return out;
   }
+  if (!pa.place.empty() && pa.place == pb.place) {
+    out.match = NameMatch::full;
+    if (explained)
+      out.reason = quoted(a) + " and " + quoted(b) + " are CLDR's names of one place, " + quoted(pa.place);
+    return out;
+  }
   Alignment r = align(pa, pb, true);
   if (r.match != NameMatch::full && r.vowels_differ) {
     Alignment loose = align(pa, pb, false);
