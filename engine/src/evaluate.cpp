@@ -93,6 +93,13 @@ struct Runaway {
   std::string reason;
 };
 
+// `600`, `0.2`: seconds as given to --max-seconds.
+std::string format_seconds(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", seconds);
+  return buf;
+}
+
 // `9.4 GiB`, `512 MiB`: a limit as people set it.
 std::string format_bytes(std::uint64_t bytes) {
   char buf[32];
@@ -449,7 +456,7 @@ private:
   void check_limits() const {
     std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started_;
     if (spent.count() > options_.max_seconds)
-      throw Runaway{"evaluation took more than " + std::to_string(static_cast<long long>(options_.max_seconds)) + " s"};
+      throw Runaway{"evaluation took more than " + format_seconds(options_.max_seconds) + " s"};
     if (options_.max_memory && resident_memory() > options_.max_memory)
       throw Runaway{"more than " + format_bytes(options_.max_memory) + " of memory in use"};
   }
