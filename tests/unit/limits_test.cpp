@@ -91,7 +91,7 @@ TEST_CASE("a computed date outside 0001-01-01 to 9999-12-31 stops evaluation wit
   CHECK(evaluate("pred d(day: date).\nd(9999-12-30).\nlast(D) :- d(X), D = X + 1.\n", eval).ok);
 }
 
-TEST_CASE("--max-memory sizes") {
+TEST_CASE("memory sizes as --max-memory reads them") {
   using nogood::cli::parse_memory_size;
   CHECK(parse_memory_size("none") == std::optional<std::uint64_t>(0));
   CHECK(parse_memory_size("0") == std::optional<std::uint64_t>(0));
