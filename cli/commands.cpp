@@ -71,6 +71,7 @@ Options session_options(CommonOptions const& o) {
   opts.eval.provenance = o.provenance;
   if (o.max_facts) opts.eval.max_derived = *o.max_facts;
   if (o.max_seconds) opts.eval.max_seconds = *o.max_seconds;
+  if (o.max_memory) opts.eval.max_memory = *o.max_memory;
   opts.language = o.language;
   return opts;
 }
@@ -162,8 +163,10 @@ int print_help(std::string const& command) {
                  "  --lang CODE          language of entity names in messages (default en)\n"
                  "  --timings FILE       write the time of each stage as JSON\n"
                  "  --no-provenance      do not remember how derived facts were derived\n"
-                 "  --max-facts N        stop when more facts were derived (default 200000000)\n"
-                 "  --max-seconds S      stop when evaluation takes longer (default 600)\n\n"
+                 "  --max-facts N        stop when more facts were derived (default 100000000)\n"
+                 "  --max-seconds S      stop when evaluation takes longer (default 600)\n"
+                 "  --max-memory SIZE    stop when the process holds more memory, e.g. 4G, 512M, none\n"
+                 "                       (default 40% of the machine's memory, or of its cgroup's limit)\n\n"
                  "exit: 0 no verdict at or above --fail-on, 1 there are, 2 bad input or usage\n"
                  "example: nogood check examples/syria-raid --texts ../shared/seeds\n";
     return 0;

@@ -6,6 +6,19 @@
 
 namespace nogood::cli {
 
+std::optional<std::uint64_t> parse_memory_size(std::string_view v) {
+  if (v == "none" || v == "0") return 0;
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end == v.data() || n == 0) return std::nullopt;
+  std::string_view unit(end, static_cast<std::size_t>(v.data() + v.size() - end));
+  if (unit.ends_with("iB")) unit.remove_suffix(2);
+  else if (unit.size() == 2 && unit.back() == 'B') unit.remove_suffix(1);
+  int shift = unit.empty() ? 0 : unit == "K" || unit == "k" ? 10 : unit == "M" ? 20 : unit == "G" ? 30 : unit == "T" ? 40 : -1;
+  if (shift < 0 || n > (~0ull >> shift)) return std::nullopt;
+  return n << shift;
+}
+
 std::optional<std::string> parse_options(std::vector<std::string> const& args, CommonOptions& o) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
@@ -66,6 +79,11 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       if (v.empty() || *end != '\0' || d <= 0) return "option `" + a + "` needs a positive number, not `" + v + "`";
       if (a == "--max-facts") o.max_facts = static_cast<unsigned long long>(d);
       else o.max_seconds = d;
+    } else if (a == "--max-memory") {
+      if (auto e = take(v)) return e;
+      auto bytes = parse_memory_size(v);
+      if (!bytes) return "option `--max-memory` needs a size such as 4G, 512M or 2000000000 (bytes), or `none`, not `" + v + "`";
+      o.max_memory = *bytes;
     } else if (a.size() > 1 && a[0] == '-') {
       auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check",
                                     "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--output",

@@ -1,8 +1,10 @@
 // Command-line options shared by the commands.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "terminal.hpp"
@@ -29,8 +31,12 @@ struct CommonOptions {
   bool proofs = true;  // JSON reports: each verdict's proof tree
   std::optional<unsigned long long> max_facts;
   std::optional<double> max_seconds;
+  std::optional<std::uint64_t> max_memory;  // bytes; 0: no limit
   std::string language = "en";
 };
+
+// `4G`, `512M`, `64KiB`, `2000000000` (bytes; K, M, G, T are powers of 1024); `none` or `0`: no limit (0).
+std::optional<std::uint64_t> parse_memory_size(std::string_view v);
 
 // Parses `args` (after the command name); on error returns a message for the user.
 std::optional<std::string> parse_options(std::vector<std::string> const& args, CommonOptions& out);

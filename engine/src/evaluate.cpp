@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <climits>
+#include <cstdio>
 #include <exception>
 #include <future>
 #include <memory>
@@ -91,9 +92,39 @@ namespace {
 struct Runaway {
   std::string reason;
 };
+
+// `600`, `0.2`: seconds as given to --max-seconds.
+std::string format_seconds(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", seconds);
+  return buf;
+}
+
+// `9.4 GiB`, `512 MiB`: a limit as people set it.
+std::string format_bytes(std::uint64_t bytes) {
+  char buf[32];
+  if (bytes >= (1ull << 30)) std::snprintf(buf, sizeof buf, "%.1f GiB", double(bytes) / double(1ull << 30));
+  else std::snprintf(buf, sizeof buf, "%llu MiB", static_cast<unsigned long long>(bytes >> 20));
+  return buf;
+}
 struct ArithmeticError {
   std::string what;
 };
+// A computed date before 0001-01-01 or after 9999-12-31, the dates the language can write.
+struct DateRangeError {
+  std::int64_t days;
+  Literal const* literal;
+};
+
+std::int32_t const first_day = days_from_civil(1, 1, 1);
+std::int32_t const last_day = days_from_civil(9999, 12, 31);
+
+// Whether `e` reads a date register holding the unknown date (a source without `published`).
+bool reads_unknown_date(Expr const& e, Value const* regs) {
+  for (auto const& s : e.steps)
+    if (s.op == Expr::Op::push_signed_var && unpack_int(regs[s.value]) == INT32_MIN) return true;
+  return false;
+}
 
 class Evaluator {
 public:
@@ -234,7 +265,13 @@ private:
     return true;
   }
 
-  Value checked(std::int64_t v, Literal const& lit, ValueType type) {
+  // `expr` computed `v`, a value of `type`, in `lit`.
+  Value checked(std::int64_t v, Literal const& lit, ValueType type, Expr const& expr) {
+    if (type == ValueType::date && (v < first_day || v > last_day)) {
+      // The unknown date plus or minus days is still unknown, not an error.
+      if (reads_unknown_date(expr, regs_.data())) return pack_int(INT32_MIN);
+      throw DateRangeError{v, &lit};
+    }
     if (type == ValueType::integer || type == ValueType::date) {
       if (v < INT32_MIN || v > INT32_MAX) throw ArithmeticError{"value " + std::to_string(v) + " out of range in `" + lit.text + "`"};
       return pack_int(static_cast<std::int32_t>(v));
@@ -251,6 +288,7 @@ private:
         range_of(step, lo, hi);
         if (step.mask == 0) {
           for (RowId r = lo; r < hi; ++r) {
+            tick();
             if (!bind_row(step, rel.row(r))) continue;
             if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
             run(plan, i + 1);
@@ -272,6 +310,7 @@ private:
         }
         auto const& index = *step.index;
         for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r)) {
+          tick();
           if (r >= hi) continue;
           if (r < lo) break;
           Value const* row = rel.row(r);
@@ -312,7 +351,7 @@ private:
         bool into_lhs = step.binds[0].first == 0;
         if (!evaluate_expr(into_lhs ? l.rhs : l.lhs, regs_.data(), v)) return;
         auto reg = step.binds[0].second;
-        regs_[reg] = checked(v, l, rule_->register_types[reg]);
+        regs_[reg] = checked(v, l, rule_->register_types[reg], into_lhs ? l.rhs : l.lhs);
         run(plan, i + 1);
         return;
       }
@@ -329,7 +368,7 @@ private:
         bool const has = l.aggregate == AggregateKind::count || l.aggregate == AggregateKind::sum || acc_has_;
         std::tie(aggregate_, acc_count_, acc_value_, acc_has_) = outer;
         if (!has) return;  // min and max of nothing
-        Value v = checked(result, l, rule_->register_types[l.target]);
+        Value v = checked(result, l, rule_->register_types[l.target], l.lhs);
         if (step.target_bound) {
           if (regs_[l.target] == v) run(plan, i + 1);
           return;
@@ -361,6 +400,7 @@ private:
                   std::uint32_t arity) {
     auto const& step = plan[i];
     for (std::uint32_t j = 0; j < group.count; ++j) {
+      tick();
       RowId r = group.ids[j];
       if (r >= hi || r < lo || !bind_row(step, group.rows + std::size_t(j) * arity)) continue;
       if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
@@ -404,11 +444,21 @@ private:
     }
     if (++derived_ > options_.max_derived)
       throw Runaway{"more than " + std::to_string(options_.max_derived) + " facts derived"};
-    if ((derived_ & 0xffff) == 0) {
-      std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started_;
-      if (spent.count() > options_.max_seconds)
-        throw Runaway{"evaluation took more than " + std::to_string(static_cast<long long>(options_.max_seconds)) + " s"};
-    }
+    if ((derived_ & 0xffff) == 0) check_limits();
+  }
+
+  // Counts a row visited by a scan: a product that derives little (or only duplicates) still
+  // meets the time and memory limits. A check costs a clock read and a read of /proc.
+  void tick() {
+    if ((++visited_ & 0xfffff) == 0) check_limits();
+  }
+
+  void check_limits() const {
+    std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started_;
+    if (spent.count() > options_.max_seconds)
+      throw Runaway{"evaluation took more than " + format_seconds(options_.max_seconds) + " s"};
+    if (options_.max_memory && resident_memory() > options_.max_memory)
+      throw Runaway{"more than " + format_bytes(options_.max_memory) + " of memory in use"};
   }
 
   Program const& program_;
@@ -418,6 +468,7 @@ private:
   std::vector<std::uint32_t> sizes_;
   std::chrono::steady_clock::time_point started_;
   std::uint64_t& derived_;
+  std::uint64_t visited_ = 0;
   std::vector<PlannedRule> planned_;
   Rule const* rule_ = nullptr;
   std::uint32_t rule_index_ = 0;
@@ -569,8 +620,20 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
     diags.report(make_error("E0401", "evaluation stopped: " + r.reason)
                      .with_primary(rule.span, "`" + rel.name + "` keeps growing through this rule")
                      .with_note("`" + rel.name + "` holds " + std::to_string(db.relations[rule.head].size()) + " facts")
-                     .with_help("a rule that computes new values in a recursive cycle can derive facts forever; "
-                                "if the program is right, raise the limit with --max-facts or --max-seconds"));
+                     .with_help("a rule that computes new values in a recursive cycle can derive facts forever, and a "
+                                "join of large relations on no shared variable derives their product; "
+                                "if the program is right, raise the limit with --max-facts, --max-seconds or --max-memory"));
+    return false;
+  } catch (DateRangeError const& e) {
+    auto const& rule = program.rules[failed_rule()];
+    bool const late = e.days > last_day;
+    std::string const value = e.days > -(1ll << 30) && e.days < (1ll << 30) ? format_date(static_cast<std::int32_t>(e.days)) : "";
+    std::string const bound = late ? "after 9999-12-31" : "before 0001-01-01";
+    Diagnostic d = make_error("E0403", "date out of range: `" + e.literal->text + "` gives " +
+                                           (value.empty() ? "a day " + bound : value + ", " + bound));
+    d.with_primary(e.literal->span.valid() ? e.literal->span : rule.span, "a date " + bound);
+    diags.report(std::move(d.with_note("in a rule for `" + program.relations[rule.head].name + "`; dates run from 0001-01-01 to 9999-12-31")
+                               .with_help("check the days added to or taken from the date, or compare before computing")));
     return false;
   } catch (ArithmeticError const& e) {
     auto const& rule = program.rules[failed_rule()];

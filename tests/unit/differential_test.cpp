@@ -250,21 +250,21 @@ std::string show(Program const& p) {
 // What a generated program exercises, for the coverage check and the statistics.
 struct Features {
   int rules = 0, literals = 0, facts = 0, derived = 0, relations = 0, nonempty = 0, micros = 0;
-  static constexpr int count = 19;
+  static constexpr int count = 20;
   bool recursion = false, mutual = false, negation = false, aggregate = false, nested_aggregate = false, comparison = false,
        assignment = false, repeated_var = false, constant_arg = false, zero_arity = false, shuffled = false,
        background = false, constraint = false, source = false, claim_meta = false, sourced_head = false, same_claim_twice = false,
-       strong_negation = false, negation_verdicts = false;
+       repeated_record = false, strong_negation = false, negation_verdicts = false;
   std::array<bool, count> flags() const {
     return {recursion, mutual, negation, aggregate, nested_aggregate, comparison, assignment, repeated_var, constant_arg,
             zero_arity, shuffled, background, constraint, source, claim_meta, sourced_head, same_claim_twice,
-            strong_negation, negation_verdicts};
+            repeated_record, strong_negation, negation_verdicts};
   }
   static constexpr char const* names[count] = {
       "recursion", "mutual recursion", "negation", "aggregates", "nested aggregates", "comparisons", "assignments",
       "repeated variable in an atom", "constant in an atom", "zero-arity predicate", "body printed out of order",
       "background facts", "constraints", "`@ S`", "`by` or `certainty`", "derived `@ S` head", "a fact from two sources",
-      "`-b(...)` in a body", "negation check verdicts"};
+      "a claim repeated exactly", "`-b(...)` in a body", "negation check verdicts"};
 };
 
 Features features(Program const& p, Relations const& naive) {
@@ -280,7 +280,11 @@ Features features(Program const& p, Relations const& naive) {
   }
   for (auto const& pred : p.preds) f.zero_arity = f.zero_arity || pred.arity == 0;
   std::set<std::pair<int, std::vector<int>>> stated;
+  std::set<std::vector<int>> records;
   for (auto const& fact : p.facts) {
+    auto record = fact.tuple();
+    record.insert(record.begin(), {fact.pred, fact.negated});
+    f.repeated_record = f.repeated_record || !records.insert(record).second;
     f.background = f.background || fact.source == background_source;
     f.same_claim_twice = f.same_claim_twice || (!fact.negated && !stated.emplace(fact.pred, fact.args).second);
   }

@@ -149,7 +149,11 @@ bool Session::load(Inputs const& inputs) {
   CorpusEntities entities(corpus_);
   program_ = rules::lower(rules_->checked, sources_, corpus_, entities, diags_);
   entity_display(0);  // fills the display names now: renderers read them from several threads
-  return !diags_.has_errors();
+  if (diags_.has_errors()) return false;
+  started = std::chrono::steady_clock::now();
+  report_duplicate_claims(engine::drop_duplicate_claims(corpus_));
+  timings_.resolve += seconds_since(started);  // preparing the claims, as resolving their entities is
+  return true;
 }
 
 bool Session::evaluate() {

@@ -131,6 +131,8 @@ private:
           int r = rng_.below(100);
           int first = r < 45 ? 0 : r < 85 ? 1 : background_source;
           add_fact(pred, args, first, false);
+          // The very same claim again, as a bulk file repeating a record does: one fact still.
+          if (rng_.percent(6)) p_.facts.push_back(p_.facts.back());
           if (rng_.percent(20)) add_fact(pred, args, first == 0 ? 1 : first == 1 ? (rng_.percent(50) ? 0 : background_source) : 0, false);
         }
         // Claims that the fact is false, by a source or in the background.

@@ -6,15 +6,22 @@
 
 #include "nogood/diagnostics.hpp"
 #include "nogood/engine/corpus.hpp"
+#include "nogood/engine/memory.hpp"
 #include "nogood/engine/program.hpp"
 #include "nogood/engine/relation.hpp"
 
 namespace nogood::engine {
 
+// Limits that stop a runaway program (E0401) before it takes the machine: by default a
+// recursion that never ends or a huge product stops at the first limit it meets, and the
+// largest legitimate corpora (a million claims, tens of millions of derived facts) run.
 struct EvalOptions {
   bool provenance = true;                    // remember how each derived fact was first derived
-  std::uint64_t max_derived = 200'000'000;   // facts derived in all, before stopping as runaway
+  std::uint64_t max_derived = 100'000'000;   // facts derived in all, before stopping as runaway
   double max_seconds = 600;                  // evaluation time, before stopping as runaway
+  // Resident memory of the whole process, in bytes, before stopping as runaway; 0: none.
+  // Read from the system every million rows scanned and every 65,536 facts derived.
+  std::uint64_t max_memory = default_memory_limit();
 };
 
 // How one derived row was first derived: the rule, and the row each positive body atom

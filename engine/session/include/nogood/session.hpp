@@ -12,6 +12,7 @@
 
 #include "nogood/diagnostics.hpp"
 #include "nogood/engine/corpus.hpp"
+#include "nogood/engine/duplicates.hpp"
 #include "nogood/engine/evaluate.hpp"
 #include "nogood/engine/program.hpp"
 #include "nogood/verdict.hpp"
@@ -73,6 +74,7 @@ public:
 
 private:
   std::string_view entity_display(engine::Value v) const;
+  void report_duplicate_claims(std::vector<engine::DuplicateClaim> const& repeats);
   ProofNode explain_row(engine::RelationId rel, engine::RowId row, int depth) const;
   std::string fact_text(engine::RelationId rel, engine::Value const* row) const;
   // Calls `found` for every combination of rows matching an aggregate's body, running its
