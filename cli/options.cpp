@@ -88,7 +88,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check",
                                     "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
-                                    "--max-facts", "--max-seconds"});
+                                    "--max-facts", "--max-seconds", "--max-memory"});
       return "unknown option `" + a + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
     } else {
       o.positional.push_back(a);
