@@ -97,6 +97,7 @@ std::optional<Inputs> discover_corpus(fs::path const& folder, Diagnostics& diags
     return std::nullopt;
   }
   Inputs in;
+  in.corpus = folder;
   in.rules = files_in(folder / "rules", {".rules"});
   for (auto sub : {"facts", "sources"})
     for (auto& f : files_in(folder / sub, {".json", ".jsonl"})) in.facts.push_back(f);
@@ -116,7 +117,7 @@ Session::~Session() = default;
 bool Session::load(Inputs const& inputs) {
   auto started = std::chrono::steady_clock::now();
   // parse -> check
-  rules_->files = rules::load_rules(inputs.rules, sources_, diags_);
+  rules_->files = rules::load_rules(inputs.rules, sources_, diags_, inputs.corpus);
   for (auto const& [name, text] : inputs.rules_text) {
     auto more = rules::load_rules_text(name, text, fs::current_path(), sources_, diags_);
     for (auto& p : more) rules_->files.push_back(std::move(p));

@@ -22,6 +22,7 @@ namespace nogood {
 struct Inputs {
   std::vector<std::filesystem::path> rules;
   std::vector<std::filesystem::path> facts;  // .json per source, .jsonl bulk
+  std::optional<std::filesystem::path> corpus;  // the corpus folder, which imports may not leave
   std::optional<std::filesystem::path> entities;
   std::vector<std::filesystem::path> text_dirs;
   std::vector<std::pair<std::string, std::string>> rules_text;  // (name, text): rules given as strings
