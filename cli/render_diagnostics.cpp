@@ -103,6 +103,7 @@ std::string render_diagnostics_json(Diagnostics const& diags, SourceManager cons
     if (d.primary && d.primary->span.valid()) {
       j["primary"] = span_json(d.primary->span);
       j["primary"]["label"] = d.primary->message;
+      if (!d.json_pointer.empty()) j["pointer"] = d.json_pointer;
     } else if (!d.file_name.empty()) {
       j["file"] = d.file_name;
       if (!d.json_pointer.empty()) j["pointer"] = d.json_pointer;

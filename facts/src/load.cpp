@@ -1,5 +1,7 @@
 #include "nogood/facts/load.hpp"
 
+#include <functional>
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
@@ -8,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nogood/facts/names.hpp"
+#include "json_locate.hpp"
 #include "jsonl_record.hpp"
 #include "quotes.hpp"
 
@@ -95,10 +98,28 @@ public:
   // The file, with the line in JSON Lines, where pointers start.
   std::string where() const { return line_ ? name_ + ":" + std::to_string(line_) : name_; }
 
+  // The JSON text pointers lead into: the document, or the current line of a bulk file, which
+  // starts at byte `offset` of the file (registered with the sources only when needed).
+  void set_document(std::string_view text, std::uint32_t offset, std::function<FileId()> file) {
+    doc_ = text;
+    doc_offset_ = offset;
+    doc_file_ = std::move(file);
+  }
+
+  // Points the diagnostic at the place the pointer leads to, so it shows file:line:column.
+  void locate(Diagnostic& d, std::string const& pointer, detail::JsonPart part = detail::JsonPart::value, std::string label = {}) {
+    if (!doc_file_ || d.primary) return;
+    auto range = detail::locate_json_pointer(doc_, pointer, part);
+    if (!range) return;
+    d.with_primary(Span{doc_file_(), doc_offset_ + range->first, doc_offset_ + range->second},
+                   label.empty() ? "at " + (pointer.empty() ? std::string("/") : pointer) : std::move(label));
+  }
+
   void error(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
     Diagnostic d = make_error(std::move(code), std::move(message));
     d.file_name = where();
     d.json_pointer = pointer;
+    locate(d, pointer);
     if (!help.empty()) d.with_help(std::move(help));
     l_.diags_.report(std::move(d));
   }
@@ -106,8 +127,30 @@ public:
     Diagnostic d = make_warning(std::move(code), std::move(message));
     d.file_name = where();
     d.json_pointer = pointer;
+    locate(d, pointer);
     if (!help.empty()) d.with_help(std::move(help));
     l_.diags_.report(std::move(d));
+  }
+
+  // Keys the format does not define are errors, with the nearest known key: a misspelt
+  // `certainity` would otherwise be ignored and the claim read as `reported`.
+  bool known_keys(json const& obj, std::string const& ptr, std::vector<std::string_view> const& keys, char const* what) {
+    bool ok = true;
+    for (auto const& [key, value] : obj.items()) {
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+      ok = false;
+      std::string list;
+      for (auto k : keys) list += (list.empty() ? "`" : ", `") + std::string(k) + "`";
+      Diagnostic d = make_error("E0320", "unknown key `" + key + "` in " + what);
+      d.file_name = where();
+      d.json_pointer = ptr + "/" + key;
+      locate(d, d.json_pointer, detail::JsonPart::key, "unknown key");
+      auto near = closest_match(key, keys);
+      d.with_note("the keys of " + std::string(what) + " are " + list);
+      d.with_help(near.empty() ? "remove it, or see docs/facts-format.md" : "did you mean `" + near + "`?");
+      l_.diags_.report(std::move(d));
+    }
+    return ok;
   }
 
   // Registers the text and parses it; syntax errors point at line and column.
@@ -156,6 +199,7 @@ public:
     if (auto v = doc.find("nogood"); v == doc.end() || !v->is_number_integer() || v->get<int>() != 1)
       error("E0304", "/nogood", v == doc.end() ? "missing format version `\"nogood\": 1`" : "unsupported format version `" + v->dump() + "`",
             "this version of nogood reads `\"nogood\": 1`");
+    known_keys(doc, "", {"nogood", "source", "entities", "facts"}, "a facts file");
     auto src = field(doc, "", "source", json::value_t::object, true);
     if (!src) return;
     source_ = add_source(*src, "/source");
@@ -198,6 +242,7 @@ public:
 
   std::uint32_t add_source(json const& src, std::string const& ptr) {
     engine::SourceInfo info;
+    known_keys(src, ptr, {"id", "outlet", "title", "language", "published", "url", "reliability", "text"}, "a source");
     info.id = string_field(src, ptr, "id", true);
     if (info.id.empty()) {
       if (src.contains("id") && src["id"].is_string()) error("E0319", ptr + "/id", "the source id is empty", "give each source a short unique id, e.g. \"ap-ar\"");
@@ -249,6 +294,7 @@ public:
   void add_local_entity(json const& e, std::string const& ptr) {
     if (!e.is_object()) return error("E0303", ptr, "an entity must be an object, not " + kind_of(e));
     EntityMention m;
+    known_keys(e, ptr, {"id", "type", "names", "ref"}, "an entity");
     m.id = string_field(e, ptr, "id", true);
     if (m.id.empty()) return;
     m.type = string_field(e, ptr, "type", false);
@@ -269,6 +315,7 @@ public:
 
   void add_corpus_entity(json const& e, std::string const& ptr) {
     EntityMention m;
+    known_keys(e, ptr, {"id", "type", "names"}, "a corpus entity");
     m.id = string_field(e, ptr, "id", true);
     if (m.id.empty()) return;
     m.type = string_field(e, ptr, "type", false);
@@ -358,6 +405,11 @@ public:
 
   void add_fact(json const& f, std::string const& ptr, std::uint32_t source, std::uint32_t line, std::uint32_t index) {
     if (!f.is_object()) return error("E0303", ptr, "a fact must be an object, not " + kind_of(f));
+    bool const bulk = line != 0;  // a JSON Lines record names its source
+    if (!known_keys(f, ptr, bulk ? std::vector<std::string_view>{"pred", "args", "source", "by", "certainty", "negated", "quote", "at"}
+                                 : std::vector<std::string_view>{"pred", "args", "by", "certainty", "negated", "quote", "at"},
+                    bulk ? "a fact record" : "a fact"))
+      return;
     auto pred_name = string_field(f, ptr, "pred", true);
     if (pred_name.empty()) return;
     auto pid = l_.schema_.find(pred_name);
@@ -541,6 +593,9 @@ private:
   std::string name_;
   std::size_t line_ = 0;  // in JSON Lines, the line being loaded
   fs::path base_;
+  std::string_view doc_;
+  std::uint32_t doc_offset_ = 0;
+  std::function<FileId()> doc_file_;
   std::uint32_t source_ = engine::no_source;
   IdTable local_;
   std::optional<detail::Article> article_;
@@ -612,9 +667,11 @@ void FactsLoader::load_entities(fs::path const& path) {
     return;
   }
   FileLoader loader(*this, path.string(), path.parent_path());
+  loader.set_document(sources_.file(file).text, 0, [file] { return file; });
   auto doc = loader.parse(*text, file, 0);
   if (!doc) return;
   if (!doc->is_object()) return loader.error("E0303", "", "entities.json must be a JSON object");
+  loader.known_keys(*doc, "", {"entities", "distinct"}, "entities.json");
   if (auto ents = loader.field(*doc, "", "entities", json::value_t::array, true))
     for (std::size_t i = 0; i < ents->size(); ++i) {
       if (!(*ents)[i].is_object()) {
@@ -667,6 +724,7 @@ void FactsLoader::load_text(std::string name, std::string text, bool json_lines,
   FileLoader loader(*this, name, base);
   if (!json_lines) {
     auto file = sources_.add(name, text);
+    loader.set_document(sources_.file(file).text, 0, [file] { return file; });
     if (auto doc = loader.parse(sources_.file(file).text, file, 0)) loader.load_document(*doc);
     return;
   }
@@ -686,6 +744,10 @@ void FactsLoader::load_text(std::string name, std::string text, bool json_lines,
         continue;
       }
       try {
+        loader.set_document(l, static_cast<std::uint32_t>(start), [&] {
+          if (file == no_file) file = sources_.add(name, text);
+          return file;
+        });
         loader.load_line(json::parse(l), line);
       } catch (json::parse_error const&) {
         if (file == no_file) file = sources_.add(name, text);
