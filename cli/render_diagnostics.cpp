@@ -121,7 +121,7 @@ std::string render_diagnostics_json(Diagnostics const& diags, SourceManager cons
     list.push_back(std::move(j));
   }
   json out{{"diagnostics", list}, {"errors", diags.error_count()}, {"warnings", diags.warning_count()}, {"dropped", diags.dropped()}};
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";  // never throws on a half character
 }
 
 }  // namespace nogood::cli

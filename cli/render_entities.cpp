@@ -125,7 +125,7 @@ std::string render_entities_json(engine::Corpus const& c, EntitySelection const&
   json out{{"entities", list},
            {"ambiguous", amb},
            {"summary", json{{"entities", entities.size()}, {"joined", joined}, {"joins", joins}, {"ambiguous", ambiguous.size()}}}};
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 

@@ -160,10 +160,36 @@ public:
     } catch (json::parse_error const& e) {
       std::string what = e.what();
       if (auto p = what.find("syntax error while parsing"); p != std::string::npos) what = what.substr(p);
-      auto at = static_cast<std::uint32_t>(e.byte > 0 ? e.byte - 1 : 0);
+      // nlohmann quotes the bytes it last read, which may end inside a character: the snippet
+      // below shows the place whole.
+      if (auto p = what.find("; last read: '"); p != std::string::npos) {
+        auto q = what.find("'; ", p + 14);
+        what.erase(p, q == std::string::npos ? std::string::npos : q + 1 - p);
+      }
+      auto at = static_cast<std::size_t>(e.byte > 0 ? e.byte - 1 : 0);
+      if (at > text.size()) at = text.size();
+      auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+      while (at > 0 && continuation(at)) --at;  // the whole character, never half of one
+      auto end = at < text.size() ? at + 1 : at;
+      while (continuation(end)) ++end;
       Diagnostic d = make_error("E0301", "malformed JSON: " + what);
-      d.with_primary(Span{file, offset + at, offset + at + 1}, "here");
+      d.with_primary(Span{file, offset + static_cast<std::uint32_t>(at), offset + static_cast<std::uint32_t>(end)}, "here");
       d.with_help("fix the JSON syntax; every fact file is one JSON object (or one object per line in .jsonl)");
+      l_.diags_.report(std::move(d));
+      return std::nullopt;
+    } catch (json::out_of_range const& e) {
+      // A number no double holds (1e400): nlohmann names it, so point at its first occurrence.
+      std::string what = e.what();
+      std::string literal;
+      if (auto p = what.find("parsing '"); p != std::string::npos)
+        literal = what.substr(p + 9, what.find('\'', p + 9) == std::string::npos ? 0 : what.find('\'', p + 9) - p - 9);
+      Diagnostic d = make_error("E0303", "the number `" + literal + "` is out of range");
+      if (auto at = literal.empty() ? std::string_view::npos : text.find(literal); at != std::string_view::npos)
+        d.with_primary(Span{file, offset + static_cast<std::uint32_t>(at), offset + static_cast<std::uint32_t>(at + literal.size())},
+                       "too large for a number");
+      else
+        d.file_name = where();
+      d.with_help("ints are 32-bit, from -2147483648 to 2147483647; write other numbers as strings");
       l_.diags_.report(std::move(d));
       return std::nullopt;
     }
@@ -749,7 +775,7 @@ void FactsLoader::load_text(std::string name, std::string text, bool json_lines,
           return file;
         });
         loader.load_line(json::parse(l), line);
-      } catch (json::parse_error const&) {
+      } catch (json::exception const&) {
         if (file == no_file) file = sources_.add(name, text);
         loader.parse(l, file, static_cast<std::uint32_t>(start));
       }

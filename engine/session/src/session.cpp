@@ -67,17 +67,6 @@ private:
   facts::NameMatcher matcher_;
 };
 
-std::vector<fs::path> files_in(fs::path const& dir, std::initializer_list<char const*> extensions) {
-  std::vector<fs::path> out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  for (auto const& entry : fs::directory_iterator(dir, ec))
-    for (auto ext : extensions)
-      if (entry.is_regular_file() && entry.path().extension() == ext) out.push_back(entry.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
   for (unsigned char c : s) {
     h ^= c;
@@ -87,29 +76,6 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ul
 }
 
 }  // namespace
-
-std::optional<Inputs> discover_corpus(fs::path const& folder, Diagnostics& diags) {
-  std::error_code ec;
-  if (!fs::is_directory(folder, ec)) {
-    Diagnostic d = make_error("E0002", "`" + folder.string() + "` is not a corpus folder" + (fs::exists(folder, ec) ? "" : ": no such directory"));
-    d.file_name = folder.string();
-    diags.report(std::move(d.with_help("a corpus folder holds rules/*.rules, facts/*.json or *.jsonl, and optionally entities.json; or pass --rules and --facts")));
-    return std::nullopt;
-  }
-  Inputs in;
-  in.corpus = folder;
-  in.rules = files_in(folder / "rules", {".rules"});
-  for (auto sub : {"facts", "sources"})
-    for (auto& f : files_in(folder / sub, {".json", ".jsonl"})) in.facts.push_back(f);
-  if (fs::exists(folder / "entities.json", ec)) in.entities = folder / "entities.json";
-  if (in.rules.empty()) {
-    Diagnostic d = make_error("E0003", "no rules in `" + (folder / "rules").string() + "`");
-    d.file_name = folder.string();
-    diags.report(std::move(d.with_help("put the rules in files ending in .rules under rules/")));
-    return std::nullopt;
-  }
-  return in;
-}
 
 Session::Session(Options options) : options_(std::move(options)), rules_(std::make_unique<RulesState>()) {}
 Session::~Session() = default;
@@ -129,6 +95,14 @@ bool Session::load(Inputs const& inputs) {
   if (diags_.has_errors()) return false;
 
   // load facts -> resolve entities
+  for (auto const& dir : inputs.text_dirs) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) continue;
+    Diagnostic d = make_error("E0010", "the texts folder `" + dir.string() + "` " + (fs::exists(dir, ec) ? "is not a folder" : "does not exist"));
+    d.file_name = dir.string();
+    diags_.report(std::move(d.with_help("--texts names the folder that holds the article texts the facts quote")));
+  }
+  if (diags_.has_errors()) return false;
   facts::FactsLoader loader(rules_->checked.schema, corpus_, sources_, diags_, facts::LoadOptions{inputs.text_dirs});
   if (inputs.entities) {
     loader.load_entities(*inputs.entities);
