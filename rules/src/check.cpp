@@ -605,10 +605,22 @@ private:
       if (r.kind != CheckedRule::Kind::constraint || !r.constraint->message || bad_rules_.count(&r)) continue;
       auto const& msg = *r.constraint->message;
       for (auto const& [name, at] : detail::template_placeholders(msg.value)) {
-        if (std::find(r.variables.begin(), r.variables.end(), name) != r.variables.end()) continue;
+        bool known = std::find(r.variables.begin(), r.variables.end(), name) != r.variables.end();
+        bool shown = known && !name.empty() && name[0] != '_';
+        if (shown) continue;
         // The literal's span covers the quotes; offsets inside it are approximate when escapes were used.
         Span s{msg.span.file, msg.span.begin + 1 + static_cast<std::uint32_t>(at), msg.span.begin + 3 + static_cast<std::uint32_t>(at + name.size())};
         if (s.end > msg.span.end) s = msg.span;
+        if (known) {
+          // `_X` is left out of the verdict's bindings, so `{_X}` would be printed as it is written.
+          auto d = make_error("E0210", "placeholder " + quote("{" + name + "}") + " names a variable the verdict does not show");
+          d.with_primary(s, "not among the bindings");
+          d.with_note("variables starting with `_` are left out of a verdict's bindings");
+          d.with_help("rename " + quote(name) + " to " + quote(name.substr(name.find_first_not_of('_') == std::string::npos ? 0 : name.find_first_not_of('_'))) +
+                      " in the body to show it, or remove the placeholder");
+          diags_.report(std::move(d));
+          continue;
+        }
         auto d = make_error("E0210", "placeholder " + quote("{" + name + "}") + " is not a variable of the constraint");
         d.with_primary(s, "unknown placeholder");
         std::vector<std::string_view> vars(r.variables.begin(), r.variables.end());
