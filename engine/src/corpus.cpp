@@ -2,10 +2,17 @@
 
 namespace nogood::engine {
 
+PredicateId Schema::add(Predicate p) {
+  auto id = static_cast<PredicateId>(predicates.size());
+  if (p.kind != PredicateKind::constraint) by_name_.try_emplace(p.name, id);
+  predicates.push_back(std::move(p));
+  return id;
+}
+
 std::optional<PredicateId> Schema::find(std::string_view name) const {
-  for (std::size_t i = 0; i < predicates.size(); ++i)
-    if (predicates[i].name == name && predicates[i].kind != PredicateKind::constraint) return static_cast<PredicateId>(i);
-  return std::nullopt;
+  auto it = by_name_.find(name);
+  if (it == by_name_.end()) return std::nullopt;
+  return it->second;
 }
 
 std::vector<std::string_view> Schema::names() const {

@@ -87,10 +87,10 @@ private:
   }
 
   PredicateId add_predicate(engine::Predicate p, Types types, bool typed) {
-    out_.schema.predicates.push_back(std::move(p));
+    auto id = out_.schema.add(std::move(p));
     param_types_.push_back(std::move(types));
     typed_.push_back(typed);
-    return static_cast<PredicateId>(out_.schema.predicates.size() - 1);
+    return id;
   }
 
   void declare_predicates() {

@@ -43,13 +43,21 @@ public:
     corpus_.reserve_predicates(out_.schema.predicates.size());
     for (std::uint32_t i = 0; i < in_.rules.size(); ++i) lower_rule(in_.rules[i]);
     for (auto const& f : in_.facts) lower_fact(f);
+    // Each rule goes to the stratum of its head, in rule order: one pass, not strata x rules.
+    constexpr auto none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> stratum_of(out_.schema.predicates.size(), none);
     for (std::size_t s = 0; s < in_.strata.size(); ++s) {
       engine::Stratum stratum;
       stratum.recursive = in_.recursive[s];
-      for (auto p : in_.strata[s]) stratum.relations.push_back(out_.positive_relation[p]);
-      for (std::uint32_t r = 0; r < out_.rules.size(); ++r)
-        if (std::find(in_.strata[s].begin(), in_.strata[s].end(), rule_head_pred_[r]) != in_.strata[s].end()) stratum.rules.push_back(r);
+      for (auto p : in_.strata[s]) {
+        stratum.relations.push_back(out_.positive_relation[p]);
+        if (p < stratum_of.size() && stratum_of[p] == none) stratum_of[p] = s;
+      }
       out_.strata.push_back(std::move(stratum));
+    }
+    for (std::uint32_t r = 0; r < out_.rules.size(); ++r) {
+      auto p = rule_head_pred_[r];
+      if (p < stratum_of.size() && stratum_of[p] != none) out_.strata[stratum_of[p]].rules.push_back(r);
     }
     return std::move(out_);
   }

@@ -10,7 +10,7 @@
 namespace nogood::rules {
 
 // Rules files larger than this are refused (E0001 for a file given, E0235 for an import).
-inline constexpr std::uintmax_t max_rules_file_bytes = 16u << 20;
+inline constexpr std::uintmax_t max_rules_file_bytes = 64u << 20;
 
 enum class ReadProblem { none, missing, directory, not_regular, too_large, unreadable };
 

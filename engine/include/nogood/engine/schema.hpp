@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,8 +39,14 @@ struct Predicate {
 struct Schema {
   std::vector<Predicate> predicates;
 
+  // Appends a predicate and indexes its name: find() is a lookup, not a scan, so checking and
+  // lowering stay linear in the size of the rules.
+  PredicateId add(Predicate p);
   std::optional<PredicateId> find(std::string_view name) const;
   std::vector<std::string_view> names() const;
+
+private:
+  std::map<std::string, PredicateId, std::less<>> by_name_;  // predicates other than constraints
 };
 
 }  // namespace nogood::engine

@@ -23,7 +23,7 @@ std::vector<ast::Program> load_rules(std::vector<std::filesystem::path> const& f
 std::vector<ast::Program> load_rules_text(std::string name, std::string text, std::filesystem::path const& base,
                                           SourceManager& sources, Diagnostics& diags);
 
-// Reads a whole rules file (a regular file, at most 16 MiB): the error is a diagnostic naming it.
+// Reads a whole rules file (a regular file, at most 64 MiB): the error is a diagnostic naming it.
 std::optional<std::string> read_text_file(std::filesystem::path const& path, Diagnostics& diags);
 
 }  // namespace nogood::rules
