@@ -5,12 +5,17 @@ DEBIAN_PACKAGES := cmake g++ make libboost-dev nlohmann-json3-dev libicu-dev lib
 BENCH_PACKAGES := gringo swi-prolog-nox clips time
 # What only the test suite uses: a real browser for the HTML report's right-to-left test.
 TEST_PACKAGES := chromium
+# The fuzzers: clang with libFuzzer and its sanitizer runtimes.
+FUZZ_PACKAGES := clang libfuzzer-14-dev libclang-rt-14-dev
 BUILD ?= build
 SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+# Seconds each fuzz harness runs for in `make fuzz` (CI runs a short round of each).
+FUZZ_SECONDS ?= 60
 JOBS ?= 2
 CORPUS ?= examples/syria-raid
 
-.PHONY: all deps test-deps build demo test sanitize bench bench-deps clean
+.PHONY: all deps test-deps build demo test sanitize fuzz fuzz-deps bench bench-deps clean
 
 all: build
 
@@ -64,6 +69,16 @@ sanitize: deps test-deps
 	@cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(FUZZ_PACKAGES)"
+
+# libFuzzer harnesses for the rules parser, the facts and entities loaders and the embed regions
+# (tests/fuzz), built with clang, each run for FUZZ_SECONDS; findings go in tests/fuzz/findings/.
+fuzz: deps fuzz-deps
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOGOOD_FUZZ=ON -DNOGOOD_TESTS=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench-deps:
 	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(BENCH_PACKAGES)"
 
@@ -72,4 +87,4 @@ bench: build bench-deps
 	./bench/run $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

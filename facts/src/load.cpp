@@ -684,6 +684,12 @@ std::optional<std::string> read_file(fs::path const& path, Diagnostics& diags) {
 void FactsLoader::load_entities(fs::path const& path) {
   auto text = read_file(path, diags_);
   if (!text) return;
+  load_entities_text(path.string(), std::move(*text));
+}
+
+void FactsLoader::load_entities_text(std::string name, std::string text_in) {
+  fs::path const path(name);
+  auto const* text = &text_in;
   auto file = sources_.add(path.string(), *text);
   std::size_t bad;
   if (!valid_utf8(*text, bad)) {

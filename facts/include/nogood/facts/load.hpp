@@ -28,6 +28,7 @@ public:
 
   // entities.json: canonical entities and pairs that must never merge. Load it first.
   void load_entities(std::filesystem::path const& path);
+  void load_entities_text(std::string name, std::string text);
   // A per-source `.json` file or a `.jsonl` bulk file, by extension.
   void load_file(std::filesystem::path const& path);
   void load_text(std::string name, std::string text, bool json_lines, std::filesystem::path const& base = {});
