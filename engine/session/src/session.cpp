@@ -1,5 +1,7 @@
 #include "nogood/session.hpp"
 
+#include "check_constants.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -119,6 +121,8 @@ bool Session::load(Inputs const& inputs) {
   loader.finish();
   timings_.resolve = seconds_since(started);
   if (diags_.has_errors()) return false;
+
+  check_rule_constants(rules_->checked, corpus_, sources_, diags_);
 
   // lower
   CorpusEntities entities(corpus_);
