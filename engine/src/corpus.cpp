@@ -1,5 +1,11 @@
 #include "nogood/engine/corpus.hpp"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "nogood/diagnostics.hpp"
+
 namespace nogood::engine {
 
 PredicateId Schema::add(Predicate p) {
@@ -20,6 +26,36 @@ std::vector<std::string_view> Schema::names() const {
   for (auto const& p : predicates)
     if (p.kind != PredicateKind::constraint) out.push_back(p.name);
   return out;
+}
+
+std::string Schema::type_name(Parameter const& p) const {
+  if (p.vocabulary < vocabularies.size()) return vocabularies[p.vocabulary].name;
+  return std::string(to_string(p.type));
+}
+
+bool Vocabulary::contains(std::string_view value) const {
+  return std::binary_search(values.begin(), values.end(), value, std::less<>{});
+}
+
+std::string Vocabulary::help_for(std::string_view value) const {
+  auto quoted = [](std::string_view s) { return "`" + std::string(s) + "`"; };
+  std::vector<std::string_view> candidates(values.begin(), values.end());
+  auto near = closest_match(value, candidates);
+  // "ISIS leader" for `isis_leader`: the same words, written as prose.
+  auto folded = [](std::string_view text) {
+    std::string out;
+    for (char c : text) out += c == ' ' || c == '-' ? '_' : (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    return out;
+  };
+  if (near.empty())
+    for (auto const& v : values)
+      if (folded(v) == folded(value)) near = v;
+  if (!near.empty()) return "did you mean " + quoted(near) + "? Or add " + quoted(value) + " to vocabulary " + quoted(name);
+  constexpr std::size_t shown = 8;
+  std::string list;
+  for (std::size_t i = 0; i < values.size() && i < shown; ++i) list += (i ? ", " : "") + quoted(values[i]);
+  if (values.size() > shown) list += " and " + std::to_string(values.size() - shown) + " more";
+  return "the values of " + quoted(name) + " are " + list + "; or add " + quoted(value) + " to it";
 }
 
 std::optional<std::uint32_t> Corpus::find_source(std::string_view id) const {

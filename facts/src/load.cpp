@@ -379,7 +379,9 @@ public:
     return std::nullopt;
   }
 
-  std::optional<engine::Value> typed_arg(json const& a, ValueType type, std::string const& ptr, std::string const& param, std::string const& pred) {
+  std::optional<engine::Value> typed_arg(json const& a, engine::Parameter const& p, std::string const& ptr, std::string const& pred) {
+    auto const type = p.type;
+    auto const& param = p.name;
     auto expect = [&](std::string what) {
       error("E0303", ptr, "argument `" + param + "` of `" + pred + "` must be " + what + ", not " + kind_of(a));
       return std::nullopt;
@@ -389,9 +391,18 @@ public:
         if (!a.is_string()) return expect("an entity id (string)");
         return entity_arg(a.get<std::string>(), ptr);
       case ValueType::symbol:
-      case ValueType::string:
+      case ValueType::string: {
         if (!a.is_string()) return expect(type == ValueType::symbol ? "a symbol (string)" : "a string");
-        return l_.corpus_.strings.intern(a.get<std::string>());
+        auto const& text = a.get_ref<std::string const&>();
+        auto id = l_.corpus_.strings.intern(text);
+        if (!l_.in_vocabulary(p, id)) {
+          auto const& v = l_.schema_.vocabularies[p.vocabulary];
+          error("E0330", ptr, "`" + text + "` is not in vocabulary `" + v.name + "`, the type of argument `" + param + "` of `" + pred + "`",
+                v.help_for(text));
+          return std::nullopt;
+        }
+        return id;
+      }
       case ValueType::integer: {
         if (!a.is_number_integer()) return expect("an int");
         auto v = a.get<std::int64_t>();
@@ -452,7 +463,7 @@ public:
     if (!args) return;
     if (args->size() != pred.arity()) {
       std::string params;
-      for (auto const& p : pred.params) params += (params.empty() ? "" : ", ") + p.name + ": " + std::string(engine::to_string(p.type));
+      for (auto const& p : pred.params) params += (params.empty() ? "" : ", ") + p.name + ": " + l_.schema_.type_name(p);
       return error("E0313", ptr + "/args", "`" + pred_name + "` takes " + std::to_string(pred.arity()) + (pred.arity() == 1 ? " argument" : " arguments") +
                                                ", but " + std::to_string(args->size()) + (args->size() == 1 ? " was" : " were") + " given",
                    "`" + pred_name + "(" + params + ")`");
@@ -460,7 +471,7 @@ public:
     values_.clear();
     bool ok = true;
     for (std::size_t i = 0; i < args->size(); ++i) {
-      auto v = typed_arg((*args)[i], pred.params[i].type, ptr + "/args/" + std::to_string(i), pred.params[i].name, pred_name);
+      auto v = typed_arg((*args)[i], pred.params[i], ptr + "/args/" + std::to_string(i), pred_name);
       if (v) values_.push_back(*v);
       else ok = false;
     }
@@ -557,10 +568,13 @@ public:
           break;
         }
         case ValueType::symbol:
-        case ValueType::string:
+        case ValueType::string: {
           if (!is_string) return false;
-          values_.push_back(l_.corpus_.strings.intern(a.text));
+          auto id = l_.corpus_.strings.intern(a.text);
+          if (!l_.in_vocabulary(pred.params[i], id)) return false;  // the full path reports it
+          values_.push_back(id);
           break;
+        }
         case ValueType::integer:
           if (a.kind != detail::FlatValue::Kind::integer || a.number < INT32_MIN || a.number > INT32_MAX) return false;
           values_.push_back(engine::pack_int(static_cast<std::int32_t>(a.number)));
@@ -644,6 +658,17 @@ private:
 FactsLoader::FactsLoader(engine::Schema const& schema, engine::Corpus& corpus, SourceManager& sources, Diagnostics& diags, LoadOptions options)
     : schema_(schema), corpus_(corpus), sources_(sources), diags_(diags), options_(std::move(options)) {
   corpus_.reserve_predicates(schema.predicates.size());
+  for (auto const& v : schema.vocabularies) {
+    auto& ids = vocabulary_ids_.emplace_back();
+    for (auto const& value : v.values) ids.push_back(corpus_.strings.intern(value));
+    std::sort(ids.begin(), ids.end());
+  }
+}
+
+bool FactsLoader::in_vocabulary(engine::Parameter const& p, std::uint32_t id) const {
+  if (p.vocabulary >= vocabulary_ids_.size()) return true;
+  auto const& ids = vocabulary_ids_[p.vocabulary];
+  return std::binary_search(ids.begin(), ids.end(), id);
 }
 
 FactsLoader::~FactsLoader() = default;

@@ -58,6 +58,7 @@ public:
 
   CheckedProgram run() {
     declare_builtins();
+    vocabularies_ = detail::declare_vocabularies(files_, out_.schema, diags_);
     declare_predicates();
     declare_derived();
     declare_constraints();
@@ -66,6 +67,7 @@ public:
     check_atoms();
     infer_derived_types();
     for (auto& r : out_.rules) type_rule(r);
+    detail::check_vocabularies(files_, out_, bad_rules_, diags_);
     check_sourcing();
     for (auto const& r : out_.rules)
       if (!skip_safety_.count(&r)) unsafe_[&r] = detail::check_safety(r, diags_);
@@ -83,7 +85,9 @@ private:
                              {{"source", ValueType::source}, {"outlet", ValueType::string},
                               {"language", ValueType::symbol}, {"published", ValueType::date}},
                              PredicateKind::builtin, false, {}};
-    add_predicate(std::move(source), Types(4, std::nullopt), true);
+    Types types;
+    for (auto const& param : source.params) types.push_back(param.type);
+    add_predicate(std::move(source), std::move(types), true);
   }
 
   PredicateId add_predicate(engine::Predicate p, Types types, bool typed) {
@@ -113,7 +117,12 @@ private:
           if (!seen.insert(param.name.name).second)
             diags_.report(make_error("E0219", "argument " + quote(param.name.name) + " of " + quote(decl->name.name) + " is named twice")
                               .with_primary(param.name.span, "named again here"));
-          p.params.push_back({param.name.name, to_value_type(param.type)});
+          engine::Parameter out{param.name.name, to_value_type(param.type)};
+          if (param.vocabulary) {
+            auto id = detail::resolve_vocabulary(*param.vocabulary, vocabularies_, diags_);
+            out.vocabulary = id.value_or(engine::no_vocabulary);
+          }
+          p.params.push_back(std::move(out));
         }
         Types types(p.params.size());
         for (std::size_t i = 0; i < types.size(); ++i) types[i] = p.params[i].type;
@@ -225,7 +234,7 @@ private:
     auto const& p = out_.schema.predicates[*id];
     if (p.arity() != a.args.size()) {
       std::string params;
-      for (auto const& param : p.params) params += (params.empty() ? "" : ", ") + param.name + ": " + type_name(param.type);
+      for (auto const& param : p.params) params += (params.empty() ? "" : ", ") + param.name + ": " + out_.schema.type_name(param);
       auto d = make_error("E0205", quote(a.predicate.name) + " takes " + std::to_string(p.arity()) + " argument" +
                                        (p.arity() == 1 ? "" : "s") + ", but " + std::to_string(a.args.size()) +
                                        (a.args.size() == 1 ? " was" : " were") + " given");
@@ -299,6 +308,8 @@ private:
       auto l = expr_type((*b)->lhs, vars), r = expr_type((*b)->rhs, vars);
       if (l == ValueType::date && r == ValueType::date && (*b)->op == ast::ArithOp::sub) return ValueType::integer;
       if (l == ValueType::date || r == ValueType::date) return ValueType::date;
+      // An operand not typed yet may be a date: decide in a later round.
+      if (!l || !r) return std::nullopt;
       return ValueType::integer;
     }
     if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t)) {
@@ -661,6 +672,7 @@ private:
   std::vector<Types> param_types_;
   std::vector<bool> typed_;
   std::map<std::string, Span> constraint_spans_;
+  detail::VocabularyIndex vocabularies_;
   std::set<CheckedRule const*> bad_rules_;
   std::map<CheckedRule const*, std::set<std::string>> unsafe_;
   std::set<CheckedRule const*> skip_safety_;

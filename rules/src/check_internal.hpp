@@ -29,6 +29,17 @@ std::vector<std::pair<std::string, std::size_t>> template_placeholders(std::stri
 void expand_shorthands(std::vector<ast::Program> const& files, CheckedProgram& out, Diagnostics& diags);
 // Orders predicates into strata; reports negation or aggregation through recursion.
 void stratify(CheckedProgram& out, Diagnostics& diags);
+using VocabularyIndex = std::map<std::string, engine::VocabularyId, std::less<>>;
+// Puts the `vocabulary` statements into the schema (E0228, W0203); returns them by name.
+VocabularyIndex declare_vocabularies(std::vector<ast::Program> const& files, engine::Schema& schema, Diagnostics& diags);
+// The vocabulary a parameter's type names; E0106 when there is none.
+std::optional<engine::VocabularyId> resolve_vocabulary(ast::Identifier const& type, VocabularyIndex const& index,
+                                                       Diagnostics& diags);
+// Gives derived arguments the vocabulary all their rules agree on, reports constants outside
+// their argument's vocabulary (E0227) and vocabularies no argument uses (W0204).
+void check_vocabularies(std::vector<ast::Program> const& files, CheckedProgram& out,
+                        std::set<CheckedRule const*> const& skip, Diagnostics& diags);
+
 // Reports the unsafe variables of a rule or constraint; returns their names.
 std::set<std::string> check_safety(CheckedRule const& rule, Diagnostics& diags);
 

@@ -1,4 +1,4 @@
-// The schema the facts harnesses load against: every argument type, claimed and derived predicates.
+// The schema the facts harnesses load against: every argument type, a vocabulary, claimed and derived predicates.
 #pragma once
 
 #include <string>
@@ -12,7 +12,9 @@ inline nogood::engine::Schema const& fuzz_schema() {
     nogood::SourceManager sources;
     nogood::Diagnostics diags;
     auto file = sources.add("schema.rules",
+                            "vocabulary kind = {wire, daily, \"state media\"}.\n"
                             "pred role(person: entity, role: symbol).\n"
+                            "pred outlet(who: entity, kind: kind).\n"
                             "pred casualties(event: entity, count: int).\n"
                             "pred happened_on(event: entity, day: date).\n"
                             "pred said(who: entity, text: string, by: source, how: certainty).\n"

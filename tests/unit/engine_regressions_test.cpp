@@ -108,3 +108,15 @@ TEST_CASE("a zero-arity relation holds at most one tuple, compared without touch
   CHECK(run.relations["q"] == TupleSet{{}});
   CHECK(run.relations["r"] == TupleSet{{}});
 }
+
+TEST_CASE("the built-in source's columns are typed before arithmetic on them") {
+  // `D = P + 30` with P from `source/4` was taken for int arithmetic (E0206): the built-in's
+  // types were unknown while assignments were typed.
+  auto run = run_program(R"(
+pred seen(on: date).
+late(S) :- source(S, _, _, P), D = P + 30, seen(X), X > D.
+)",
+                         {R"({"nogood": 1, "source": {"id": "a", "published": "2025-01-01"}, "facts": []})"});
+  INFO(run.errors);
+  REQUIRE(run.ok);
+}

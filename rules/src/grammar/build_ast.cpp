@@ -1,5 +1,7 @@
 #include "build_ast.hpp"
 
+#include "../type_words.hpp"
+
 #include <array>
 #include <charconv>
 #include <string_view>
@@ -29,31 +31,6 @@ Span extent(syntax::primary const& p, ast::Term const& built) {
   if (auto const* inner = boost::get<x3::forward_ast<syntax::chain>>(&p.get())) return inner->get().span;
   return ast::span_of(built);
 }
-
-struct type_word {
-  std::string_view word;
-  ast::TypeName type;
-};
-constexpr std::array<type_word, 7> types{{{"entity", ast::TypeName::entity},
-                                          {"symbol", ast::TypeName::symbol},
-                                          {"string", ast::TypeName::string},
-                                          {"int", ast::TypeName::integer},
-                                          {"date", ast::TypeName::date},
-                                          {"source", ast::TypeName::source},
-                                          {"certainty", ast::TypeName::certainty}}};
-// Names people reach for from other languages, and what we call them.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> type_aliases{{{"integer", "int"},
-                                                                                      {"number", "int"},
-                                                                                      {"long", "int"},
-                                                                                      {"i64", "int"},
-                                                                                      {"str", "string"},
-                                                                                      {"text", "string"},
-                                                                                      {"datetime", "date"},
-                                                                                      {"day", "date"},
-                                                                                      {"atom", "symbol"},
-                                                                                      {"id", "entity"},
-                                                                                      {"person", "entity"},
-                                                                                      {"bool", "symbol"}}};
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 int days_in_month(int y, int m) {
@@ -420,30 +397,15 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
           [this](syntax::pred_decl const& p) -> ast::Statement {
             ast::PredDecl out{identifier(p.predicate), {}, p.span};
             for (auto const& param : p.params) {
-              ast::Parameter par{identifier(param.param), ast::TypeName::entity, param.type.span};
+              ast::Parameter par{identifier(param.param), ast::TypeName::symbol, param.type.span, std::nullopt};
               bool known = false;
-              for (auto const& t : types)
+              for (auto const& t : type_words)
                 if (t.word == param.type.text) {
                   par.type = t.type;
                   known = true;
                 }
-              if (!known) {
-                std::string help;
-                for (auto const& [alias, type] : type_aliases)
-                  if (alias == param.type.text) help = "did you mean `" + std::string(type) + "`?";
-                if (help.empty()) {
-                  std::vector<std::string_view> names;
-                  for (auto const& t : types) names.push_back(t.word);
-                  auto near = closest_match(param.type.text, names);
-                  if (!near.empty()) help = "did you mean `" + near + "`?";
-                }
-                Diagnostic d = make_error("E0106", "unknown type `" + param.type.text +
-                                                       "`; types are entity, symbol, string, int, date, source, "
-                                                       "certainty");
-                d.with_primary(param.type.span, "unknown type");
-                if (!help.empty()) d.with_help(std::move(help));
-                error(std::move(d));
-              }
+              // Any other word names a vocabulary; the checker reports it if none has that name.
+              if (!known) par.vocabulary = identifier(param.type);
               out.params.push_back(std::move(par));
             }
             return out;
@@ -480,6 +442,18 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
             if (u.alias) out.name = identifier(*u.alias);
             if (u.severity) out.severity = severity(*u.severity);
             out.span = u.span;
+            return out;
+          },
+          [this](syntax::vocabulary_stmt const& v) -> ast::Statement {
+            ast::Vocabulary out{identifier(v.id), {}, v.span};
+            for (auto const& value : v.values) {
+              if (auto const* n = boost::get<syntax::name>(&value)) {
+                out.values.push_back({n->text, n->span});
+              } else {
+                auto s = string(boost::get<syntax::string_lit>(value));
+                out.values.push_back({std::move(s.value), s.span});
+              }
+            }
             return out;
           },
           [this](syntax::negation_check_stmt const& n) -> ast::Statement {

@@ -12,4 +12,6 @@ BOOST_SPIRIT_INSTANTIATE(unique_scope_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(tolerance_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(negation_check_stmt_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(negation_setting_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(vocabulary_stmt_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(vocabulary_values_type, iterator_type, context_type)
 }  // namespace nogood::rules::grammar

@@ -45,7 +45,17 @@ auto const negation_check_stmt_def = kw("negation_check") >>
 
 auto const negation_setting_def = x3::raw[x3::lexeme[(x3::lit("off") | "on" | "severity") >> !ident_char]];
 
+// A trailing `,` before `}` is allowed, so long lists can be written one value per line.
+auto const vocabulary_stmt_def = kw("vocabulary") >> expect(Expected::vocabulary_name)[lower_name] >>
+                                 expect(Expected::vocabulary_equals)['='] >> expect(Expected::vocabulary_open)['{'] >>
+                                 vocabulary_values >> expect(Expected::vocabulary_end)['.'];
+
+auto const vocabulary_value_parser = lower_name | string_lit;
+auto const vocabulary_values_def = expect(Expected::vocabulary_value)[vocabulary_value_parser] >>
+                                   *(',' >> vocabulary_value_parser) >> -x3::lit(',') >>
+                                   expect(Expected::vocabulary_close)['}'];
+
 BOOST_SPIRIT_DEFINE(import_stmt, pred_decl, params, parameter, unique_stmt, unique_keys, unique_scope, tolerance,
-                    negation_check_stmt, negation_setting)
+                    negation_check_stmt, negation_setting, vocabulary_stmt, vocabulary_values)
 
 }  // namespace nogood::rules::grammar

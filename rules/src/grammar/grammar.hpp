@@ -107,6 +107,8 @@ struct unique_scope_class {};
 struct tolerance_class {};
 struct negation_check_stmt_class : annotate_span {};
 struct negation_setting_class : annotate_span {};
+struct vocabulary_stmt_class : annotate_span {};
+struct vocabulary_values_class {};
 using statement_type = x3::rule<statement_class, syntax::statement>;
 using rule_stmt_type = x3::rule<rule_stmt_class, syntax::rule_stmt>;
 using rule_tail_type = x3::rule<rule_tail_class, std::vector<syntax::literal>>;
@@ -121,10 +123,12 @@ using unique_scope_type = x3::rule<unique_scope_class, ast::UniqueScope>;
 using tolerance_type = x3::rule<tolerance_class, syntax::tolerance>;
 using negation_check_stmt_type = x3::rule<negation_check_stmt_class, syntax::negation_check_stmt>;
 using negation_setting_type = x3::rule<negation_setting_class, syntax::name>;
+using vocabulary_stmt_type = x3::rule<vocabulary_stmt_class, syntax::vocabulary_stmt>;
+using vocabulary_values_type = x3::rule<vocabulary_values_class, std::vector<syntax::vocabulary_value>>;
 BOOST_SPIRIT_DECLARE(statement_type, rule_stmt_type, rule_tail_type, constraint_stmt_type)
 BOOST_SPIRIT_DECLARE(import_stmt_type, pred_decl_type, params_type, parameter_type, unique_stmt_type,
                      unique_keys_type, unique_scope_type, tolerance_type, negation_check_stmt_type,
-                     negation_setting_type)
+                     negation_setting_type, vocabulary_stmt_type, vocabulary_values_type)
 statement_type const statement = "statement";
 rule_stmt_type const rule_stmt = "rule";
 rule_tail_type const rule_tail = "rule body";
@@ -139,5 +143,7 @@ unique_scope_type const unique_scope = "scope";
 tolerance_type const tolerance = "tolerance";
 negation_check_stmt_type const negation_check_stmt = "negation_check";
 negation_setting_type const negation_setting = "negation_check setting";
+vocabulary_stmt_type const vocabulary_stmt = "vocabulary";
+vocabulary_values_type const vocabulary_values = "vocabulary values";
 
 }  // namespace nogood::rules::grammar

@@ -177,8 +177,20 @@ struct negation_check_stmt {
   Span span;
 };
 
+// A value of a vocabulary: a lowercase name or a string.
+struct vocabulary_value : x3::variant<name, string_lit> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+struct vocabulary_stmt {
+  name id;
+  std::vector<vocabulary_value> values;
+  Span span;
+};
+
 struct statement : x3::variant<import_stmt, pred_decl, rule_stmt, constraint_stmt, unique_stmt,
-                               negation_check_stmt> {
+                               negation_check_stmt, vocabulary_stmt> {
   using base_type::base_type;
   using base_type::operator=;
 };

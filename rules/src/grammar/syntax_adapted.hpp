@@ -30,3 +30,4 @@ BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::tolerance, amount, percent)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::unique_stmt, predicate, keys, value, scope, within, alias,
                           severity)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::negation_check_stmt, setting, severity)
+BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::vocabulary_stmt, id, values)

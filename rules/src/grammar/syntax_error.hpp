@@ -49,6 +49,12 @@ enum class Expected : std::uint8_t {
   unique_end,
   negation_check_setting,
   negation_check_end,
+  vocabulary_name,
+  vocabulary_equals,
+  vocabulary_open,
+  vocabulary_value,
+  vocabulary_close,
+  vocabulary_end,
   string_close,  // an unterminated string; `where` is its opening quote
 };
 

@@ -20,12 +20,13 @@ struct expectation {
 
 constexpr std::string_view kinds_of_statement =
     "a statement is a rule `head :- body.`, a fact `head.`, or starts with `pred`, `constraint`, "
-    "`unique`, `import` or `negation_check`";
+    "`unique`, `vocabulary`, `import` or `negation_check`";
 constexpr std::string_view unique_shape = "write `unique pred(key, ... -> value) across sources.`";
 constexpr std::string_view parameter_shape = "declare each parameter as `name: type`, e.g. `person: entity`";
 constexpr std::string_view constraint_shape =
     "write `constraint name \"message\" severity warning :- body.`; the message and severity are optional";
 constexpr std::string_view aggregate_shape = "write `count : { body }` or `sum(X) : { body }`";
+constexpr std::string_view vocabulary_shape = "write `vocabulary role_name = {informant, isis_leader}.`";
 constexpr std::string_view severities = "the severities are `error`, `warning` and `info`";
 
 expectation const& describe(Expected e) {
@@ -80,6 +81,13 @@ expectation const& describe(Expected e) {
       /* negation_check_setting */ {"`on`, `off` or `severity` after `negation_check`", "expected a setting",
                                     "write `negation_check off.` or `negation_check severity warning.`"},
       /* negation_check_end */ {"`.` after the `negation_check` setting", "expected `.`", "", true},
+      /* vocabulary_name */ {"a vocabulary name after `vocabulary`", "expected a lowercase name", vocabulary_shape},
+      /* vocabulary_equals */ {"`=` after the vocabulary name", "expected `=`", vocabulary_shape},
+      /* vocabulary_open */ {"`{` after `=`", "expected `{`", vocabulary_shape},
+      /* vocabulary_value */ {"a value: a lowercase name or a string", "expected a value",
+                              "a vocabulary lists at least one value, e.g. `{informant, isis_leader}`"},
+      /* vocabulary_close */ {"`,` or `}` after the value", "expected `,` or `}`", ""},
+      /* vocabulary_end */ {"`.` after the vocabulary", "expected `.`", "", true},
       /* string_close */ {"`\"`", "this string is not closed on its line",
                           "close the string with `\"`; strings cannot span lines"},
   };

@@ -15,9 +15,24 @@ namespace nogood::engine {
 
 using PredicateId = std::uint32_t;
 
+using VocabularyId = std::uint32_t;
+inline constexpr VocabularyId no_vocabulary = UINT32_MAX;
+
 struct Parameter {
   std::string name;
   ValueType type;
+  VocabularyId vocabulary = no_vocabulary;  // a symbol argument restricted to a declared vocabulary
+};
+
+// `vocabulary role_name = {informant, isis_leader}.`: the only values a symbol argument of this
+// type may take, in rules and in facts.
+struct Vocabulary {
+  std::string name;
+  std::vector<std::string> values;  // sorted, each once
+  Span declared_at;
+  bool contains(std::string_view value) const;
+  // Help for a value outside the vocabulary: the nearest value, or the values.
+  std::string help_for(std::string_view value) const;
 };
 
 enum class PredicateKind : std::uint8_t {
@@ -38,12 +53,15 @@ struct Predicate {
 
 struct Schema {
   std::vector<Predicate> predicates;
+  std::vector<Vocabulary> vocabularies;
 
   // Appends a predicate and indexes its name: find() is a lookup, not a scan, so checking and
   // lowering stay linear in the size of the rules.
   PredicateId add(Predicate p);
   std::optional<PredicateId> find(std::string_view name) const;
   std::vector<std::string_view> names() const;
+  // The type of a parameter as written: its vocabulary's name, or the built-in type's.
+  std::string type_name(Parameter const& p) const;
 
 private:
   std::map<std::string, PredicateId, std::less<>> by_name_;  // predicates other than constraints

@@ -50,6 +50,10 @@ private:
   IdTable source_ids_;       // source id -> index into Corpus::sources
   std::vector<std::pair<std::string, std::string>> distinct_;
   EntityResolution resolution_;
+  // Per vocabulary of the schema, the interned ids of its values, sorted: a fact's symbol is
+  // checked against them without comparing strings.
+  std::vector<std::vector<std::uint32_t>> vocabulary_ids_;
+  bool in_vocabulary(engine::Parameter const& p, std::uint32_t id) const;
 };
 
 // Whether `text` is valid UTF-8; on failure, the byte offset of the first bad byte.

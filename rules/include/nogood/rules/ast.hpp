@@ -121,6 +121,9 @@ struct Parameter {
   Identifier name;
   TypeName type;
   Span type_span;
+  // A type word that is not built in: the name of a vocabulary (then `type` is symbol), resolved
+  // by the checker, which reports it when no vocabulary has that name.
+  std::optional<Identifier> vocabulary;
 };
 
 // `pred role(person: entity, role: symbol).`
@@ -172,7 +175,21 @@ struct NegationCheck {
   Span span;
 };
 
-using Statement = std::variant<Import, PredDecl, Rule, Constraint, Unique, NegationCheck>;
+// One value of a vocabulary, written as a name or a string.
+struct VocabularyValue {
+  std::string text;
+  Span span;
+};
+
+// `vocabulary role_name = {informant, isis_leader, "al-Qaeda leader"}.`: a closed set of symbols;
+// an argument declared with this type accepts no other value, in rules or in facts.
+struct Vocabulary {
+  Identifier name;
+  std::vector<VocabularyValue> values;
+  Span span;
+};
+
+using Statement = std::variant<Import, PredDecl, Rule, Constraint, Unique, NegationCheck, Vocabulary>;
 Span span_of(Statement const&);
 
 struct Program {
