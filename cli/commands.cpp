@@ -16,6 +16,7 @@
 #include "render_diagnostics.hpp"
 #include "render_html.hpp"
 #include "render_markdown.hpp"
+#include "render_text_report.hpp"
 #include "render_verdicts.hpp"
 #include "verdict_filter.hpp"
 
@@ -156,7 +157,9 @@ int print_help(std::string const& command) {
                  "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
                  "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error; never: exit 0)\n"
                  "  --format FORMAT      text, json, markdown or html\n"
-                 "  --no-proofs          json: each verdict with its support (the claims), without its proof tree\n"
+                 "  --compact            text: one line per verdict (severity, rule, message, sources, id)\n"
+                 "  --no-proofs          json: each verdict with its support (the claims), without its proof tree;\n"
+                 "                       text reports never print proof trees (`nogood explain ID` does)\n"
                  "  --output FILE        write there instead of standard output (atomically)\n"
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                  "  --quiet              only the summary\n"
@@ -244,8 +247,9 @@ int run_check(std::vector<std::string> const& args) {
   if (auto err = parse_options(args, o)) return usage_error("check", *err);
   if (o.help) return print_help("check");
   if (o.positional.size() > 1) return usage_error("check", "check takes one corpus folder, got " + std::to_string(o.positional.size()));
-  if (!o.proofs && o.format != "json")
+  if (!o.proofs && o.format != "json" && o.format != "text")
     return usage_error("check", "`--no-proofs` shapes JSON reports; " + o.format + " reports explain each verdict in full");
+  if (o.compact && o.format != "text") return usage_error("check", "`--compact` lists verdicts in text; " + o.format + " reports show each in full");
   Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
   StagePeaks peaks;
@@ -257,13 +261,16 @@ int run_check(std::vector<std::string> const& args) {
   // A misspelt filter would silently hide every verdict.
   if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
   auto shown = select_verdicts(session, o);
+  sort_for_reading(shown);
   auto started = std::chrono::steady_clock::now();
   Manifest m{NOGOOD_VERSION, session.input_files(), args, "check"};
   int rc = emit(o, [&](Sink& out) {
     if (o.format == "json") render_verdicts_json(session, shown, m, {o.proofs}, out);
     else if (o.format == "markdown") out.write(render_verdicts_markdown(session, shown, m));
     else if (o.format == "html") out.write(render_verdicts_html(session, shown, m));
-    else render_verdicts_text(session, shown, make_style(o.color, o.output ? -1 : 1), o.quiet, out);
+    else
+      render_text_report(session, shown, make_style(o.color, o.output ? -1 : 1),
+                         o.quiet ? TextLayout::summary : o.compact ? TextLayout::compact : TextLayout::evidence, out);
   });
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (rc) return rc;

@@ -45,6 +45,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     else if (a == "--no-proofs") o.proofs = false;
     else if (a == "--count") o.count = true;
     else if (a == "--check") o.check = true;
+    else if (a == "--compact") o.compact = true;
     else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {
       if (auto e = take(v)) return e;
       (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter : o.source_filter).push_back(v);
@@ -56,6 +57,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       if (v == "md") v = "markdown";
       if (v != "text" && v != "json" && v != "markdown" && v != "html") return "unknown format `" + v + "`; formats are text, json, markdown and html";
       o.format = v;
+      o.format_given = true;
     } else if (a == "--fail-on" && (has_inline ? value == "never" : i + 1 < args.size() && args[i + 1] == "never")) {
       if (!has_inline) ++i;
       o.fail_on = "never";
@@ -85,7 +87,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       if (!bytes) return "option `--max-memory` needs a size such as 4G, 512M or 2000000000 (bytes), or `none`, not `" + v + "`";
       o.max_memory = *bytes;
     } else if (a.size() > 1 && a[0] == '-') {
-      auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check",
+      auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--compact",
                                     "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
                                     "--max-facts", "--max-seconds", "--max-memory"});

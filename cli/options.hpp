@@ -16,6 +16,8 @@ struct CommonOptions {
   std::vector<std::string> rules, facts, texts;
   std::optional<std::string> entities;
   std::string format = "text";
+  bool format_given = false;  // --format: else the --output extension decides
+  bool compact = false;       // check, text: one line per verdict
   std::optional<std::string> output;
   ColorMode color = ColorMode::auto_;
   bool quiet = false;

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "claim_view.hpp"
 #include "json_writer.hpp"
 #include "manifest.hpp"
 #include "render_chunks.hpp"
@@ -27,37 +28,6 @@ std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::s
   return text;
 }
 
-// "ap-en (AP, en) · the family, reported"
-std::string claim_origin(Session const& s, engine::Claim const& c) {
-  auto const& corpus = s.corpus();
-  std::string out;
-  if (c.source == engine::no_source) {
-    out = "background fact";
-  } else {
-    auto const& src = corpus.sources[c.source];
-    out = src.id;
-    std::string meta = src.outlet;
-    if (!src.language.empty()) meta += (meta.empty() ? "" : ", ") + src.language;
-    if (!meta.empty()) out += " (" + meta + ")";
-  }
-  auto by = corpus.strings.view(c.claimant);
-  if (c.source != engine::no_source) {
-    out += " · " + (by.empty() ? std::string("the source itself") : std::string(by));
-    out += ", " + std::string(engine::to_string(c.certainty));
-  }
-  return out;
-}
-
-std::string claim_location(Session const& s, engine::Claim const& c) {
-  if (c.source == engine::no_source && c.origin.valid()) {
-    auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
-    return s.sources().file(c.origin.file).name + ":" + std::to_string(lc.line);
-  }
-  auto const at = s.corpus().at(c);
-  std::string out = at ? "at " + std::to_string(*at) : "";
-  return out;
-}
-
 void render_node(std::string& out, Session const& s, ProofNode const& n, Style const& style, int indent) {
   std::string pad(static_cast<std::size_t>(indent), ' ');
   auto const& corpus = s.corpus();
@@ -70,10 +40,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
       }
       auto const& c = corpus.claims[n.claim];
       out += pad + style.cyan(c.negated ? "denies" : "claims") + " " + n.statement + "\n";
-      out += pad + "  " + style.dim(claim_origin(s, c));
-      auto loc = claim_location(s, c);
-      if (!loc.empty()) out += style.dim(", " + loc);
-      out += "\n";
+      out += pad + "  " + style.dim(claim_origin_line(view_claim(s, n.claim))) + "\n";
       if (auto quote = corpus.quote(c); !quote.empty() && c.source != engine::no_source) out += pad + "  \u201c\u2068" + std::string(quote) + "\u2069\u201d\n";
       for (auto const& child : n.children) render_node(out, s, child, style, indent + 2);
       break;
@@ -171,46 +138,6 @@ void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proof
 }
 
 }  // namespace
-
-void render_verdicts_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet, Sink& sink) {
-  if (!quiet)
-    render_chunks(
-        verdicts.size(),
-        [&](std::size_t begin, std::size_t end, std::string& text) {
-          for (std::size_t i = begin; i < end; ++i) render_verdict(text, s, *verdicts[i], style);
-        },
-        sink);
-  std::string out;
-  auto const counts = count_verdicts(s, verdicts);
-  std::vector<std::size_t> per_source(s.corpus().sources.size(), 0);
-  for (auto const* v : verdicts)
-    for (auto src : v->sources) ++per_source[src];
-  std::map<std::string_view, std::size_t> sources;
-  for (std::size_t src = 0; src < per_source.size(); ++src)
-    if (per_source[src]) sources.emplace(s.corpus().sources[src].id, per_source[src]);
-  out += style.bold("summary") + ": " + std::to_string(verdicts.size()) + " verdict" + (verdicts.size() == 1 ? "" : "s");
-  if (!verdicts.empty()) {
-    std::string parts;
-    for (auto [n, sev] : {std::pair{counts.errors, engine::VerdictSeverity::error}, std::pair{counts.warnings, engine::VerdictSeverity::warning},
-                          std::pair{counts.infos, engine::VerdictSeverity::info}})
-      if (n) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + " " + severity_label(sev);
-    out += " (" + parts + ")";
-  }
-  out += " from " + std::to_string(s.corpus().sources.size()) + " source" + (s.corpus().sources.size() == 1 ? "" : "s") + "\n";
-  for (auto const& [rule, n] : counts.by_rule) out.append("  ").append(rule).append(": ").append(std::to_string(n)).append("\n");
-  if (!sources.empty()) {
-    // The sources most involved first; a long tail is counted, not listed.
-    std::vector<std::pair<std::string_view, std::size_t>> ranked(sources.begin(), sources.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) { return a.second > b.second; });
-    out += "  sources involved:";
-    for (std::size_t i = 0; i < ranked.size() && i < 10; ++i)
-      out.append(" ").append(ranked[i].first).append(" (").append(std::to_string(ranked[i].second)).append(")");
-    if (ranked.size() > 10) out += " and " + std::to_string(ranked.size() - 10) + " more";
-    out += "\n";
-  }
-  sink.write(out);
-}
-
 
 // Written in chunks of verdicts, rendered in parallel, passed to the sink in order: a document of
 // every verdict with its proof tree built first would take gigabytes on large corpora.

@@ -1,4 +1,4 @@
-// Verdicts for people (text) and for pipelines (JSON).
+// Verdicts for pipelines (JSON), and one verdict's whole proof for people (`explain`).
 #pragma once
 
 #include <string>
@@ -18,7 +18,6 @@ struct Manifest {
   std::string command;               // check, explain
 };
 
-void render_verdicts_text(Session const& session, std::vector<Verdict const*> const& verdicts, Style const& style, bool quiet, Sink& sink);
 struct JsonReportOptions {
   bool proofs = true;  // each verdict's proof tree; the support (the claims) is always there
 };

@@ -208,6 +208,8 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
                      engine::compare_values(lit.op, a, b);
         c.verified = holds;
         ok = ok && holds;
+        auto numeric = [](engine::Expr const& e) { return e.type == ValueType::integer || e.type == ValueType::date; };
+        c.detail = !numeric(lit.lhs) && !numeric(lit.rhs);
         c.statement = expr_text(lit.lhs, regs, set, *this, rule.register_types) + " " + std::string(engine::to_string(lit.op)) + " " +
                       expr_text(lit.rhs, regs, set, *this, rule.register_types) + "   (" + lit.text + ")";
         children.push_back(std::move(c));

@@ -42,6 +42,9 @@ struct ProofNode {
   Span rule_span;
   std::uint32_t claim = 0xffffffffu;
   bool verified = true;   // re-checked against its rule
+  // A comparison that only separates or orders bindings (`S1 != S2`, `R = informant`), not one
+  // over numbers or dates: reports leave it to `explain`.
+  bool detail = false;
   std::vector<ProofNode> children;
 };
 
