@@ -149,12 +149,22 @@ int print_embed_help() {
                "    <!-- nogood:begin id=VERDICT_ID --> one verdict\n"
                "    <!-- nogood:end -->\n"
                "  text outside the regions is never changed; running it twice changes nothing more\n\n"
+               "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
+               "                       (default: the current folder, when it has rules/)\n"
+               "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
+               "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
+               "  --entities FILE      the corpus entities.json\n"
+               "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
                "  --check              change nothing; exit 1 when a region is out of date\n"
                "  --output FILE        write the filled report there (- for standard output) instead of in place\n"
                "  --format FORMAT      markdown or html, when the extension does not say\n"
                "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
+               "  --rule NAME          only verdicts of this constraint (repeatable)\n"
                "  --source ID          only verdicts involving this source (repeatable)\n"
-               "  --texts DIR          where article texts are found, to check quotes (repeatable)\n\n"
+               "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
+               "  --lang CODE          language of entity names in messages (default en)\n"
+               "  --quiet              say nothing when all is well\n"
+               "  --max-facts N, --max-seconds S, --max-memory SIZE   limits, as for check\n\n"
                "exit: 0 written or current, 1 out of date (--check), 2 bad input or usage\n"
                "example: nogood embed report.md examples/syria-raid --check\n";
   return 0;
@@ -164,6 +174,7 @@ int run_embed(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("embed", *err);
   if (o.help) return print_embed_help();
+  if (auto err = reject_inapplicable(o, "embed", applicable_options("embed"))) return usage_error("embed", *err);
   if (o.positional.empty()) return usage_error("embed", "which report? give a .md or .html file with `<!-- nogood:begin all -->` regions");
   if (o.positional.size() > 2) return usage_error("embed", "embed takes a report and one corpus folder, got " + std::to_string(o.positional.size()) + " arguments");
   if (o.check && o.output) return usage_error("embed", "--check changes nothing, so it takes no --output");

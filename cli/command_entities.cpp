@@ -15,9 +15,17 @@ int print_entities_help() {
                "usage: nogood entities [CORPUS] [--rules FILE]... [--facts FILE]... [--entities FILE] [options]\n\n"
                "  prints each entity with its names by language and the sources that wrote them, why names\n"
                "  were taken for one entity, and the names left unjoined because they fit several entities\n\n"
+               "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
+               "                       (default: the current folder, when it has rules/)\n"
+               "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
+               "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
+               "  --entities FILE      the corpus entities.json\n"
+               "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
                "  --source ID          only entities (and ambiguous names) of this source (repeatable)\n"
-               "  --format FORMAT      text or json\n"
+               "  --format FORMAT      text or json (default: from --output's extension, else text)\n"
                "  --output FILE        write there instead of standard output (atomically)\n"
+               "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
+               "  --lang CODE          language of entity names (default en)\n"
                "  --quiet              only the summary\n\n"
                "exit: 0 printed, 2 bad input or usage\n"
                "example: nogood entities examples/syria-raid --source he-report\n";
@@ -28,6 +36,8 @@ int run_entities(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("entities", *err);
   if (o.help) return print_entities_help();
+  if (auto err = reject_inapplicable(o, "entities", applicable_options("entities"))) return usage_error("entities", *err);
+  take_format_from_output(o, {"text", "json"});
   if (o.format != "text" && o.format != "json") return usage_error("entities", "entities prints text or json, not " + o.format);
   if (o.positional.size() > 1) return usage_error("entities", "entities takes one corpus folder, got " + std::to_string(o.positional.size()));
   Session& session = keep_until_exit(session_options(o));

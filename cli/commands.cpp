@@ -36,8 +36,11 @@ void print_diagnostics(Session& session, CommonOptions const& o) {
 
 std::optional<Inputs> gather_inputs(CommonOptions const& o, std::size_t corpus_arg, Session& session) {
   Inputs in;
-  if (o.positional.size() > corpus_arg) {
-    auto found = discover_corpus(o.positional[corpus_arg], session.diagnostics());
+  // Run inside a corpus folder, `nogood check` needs no argument.
+  std::error_code ec;
+  bool const here = o.positional.size() <= corpus_arg && o.rules.empty() && std::filesystem::is_directory("rules", ec);
+  if (o.positional.size() > corpus_arg || here) {
+    auto found = discover_corpus(here ? std::string(".") : o.positional[corpus_arg], session.diagnostics());
     if (!found) return std::nullopt;
     in = std::move(*found);
   }
@@ -61,7 +64,8 @@ std::optional<Inputs> gather_inputs(CommonOptions const& o, std::size_t corpus_a
   for (auto const& t : o.texts) in.text_dirs.emplace_back(t);
   if (in.rules.empty() && in.rules_text.empty()) {
     Diagnostic d = make_error("E0003", "no rules given");
-    session.diagnostics().report(std::move(d.with_help("pass a corpus folder, or --rules FILE")));
+    session.diagnostics().report(
+        std::move(d.with_help("pass a corpus folder, run in one (a folder with rules/), or give --rules FILE")));
     return std::nullopt;
   }
   return in;
@@ -138,6 +142,33 @@ std::optional<std::string> unknown_filter(Session const& session, CommonOptions 
 }  // namespace
 
 
+namespace {
+// Options every command that reads a corpus takes.
+std::vector<std::string_view> with_inputs(std::initializer_list<std::string_view> more) {
+  std::vector<std::string_view> out{"--rules", "--facts", "--entities", "--texts", "--color"};
+  out.insert(out.end(), more);
+  return out;
+}
+constexpr std::string_view limits[] = {"--max-facts", "--max-seconds", "--max-memory"};
+std::vector<std::string_view> with_limits(std::vector<std::string_view> v) {
+  v.insert(v.end(), std::begin(limits), std::end(limits));
+  return v;
+}
+}  // namespace
+
+std::vector<std::string_view> applicable_options(std::string_view command) {
+  if (command == "check")
+    return with_limits(with_inputs({"--rule", "--source", "--severity", "--fail-on", "--format", "--compact", "--no-proofs", "--output",
+                                    "--quiet", "--lang", "--timings", "--no-provenance"}));
+  if (command == "explain") return with_limits(with_inputs({"--format", "--output", "--no-proofs", "--lang"}));
+  if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet"});
+  if (command == "query") return with_limits(with_inputs({"--count", "--format", "--output", "--lang", "--timings"}));
+  if (command == "entities") return with_inputs({"--source", "--format", "--output", "--quiet", "--lang"});
+  if (command == "embed")
+    return with_limits(with_inputs({"--check", "--output", "--format", "--severity", "--source", "--rule", "--quiet", "--lang"}));
+  return {};
+}
+
 int usage_error(std::string const& command, std::string const& message) {
   std::cerr << "error: " << message << "\n\nrun `nogood " << (command.empty() ? "" : command + " ") << "--help` for usage\n";
   return 2;
@@ -148,6 +179,7 @@ int print_help(std::string const& command) {
     std::cout << "nogood check: evaluate the rules over the facts and print every contradiction\n\n"
                  "usage: nogood check [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n\n"
                  "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
+                 "                       (default: the current folder, when it has rules/)\n"
                  "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
                  "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
                  "  --entities FILE      the corpus entities.json\n"
@@ -156,7 +188,7 @@ int print_help(std::string const& command) {
                  "  --source ID          only verdicts involving this source (repeatable)\n"
                  "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
                  "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error; never: exit 0)\n"
-                 "  --format FORMAT      text, json, markdown or html\n"
+                 "  --format FORMAT      text, json, markdown or html (default: from --output's extension, else text)\n"
                  "  --compact            text: one line per verdict (severity, rule, message, sources, id)\n"
                  "  --no-proofs          json: each verdict with its support (the claims), without its proof tree;\n"
                  "                       text reports never print proof trees (`nogood explain ID` does)\n"
@@ -176,15 +208,41 @@ int print_help(std::string const& command) {
   }
   if (command == "explain") {
     std::cout << "nogood explain: the full proof tree of one verdict, down to the quoted claims\n\n"
-                 "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json|markdown|html]\n\n"
+                 "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n\n"
+                 "  VERDICT_ID           as `nogood check` prints it on each verdict's last line\n"
+                 "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
+                 "                       (default: the current folder, when it has rules/)\n"
+                 "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
+                 "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
+                 "  --entities FILE      the corpus entities.json\n"
+                 "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
+                 "  --format FORMAT      text, json, markdown or html (default: from --output's extension, else text)\n"
+                 "  --no-proofs          json: the verdict with its support (the claims), without its proof tree\n"
+                 "  --output FILE        write there instead of standard output (atomically)\n"
+                 "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
+                 "  --lang CODE          language of entity names in messages (default en)\n"
+                 "  --max-facts N, --max-seconds S, --max-memory SIZE   limits, as for check\n\n"
+                 "exit: 0 explained, 2 no such verdict, bad input or usage\n"
                  "example: nogood explain informant_vs_leader-1a2b3c4d5e6f examples/syria-raid\n";
     return 0;
   }
   if (command == "query") {
     std::cout << "nogood query: the facts, claimed or derived, that match a pattern\n\n"
-                 "usage: nogood query 'PATTERN' [CORPUS] [--rules FILE]... [--facts FILE]... [--count] [--format text|json]\n\n"
-                 "  PATTERN   a rule body: atoms with variables, comparisons, `not`, e.g. 'captured_at(P, A) @ S'\n"
-                 "  --count   print only how many distinct bindings match\n\n"
+                 "usage: nogood query 'PATTERN' [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n\n"
+                 "  PATTERN              a rule body: atoms with variables, comparisons, `not`, e.g. 'captured_at(P, A) @ S'\n"
+                 "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
+                 "                       (default: the current folder, when it has rules/)\n"
+                 "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
+                 "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
+                 "  --entities FILE      the corpus entities.json\n"
+                 "  --count              print only how many distinct bindings match\n"
+                 "  --format FORMAT      text or json (default: from --output's extension, else text)\n"
+                 "  --output FILE        write there instead of standard output (atomically)\n"
+                 "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
+                 "  --lang CODE          language of entity names (default en)\n"
+                 "  --timings FILE       write the time of each stage as JSON\n"
+                 "  --max-facts N, --max-seconds S, --max-memory SIZE   limits, as for check\n\n"
+                 "exit: 0 printed (matches or not), 2 bad input or usage\n"
                  "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
     return 0;
   }
@@ -192,9 +250,19 @@ int print_help(std::string const& command) {
   if (command == "embed") return print_embed_help();
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
-                 "usage: nogood lint [CORPUS] [--rules FILE]... [--facts FILE]... [--format text|json]\n\n"
-                 "exit: 0 clean (warnings allowed), 1 errors, 2 usage\n"
-                 "example: nogood lint --rules my.rules\n";
+                 "usage: nogood lint [CORPUS | FILE.rules...] [--rules FILE]... [--facts FILE]... [options]\n\n"
+                 "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
+                 "                       (default: the current folder, when it has rules/)\n"
+                 "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
+                 "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
+                 "  --entities FILE      the corpus entities.json\n"
+                 "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
+                 "  --fail-on LEVEL      warning: exit 1 when there are warnings (default error: warnings pass)\n"
+                 "  --format FORMAT      text or json (the diagnostics as JSON, on standard output)\n"
+                 "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
+                 "  --quiet              no `ok` line\n\n"
+                 "exit: 0 clean, 1 warnings with --fail-on warning, 2 errors, bad input or usage\n"
+                 "example: nogood lint --rules my.rules --fail-on warning\n";
     return 0;
   }
   std::cout << "nogood " NOGOOD_VERSION ": find and explain contradictions between what sources claim\n\n"
@@ -221,6 +289,7 @@ int run_lint(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("lint", *err);
   if (o.help) return print_help("lint");
+  if (auto err = reject_inapplicable(o, "lint", applicable_options("lint"))) return usage_error("lint", *err);
   if (o.format != "text" && o.format != "json") return usage_error("lint", "lint prints text or json, not " + o.format);
   for (std::size_t i = 1; i < o.positional.size(); ++i) o.rules.push_back(o.positional[i]);
   if (!o.positional.empty() && o.positional[0].ends_with(".rules")) {
@@ -236,16 +305,23 @@ int run_lint(std::vector<std::string> const& args) {
     std::cout << render_diagnostics_json(session.diagnostics(), session.sources());
   } else {
     std::cerr << render_diagnostics_text(session.diagnostics(), session.sources(), make_style(o.color, 2));
-    if (ok && !o.quiet) std::cout << "ok: no errors" << (session.diagnostics().warning_count() ? ", " + std::to_string(session.diagnostics().warning_count()) + " warning(s)" : "") << "\n";
+    auto const warnings = session.diagnostics().warning_count();
+    if (ok && !o.quiet)
+      std::cout << "ok: no errors" << (warnings ? ", " + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings") : "") << "\n";
   }
-  if (!inputs) return 2;
-  return ok ? 0 : 1;
+  // As in every command: 2 for input that cannot be used, 1 for findings at or above --fail-on
+  // (lint's findings are warnings; errors make the input unusable).
+  if (!ok) return 2;
+  bool const failing = severity_rank(o.fail_on) <= severity_rank("warning") && session.diagnostics().warning_count() > 0;
+  return failing ? 1 : 0;
 }
 
 int run_check(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("check", *err);
   if (o.help) return print_help("check");
+  if (auto err = reject_inapplicable(o, "check", applicable_options("check"))) return usage_error("check", *err);
+  take_format_from_output(o, {"text", "json", "markdown", "html"});
   if (o.positional.size() > 1) return usage_error("check", "check takes one corpus folder, got " + std::to_string(o.positional.size()));
   if (!o.proofs && o.format != "json" && o.format != "text")
     return usage_error("check", "`--no-proofs` shapes JSON reports; " + o.format + " reports explain each verdict in full");
@@ -283,6 +359,8 @@ int run_explain(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("explain", *err);
   if (o.help) return print_help("explain");
+  if (auto err = reject_inapplicable(o, "explain", applicable_options("explain"))) return usage_error("explain", *err);
+  take_format_from_output(o, {"text", "json", "markdown", "html"});
   if (o.positional.empty()) return usage_error("explain", "which verdict? give its id, as `nogood check` prints it");
   std::string id = o.positional[0];
   Session& session = keep_until_exit(session_options(o));
@@ -314,6 +392,8 @@ int run_query(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("query", *err);
   if (o.help) return print_help("query");
+  if (auto err = reject_inapplicable(o, "query", applicable_options("query"))) return usage_error("query", *err);
+  take_format_from_output(o, {"text", "json"});
   if (o.format != "text" && o.format != "json") return usage_error("query", "query prints text or json, not " + o.format);
   if (o.positional.empty()) return usage_error("query", "which facts? give a pattern such as 'role(P, R) @ S'");
   std::string pattern = o.positional[0];

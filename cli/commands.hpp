@@ -22,6 +22,8 @@ int print_entities_help();
 int print_embed_help();
 int print_help(std::string const& command);
 int usage_error(std::string const& command, std::string const& message);
+// The options a command uses: any other is refused rather than ignored.
+std::vector<std::string_view> applicable_options(std::string_view command);
 
 // Shared by the commands.
 void print_diagnostics(Session& session, CommonOptions const& o);

@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "nogood/diagnostics.hpp"
@@ -39,6 +40,14 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       return std::nullopt;
     };
     std::string v;
+    if (a.size() > 1 && a[0] == '-') {
+      static constexpr std::pair<std::string_view, std::string_view> shorts[] = {
+          {"-h", "--help"}, {"-q", "--quiet"}, {"-o", "--output"}, {"-f", "--format"}};
+      std::string name = a;
+      for (auto [s, l] : shorts)
+        if (a == s) name = l;
+      o.given.push_back(name);
+    }
     if (a == "--help" || a == "-h") o.help = true;
     else if (a == "--quiet" || a == "-q") o.quiet = true;
     else if (a == "--no-provenance") o.provenance = false;
@@ -97,6 +106,30 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     }
   }
   return std::nullopt;
+}
+
+std::optional<std::string> reject_inapplicable(CommonOptions const& o, std::string_view command,
+                                               std::vector<std::string_view> const& allowed) {
+  for (auto const& name : o.given) {
+    if (name == "--help" || std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+    return "`" + name + "` does not apply to `nogood " + std::string(command) + "`";
+  }
+  return std::nullopt;
+}
+
+void take_format_from_output(CommonOptions& o, std::vector<std::string_view> const& formats) {
+  if (o.format_given || !o.output || *o.output == "-") return;
+  std::string_view path = *o.output;
+  auto dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return;
+  std::string ext;
+  for (char c : path.substr(dot + 1)) ext += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::string_view format = ext == "json"                      ? "json"
+                            : ext == "md" || ext == "markdown" ? "markdown"
+                            : ext == "html" || ext == "htm"    ? "html"
+                            : ext == "txt"                     ? "text"
+                                                               : "";
+  if (!format.empty() && std::find(formats.begin(), formats.end(), format) != formats.end()) o.format = std::string(format);
 }
 
 }  // namespace nogood::cli

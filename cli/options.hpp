@@ -13,6 +13,7 @@ namespace nogood::cli {
 
 struct CommonOptions {
   std::vector<std::string> positional;
+  std::vector<std::string> given;  // the options given, by their long names, in order
   std::vector<std::string> rules, facts, texts;
   std::optional<std::string> entities;
   std::string format = "text";
@@ -42,5 +43,14 @@ std::optional<std::uint64_t> parse_memory_size(std::string_view v);
 
 // Parses `args` (after the command name); on error returns a message for the user.
 std::optional<std::string> parse_options(std::vector<std::string> const& args, CommonOptions& out);
+
+// The first option given that `allowed` does not list, as a message: an option a command does not
+// use must not pass without a word.
+std::optional<std::string> reject_inapplicable(CommonOptions const& o, std::string_view command,
+                                               std::vector<std::string_view> const& allowed);
+
+// Without `--format`, `--output report.html` (.json, .md, .markdown, .html, .htm, .txt) chooses the
+// format, when the command writes it: `--output x.html` must not hold text.
+void take_format_from_output(CommonOptions& o, std::vector<std::string_view> const& formats);
 
 }  // namespace nogood::cli
