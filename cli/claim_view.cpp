@@ -1,5 +1,7 @@
 #include "claim_view.hpp"
 
+#include "report_paths.hpp"
+
 namespace nogood::cli {
 
 ClaimView view_claim(Session const& s, std::uint32_t id) {
@@ -13,7 +15,7 @@ ClaimView view_claim(Session const& s, std::uint32_t id) {
     v.background = true;
     if (c.origin.valid()) {
       auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
-      v.location = s.sources().file(c.origin.file).name + ":" + std::to_string(lc.line);
+      v.location = report_path(s, s.sources().file(c.origin.file).name) + ":" + std::to_string(lc.line);
     }
     return v;
   }

@@ -17,6 +17,7 @@
 #include "render_html.hpp"
 #include "render_markdown.hpp"
 #include "render_text_report.hpp"
+#include "report_paths.hpp"
 #include "render_verdicts.hpp"
 #include "verdict_filter.hpp"
 
@@ -339,7 +340,7 @@ int run_check(std::vector<std::string> const& args) {
   auto shown = select_verdicts(session, o);
   sort_for_reading(shown);
   auto started = std::chrono::steady_clock::now();
-  Manifest m{NOGOOD_VERSION, session.input_files(), args, "check"};
+  Manifest m{NOGOOD_VERSION, session.input_files(), report_arguments(session, args), "check"};
   int rc = emit(o, [&](Sink& out) {
     if (o.format == "json") render_verdicts_json(session, shown, m, {o.proofs}, out);
     else if (o.format == "markdown") out.write(render_verdicts_markdown(session, shown, m));
@@ -380,7 +381,7 @@ int run_explain(std::vector<std::string> const& args) {
     return 2;
   }
   std::string content;
-  Manifest m{NOGOOD_VERSION, session.input_files(), args, "explain"};
+  Manifest m{NOGOOD_VERSION, session.input_files(), report_arguments(session, args), "explain"};
   if (o.format == "json") content = render_verdicts_json(session, {v}, m, {o.proofs});
   else if (o.format == "markdown") content = render_verdicts_markdown(session, {v}, m);
   else if (o.format == "html") content = render_verdicts_html(session, {v}, m);

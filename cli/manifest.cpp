@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "report_paths.hpp"
 #include "sha256.hpp"
 
 namespace nogood::cli {
@@ -29,6 +30,7 @@ std::vector<ManifestFile> manifest_files(Session const& session, Manifest const&
                                                           [&](auto const& s) { return s.facts_file == path; });
     if (path.ends_with(".rules")) f.kind = "rules";
     else if (facts) f.kind = "facts";
+    f.path = report_path(session, path);
     out.push_back(std::move(f));
   }
   return out;

@@ -8,6 +8,7 @@
 #include "claim_view.hpp"
 #include "json_writer.hpp"
 #include "manifest.hpp"
+#include "report_paths.hpp"
 #include "render_chunks.hpp"
 #include "report_summary.hpp"
 
@@ -39,7 +40,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
         break;
       }
       auto const& c = corpus.claims[n.claim];
-      out += pad + style.cyan(c.negated ? "denies" : "claims") + " " + n.statement + "\n";
+      out += pad + style.cyan(n.kind == ProofNode::Kind::background ? "given" : c.negated ? "denies" : "claims") + " " + n.statement + "\n";
       out += pad + "  " + style.dim(claim_origin_line(view_claim(s, n.claim))) + "\n";
       if (auto quote = corpus.quote(c); !quote.empty() && c.source != engine::no_source) out += pad + "  \u201c\u2068" + std::string(quote) + "\u2069\u201d\n";
       for (auto const& child : n.children) render_node(out, s, child, style, indent + 2);
@@ -90,16 +91,23 @@ void write_proof(JsonWriter& w, ProofNode const& n) {
   w.end_object();
 }
 
+// A source's claim, or a background fact of the rules: the two are told apart by `kind`, so a
+// consumer never takes rule text for an article's words.
 void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
   auto const& corpus = s.corpus();
   auto const& c = corpus.claims[id];
   w.begin_object().member("claim", id);
-  if (c.source != engine::no_source) {
-    auto const& src = corpus.sources[c.source];
-    w.member("source", src.id).member("outlet", src.outlet).member("language", src.language);
-  } else {
-    w.key("source").null();
+  if (c.source == engine::no_source) {
+    w.member("kind", "background").member("fact", corpus.quote(c));
+    if (c.origin.valid()) {
+      auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
+      w.member("file", report_path(s, s.sources().file(c.origin.file).name)).member("line", lc.line);
+    }
+    w.end_object();
+    return;
   }
+  auto const& src = corpus.sources[c.source];
+  w.member("kind", "claim").member("source", src.id).member("outlet", src.outlet).member("language", src.language);
   auto by = corpus.strings.view(c.claimant);
   w.key("claimant");
   if (by.empty()) w.null();
@@ -108,7 +116,7 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
   w.key("at");
   if (auto const at = corpus.at(c)) w.value(*at);
   else w.null();
-  if (c.file < corpus.files.size()) w.member("file", corpus.files[c.file]).member("pointer", c.pointer());
+  if (c.file < corpus.files.size()) w.member("file", report_path(s, corpus.files[c.file])).member("pointer", c.pointer());
   w.end_object();
 }
 
@@ -146,10 +154,12 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
   json files = json::array();
   for (auto const& f : manifest_files(s, manifest))
     files.push_back(json{{"path", f.path}, {"kind", f.kind}, {"sha256", f.sha256 ? json(*f.sha256) : json(nullptr)}});
-  json head{{"version", manifest.version}, {"command", manifest.command}, {"files", files}, {"options", manifest.options}};
+  auto corpus = corpus_name(s);
+  json head{{"version", manifest.version}, {"command", manifest.command}, {"corpus", corpus.empty() ? json(nullptr) : json(corpus)},
+            {"files", files}, {"options", manifest.options}};
   BufferedWriter out(sink);
   JsonWriter w(out.buffer());
-  w.begin_object().member("nogood", manifest.version).member("schema", 1).key("manifest").raw(head.dump(2));
+  w.begin_object().member("nogood", manifest.version).member("schema", 2).key("manifest").raw(head.dump(2));
   w.key("verdicts").begin_array();
   out.flush();
   render_chunks(

@@ -84,6 +84,7 @@ Session::~Session() = default;
 
 bool Session::load(Inputs const& inputs) {
   auto started = std::chrono::steady_clock::now();
+  corpus_root_ = inputs.corpus;
   // parse -> check
   rules_->files = rules::load_rules(inputs.rules, sources_, diags_, inputs.corpus);
   for (auto const& [name, text] : inputs.rules_text) {

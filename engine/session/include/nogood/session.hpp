@@ -72,6 +72,8 @@ public:
   engine::Database const& database() const { return db_; }
   Timings const& timings() const { return timings_; }
   std::vector<std::string> const& input_files() const { return input_files_; }
+  // The corpus folder the inputs came from, when they came from one.
+  std::optional<std::filesystem::path> const& corpus_root() const { return corpus_root_; }
 
 private:
   std::string_view entity_display(engine::Value v) const;
@@ -100,6 +102,7 @@ private:
   mutable std::vector<std::string_view> display_names_;
   Timings timings_;
   std::vector<std::string> input_files_;
+  std::optional<std::filesystem::path> corpus_root_;
   std::unique_ptr<struct RulesState> rules_;
 };
 

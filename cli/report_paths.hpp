@@ -1,0 +1,23 @@
+// Paths as reports show them: relative to the corpus folder (`rules/background.rules`), so a
+// shared report neither reveals the author's folders nor differs between machines.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nogood/session.hpp"
+
+namespace nogood::cli {
+
+// `path` relative to the corpus folder when it lies inside it, else relative to the current
+// folder when it lies there, else as given.
+std::string report_path(Session const& session, std::string const& path);
+
+// The arguments of a run for its manifest: those that name files or folders, as report_path
+// shows them (the corpus folder itself as `.`).
+std::vector<std::string> report_arguments(Session const& session, std::vector<std::string> const& args);
+
+// The corpus folder's own name (`syria-raid`), or empty when the inputs came without one.
+std::string corpus_name(Session const& session);
+
+}  // namespace nogood::cli
