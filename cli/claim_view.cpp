@@ -24,7 +24,7 @@ ClaimView view_claim(Session const& s, std::uint32_t id) {
   v.outlet = src.outlet;
   v.language = src.language;
   auto by = corpus.strings.view(c.claimant);
-  v.claimant = by.empty() ? std::string("the source itself") : std::string(by);
+  v.claimant = by.empty() ? std::string("the source itself") : std::string(s.symbol_display(c.claimant));
   v.certainty = std::string(engine::to_string(c.certainty));
   return v;
 }

@@ -59,6 +59,7 @@ public:
   CheckedProgram run() {
     declare_builtins();
     vocabularies_ = detail::declare_vocabularies(files_, out_.schema, diags_);
+    detail::collect_labels(files_, out_, diags_);
     declare_predicates();
     declare_derived();
     declare_constraints();

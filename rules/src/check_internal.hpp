@@ -40,6 +40,9 @@ std::optional<engine::VocabularyId> resolve_vocabulary(ast::Identifier const& ty
 void check_vocabularies(std::vector<ast::Program> const& files, CheckedProgram& out,
                         std::set<CheckedRule const*> const& skip, Diagnostics& diags);
 
+// Gathers the `label` statements (E0229 for a value labelled twice in one language, or empty).
+void collect_labels(std::vector<ast::Program> const& files, CheckedProgram& out, Diagnostics& diags);
+
 // Reports the unsafe variables of a rule or constraint; returns their names.
 std::set<std::string> check_safety(CheckedRule const& rule, Diagnostics& diags);
 

@@ -112,12 +112,17 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
   };
   ast::Constraint c;
   c.name = u.name ? *u.name : ast::Identifier{"unique_" + pred.name + "_" + u.value.name + (across ? "" : "_per_source"), s};
-  std::string of;
-  for (auto k : keys) of += (of.empty() ? "" : ", ") + ("{" + key_var[k] + "}");
-  std::string msg = across ? "{" + s1 + "} and {" + s2 + "} disagree on the " + u.value.name + " of " + of + ": {" + a + "} vs {" + b + "}"
-                           : "{" + s1 + "} gives two values of " + u.value.name + " for " + of + ": {" + a + "} and {" + b + "}";
+  // `captured_in(Ahmad Al Badri, ?)`: the fact in question, the value left open.
+  std::string pattern = pred.name + "(";
+  for (std::size_t i = 0; i < pred.params.size(); ++i) {
+    bool is_key = std::find(keys.begin(), keys.end(), i) != keys.end();
+    pattern += (i ? ", " : "") + (i == *value ? std::string("?") : is_key ? "{" + key_var[i] + "}" : "_");
+  }
+  pattern += ")";
+  std::string msg = across ? "{" + s1 + "} and {" + s2 + "} disagree on " + pattern + ": {" + a + "} vs {" + b + "}"
+                           : "{" + s1 + "} gives two answers to " + pattern + ": {" + a + "} and {" + b + "}";
   if (u.tolerance) msg += " (more than " + std::to_string(u.tolerance->value) + (u.tolerance_percent ? "%" : vtype == engine::ValueType::date ? " days" : "") + " apart)";
-  c.message = ast::StringLit{msg, s};
+  c.message = u.message ? *u.message : ast::StringLit{msg, s};
   if (u.severity) c.severity = *u.severity;
   c.body.push_back(atom(a, s1));
   c.body.push_back(atom(b, s2));

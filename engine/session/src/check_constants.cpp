@@ -49,6 +49,23 @@ private:
   engine::Schema const& schema_;
 };
 
+// A label for a value no fact, rule or vocabulary holds is a typo, or a leftover: either way it
+// would never show, without a word (W0205).
+void check_labels(rules::CheckedProgram const& program, engine::Corpus const& corpus,
+                  std::map<std::string, int, std::less<>> const& rule_constants, Diagnostics& diags) {
+  if (corpus.sources.empty()) return;  // rules checked alone: the values are not known yet
+  std::vector<std::string_view> known;
+  for (std::uint32_t i = 0; i < corpus.strings.size(); ++i) known.push_back(corpus.strings.view(i));
+  for (auto const& [text, n] : rule_constants) known.push_back(text);
+  for (auto const& l : program.labels) {
+    if (corpus.strings.find(l.value) || rule_constants.count(l.value)) continue;
+    auto near = closest_match(l.value, known);
+    diags.report(make_warning("W0205", "the label of `" + l.value + "` is never shown: no fact, rule or vocabulary holds `" + l.value + "`")
+                     .with_primary(l.span, "labels nothing")
+                     .with_help(near.empty() ? "check the spelling against the facts" : "did you mean `" + near + "`?"));
+  }
+}
+
 }  // namespace
 
 void check_rule_constants(rules::CheckedProgram const& program, engine::Corpus const& corpus, SourceManager const& sources,
@@ -61,6 +78,7 @@ void check_rule_constants(rules::CheckedProgram const& program, engine::Corpus c
     if (r.kind == rules::CheckedRule::Kind::rule && r.rule) c.atom(r.rule->head, false);
     if (r.origin == "constraint" || r.kind == rules::CheckedRule::Kind::rule) c.body(r.body());
   }
+  check_labels(program, corpus, c.count, diags);
   if (c.uses.empty()) return;
 
   // What the facts know: every symbol and string they hold, and every entity's id and names.

@@ -129,6 +129,12 @@ bool Session::load(Inputs const& inputs) {
   CorpusEntities entities(corpus_);
   program_ = rules::lower(rules_->checked, sources_, corpus_, entities, diags_);
   entity_display(0);  // fills the display names now: renderers read them from several threads
+  // Labels of symbols and claimants in the report's language, else those for every language.
+  for (bool general : {false, true})
+    for (auto const& l : rules_->checked.labels) {
+      if (general != l.language.empty() || (!general && l.language != options_.language)) continue;
+      if (auto id = corpus_.strings.find(l.value)) labels_.try_emplace(*id, l.text);
+    }
   if (diags_.has_errors()) return false;
   started = std::chrono::steady_clock::now();
   report_duplicate_claims(engine::drop_duplicate_claims(corpus_));
@@ -154,7 +160,7 @@ std::string_view Session::entity_display(engine::Value v) const {
 void Session::append_display(std::string& out, ValueType type, engine::Value v) const {
   switch (type) {
     case ValueType::entity: out += v < corpus_.entities.size() ? entity_display(v) : "?"; return;
-    case ValueType::symbol:
+    case ValueType::symbol: out += symbol_display(v); return;
     case ValueType::string: out += corpus_.strings.view(v); return;
     case ValueType::integer: out += std::to_string(engine::unpack_int(v)); return;
     case ValueType::date: out += engine::unpack_int(v) == INT32_MIN ? "unknown" : engine::format_date(engine::unpack_int(v)); return;
@@ -164,8 +170,14 @@ void Session::append_display(std::string& out, ValueType type, engine::Value v) 
   out += "?";
 }
 
+std::string_view Session::symbol_display(std::uint32_t id) const {
+  if (auto it = labels_.find(id); it != labels_.end()) return it->second;
+  return corpus_.strings.view(id);
+}
+
 void Session::append_canonical(std::string& out, ValueType type, engine::Value v) const {
   if (type == ValueType::entity) out += v < corpus_.entities.size() ? std::string_view(corpus_.entities[v].id) : "?";
+  else if (type == ValueType::symbol) out += corpus_.strings.view(v);
   else append_display(out, type, v);
 }
 

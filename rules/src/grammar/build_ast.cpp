@@ -440,6 +440,7 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
                           .with_help("`within N` accepts differences up to N either way"));
             }
             if (u.alias) out.name = identifier(*u.alias);
+            if (u.message) out.message = string(*u.message);
             if (u.severity) out.severity = severity(*u.severity);
             out.span = u.span;
             return out;
@@ -454,6 +455,19 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
                 out.values.push_back({std::move(s.value), s.span});
               }
             }
+            return out;
+          },
+          [this](syntax::label_stmt const& l) -> ast::Statement {
+            ast::Label out;
+            if (auto const* n = boost::get<syntax::name>(&l.value)) {
+              out.value = {n->text, n->span};
+            } else {
+              auto s = string(boost::get<syntax::string_lit>(l.value));
+              out.value = {std::move(s.value), s.span};
+            }
+            out.text = string(l.text);
+            if (l.language) out.language = identifier(*l.language);
+            out.span = l.span;
             return out;
           },
           [this](syntax::negation_check_stmt const& n) -> ast::Statement {

@@ -23,7 +23,7 @@ auto const unique_stmt_def = kw("unique") >> expect(Expected::unique_predicate)[
                              expect(Expected::unique_open)['('] >> unique_keys >>
                              expect(Expected::unique_value)[lower_name] >> expect(Expected::unique_close)[')'] >>
                              expect(Expected::unique_scope)[unique_scope] >> -tolerance >>
-                             -(kw("as") >> expect(Expected::alias_name)[any_name]) >>
+                             -(kw("as") >> expect(Expected::alias_name)[any_name]) >> -string_lit >>
                              -(kw("severity") >> expect(Expected::severity_level)[any_name]) >>
                              expect(Expected::unique_end)['.'];
 
@@ -55,7 +55,12 @@ auto const vocabulary_values_def = expect(Expected::vocabulary_value)[vocabulary
                                    *(',' >> vocabulary_value_parser) >> -x3::lit(',') >>
                                    expect(Expected::vocabulary_close)['}'];
 
+auto const label_stmt_def = kw("label") >> expect(Expected::label_value)[vocabulary_value_parser] >>
+                            expect(Expected::label_text)[string_lit] >>
+                            -(kw("lang") >> expect(Expected::label_language)[lower_name]) >>
+                            expect(Expected::label_end)['.'];
+
 BOOST_SPIRIT_DEFINE(import_stmt, pred_decl, params, parameter, unique_stmt, unique_keys, unique_scope, tolerance,
-                    negation_check_stmt, negation_setting, vocabulary_stmt, vocabulary_values)
+                    negation_check_stmt, negation_setting, vocabulary_stmt, vocabulary_values, label_stmt)
 
 }  // namespace nogood::rules::grammar

@@ -109,6 +109,7 @@ struct negation_check_stmt_class : annotate_span {};
 struct negation_setting_class : annotate_span {};
 struct vocabulary_stmt_class : annotate_span {};
 struct vocabulary_values_class {};
+struct label_stmt_class : annotate_span {};
 using statement_type = x3::rule<statement_class, syntax::statement>;
 using rule_stmt_type = x3::rule<rule_stmt_class, syntax::rule_stmt>;
 using rule_tail_type = x3::rule<rule_tail_class, std::vector<syntax::literal>>;
@@ -125,10 +126,11 @@ using negation_check_stmt_type = x3::rule<negation_check_stmt_class, syntax::neg
 using negation_setting_type = x3::rule<negation_setting_class, syntax::name>;
 using vocabulary_stmt_type = x3::rule<vocabulary_stmt_class, syntax::vocabulary_stmt>;
 using vocabulary_values_type = x3::rule<vocabulary_values_class, std::vector<syntax::vocabulary_value>>;
+using label_stmt_type = x3::rule<label_stmt_class, syntax::label_stmt>;
 BOOST_SPIRIT_DECLARE(statement_type, rule_stmt_type, rule_tail_type, constraint_stmt_type)
 BOOST_SPIRIT_DECLARE(import_stmt_type, pred_decl_type, params_type, parameter_type, unique_stmt_type,
                      unique_keys_type, unique_scope_type, tolerance_type, negation_check_stmt_type,
-                     negation_setting_type, vocabulary_stmt_type, vocabulary_values_type)
+                     negation_setting_type, vocabulary_stmt_type, vocabulary_values_type, label_stmt_type)
 statement_type const statement = "statement";
 rule_stmt_type const rule_stmt = "rule";
 rule_tail_type const rule_tail = "rule body";
@@ -145,5 +147,6 @@ negation_check_stmt_type const negation_check_stmt = "negation_check";
 negation_setting_type const negation_setting = "negation_check setting";
 vocabulary_stmt_type const vocabulary_stmt = "vocabulary";
 vocabulary_values_type const vocabulary_values = "vocabulary values";
+label_stmt_type const label_stmt = "label";
 
 }  // namespace nogood::rules::grammar

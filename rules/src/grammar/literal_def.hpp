@@ -30,7 +30,7 @@ auto const negation_def = kw("not") >> expect(Expected::not_atom)[atom];
 // Words that start statements are not literals: after a trailing `,` the next statement is
 // then reported as a missing literal at the end of the line, not as a confusing atom.
 auto const statement_keyword = kw("pred") | kw("constraint") | kw("unique") | kw("import") | kw("negation_check") |
-                                    kw("vocabulary");
+                                    kw("vocabulary") | kw("label");
 
 // `-` before a name is strong negation; before a digit it belongs to the number.
 auto const condition_def =

@@ -167,6 +167,7 @@ struct unique_stmt {
   ast::UniqueScope scope = ast::UniqueScope::across_sources;
   boost::optional<tolerance> within;
   boost::optional<name> alias;
+  boost::optional<string_lit> message;
   boost::optional<name> severity;
   Span span;
 };
@@ -189,8 +190,15 @@ struct vocabulary_stmt {
   Span span;
 };
 
+struct label_stmt {
+  vocabulary_value value;
+  string_lit text;
+  boost::optional<name> language;
+  Span span;
+};
+
 struct statement : x3::variant<import_stmt, pred_decl, rule_stmt, constraint_stmt, unique_stmt,
-                               negation_check_stmt, vocabulary_stmt> {
+                               negation_check_stmt, vocabulary_stmt, label_stmt> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -55,6 +55,10 @@ enum class Expected : std::uint8_t {
   vocabulary_value,
   vocabulary_close,
   vocabulary_end,
+  label_value,
+  label_text,
+  label_language,
+  label_end,
   string_close,  // an unterminated string; `where` is its opening quote
 };
 

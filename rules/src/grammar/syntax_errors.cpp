@@ -20,13 +20,14 @@ struct expectation {
 
 constexpr std::string_view kinds_of_statement =
     "a statement is a rule `head :- body.`, a fact `head.`, or starts with `pred`, `constraint`, "
-    "`unique`, `vocabulary`, `import` or `negation_check`";
+    "`unique`, `vocabulary`, `label`, `import` or `negation_check`";
 constexpr std::string_view unique_shape = "write `unique pred(key, ... -> value) across sources.`";
 constexpr std::string_view parameter_shape = "declare each parameter as `name: type`, e.g. `person: entity`";
 constexpr std::string_view constraint_shape =
     "write `constraint name \"message\" severity warning :- body.`; the message and severity are optional";
 constexpr std::string_view aggregate_shape = "write `count : { body }` or `sum(X) : { body }`";
 constexpr std::string_view vocabulary_shape = "write `vocabulary role_name = {informant, isis_leader}.`";
+constexpr std::string_view label_shape = "write `label isis_leader \"an ISIS leader\".` or `label isis_leader \"...\" lang ar.`";
 constexpr std::string_view severities = "the severities are `error`, `warning` and `info`";
 
 expectation const& describe(Expected e) {
@@ -77,7 +78,7 @@ expectation const& describe(Expected e) {
       /* within_amount */ {"a number after `within`", "expected a number", "write `within 5` or `within 20%`"},
       /* alias_name */ {"a name after `as`", "expected a name", ""},
       /* unique_end */ {"`.` after the `unique` statement", "expected `.`",
-                        "optional parts come in the order `within N`, `as NAME`, `severity LEVEL`", true},
+                        "optional parts come in the order `within N`, `as NAME`, \"message\", `severity LEVEL`", true},
       /* negation_check_setting */ {"`on`, `off` or `severity` after `negation_check`", "expected a setting",
                                     "write `negation_check off.` or `negation_check severity warning.`"},
       /* negation_check_end */ {"`.` after the `negation_check` setting", "expected `.`", "", true},
@@ -88,6 +89,10 @@ expectation const& describe(Expected e) {
                               "a vocabulary lists at least one value, e.g. `{informant, isis_leader}`"},
       /* vocabulary_close */ {"`,` or `}` after the value", "expected `,` or `}`", ""},
       /* vocabulary_end */ {"`.` after the vocabulary", "expected `.`", "", true},
+      /* label_value */ {"the value to label: a lowercase name or a string", "expected a value", label_shape},
+      /* label_text */ {"the label, a string, after the value", "expected a string", label_shape},
+      /* label_language */ {"a language code after `lang`", "expected a code such as `en` or `ar`", label_shape},
+      /* label_end */ {"`.` after the label", "expected `.` or `lang`", label_shape, true},
       /* string_close */ {"`\"`", "this string is not closed on its line",
                           "close the string with `\"`; strings cannot span lines"},
   };

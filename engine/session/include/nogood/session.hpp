@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,9 @@ public:
   // The corpus folder the inputs came from, when they came from one.
   std::optional<std::filesystem::path> const& corpus_root() const { return corpus_root_; }
 
+  // A symbol or claimant as reports show it: its `label` in the report's language, else itself.
+  std::string_view symbol_display(std::uint32_t string_id) const;
+
 private:
   std::string_view entity_display(engine::Value v) const;
   void report_duplicate_claims(std::vector<engine::DuplicateClaim> const& repeats);
@@ -103,6 +107,7 @@ private:
   Timings timings_;
   std::vector<std::string> input_files_;
   std::optional<std::filesystem::path> corpus_root_;
+  std::unordered_map<std::uint32_t, std::string> labels_;  // string id -> label
   std::unique_ptr<struct RulesState> rules_;
 };
 

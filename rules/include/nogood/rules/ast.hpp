@@ -163,6 +163,7 @@ struct Unique {
   std::optional<IntLit> tolerance;  // `within N` (days or units) or `within N%`
   bool tolerance_percent = false;
   std::optional<Identifier> name;                  // `as NAME`
+  std::optional<StringLit> message;                // `"message {Source1} ..."`
   std::optional<VerdictSeverity> severity;         // `severity LEVEL`
   Span span;
 };
@@ -189,7 +190,16 @@ struct Vocabulary {
   Span span;
 };
 
-using Statement = std::variant<Import, PredDecl, Rule, Constraint, Unique, NegationCheck, Vocabulary>;
+// `label isis_leader "an ISIS leader".`, `label isis_leader "قيادي في داعش" lang ar.`: how reports show
+// a symbol or a claimant, in every language or in one.
+struct Label {
+  VocabularyValue value;
+  StringLit text;
+  std::optional<Identifier> language;
+  Span span;
+};
+
+using Statement = std::variant<Import, PredDecl, Rule, Constraint, Unique, NegationCheck, Vocabulary, Label>;
 Span span_of(Statement const&);
 
 struct Program {

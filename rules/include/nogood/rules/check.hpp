@@ -36,8 +36,17 @@ struct BackgroundFact {
   ast::Rule const* rule = nullptr;
 };
 
+// How reports show a symbol or claimant (`label` statements).
+struct Label {
+  std::string value;
+  std::string text;
+  std::string language;  // empty: every language without a label of its own
+  Span span;
+};
+
 struct CheckedProgram {
   engine::Schema schema;
+  std::vector<Label> labels;
   std::vector<CheckedRule> rules;
   std::vector<BackgroundFact> facts;
   std::vector<std::vector<engine::PredicateId>> strata;  // dependencies first
