@@ -3,8 +3,9 @@ DEBIAN_PACKAGES := cmake g++ make libboost-dev nlohmann-json3-dev libicu-dev lib
 # The peers `make bench` compares with, and GNU time to measure them (Soufflé is not packaged: bench/run
 # uses it when found, see bench/README.md).
 BENCH_PACKAGES := gringo swi-prolog-nox clips time
-# What only the test suite uses: a real browser for the HTML report's right-to-left test.
-TEST_PACKAGES := chromium
+# What only the test suite uses: a real browser for the HTML report's right-to-left test, and groff
+# to check the man page.
+TEST_PACKAGES := chromium groff-base
 # The fuzzers: clang with libFuzzer and its sanitizer runtimes.
 FUZZ_PACKAGES := clang libfuzzer-14-dev libclang-rt-14-dev
 BUILD ?= build
@@ -45,7 +46,7 @@ demo: build
 	@texts=""; [ -d ../shared/seeds ] && texts="--texts ../shared/seeds"; \
 	./$(BUILD)/cli/nogood check $(CORPUS) $$texts; rc=$$?; [ $$rc -le 1 ]
 
-# Optional for the suite: installed when root; otherwise the browser test is skipped, with a note.
+# Optional for the suite: installed when root; otherwise the tests that need them are skipped, with a note.
 test-deps:
 	@missing=""; for p in $(TEST_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
@@ -55,9 +56,9 @@ test-deps:
 	    echo "installing Debian packages for the tests:$$missing"; \
 	    export DEBIAN_FRONTEND=noninteractive; \
 	    apt-get install -y -q $$missing || { apt-get update -q && apt-get install -y -q $$missing; } || \
-	      echo "could not install$$missing: the browser test will be skipped"; \
+	      echo "could not install$$missing: the tests that need them will be skipped"; \
 	  else \
-	    echo "note: the browser test is skipped without$$missing (sudo apt-get install -y$$missing)"; \
+	    echo "note: the tests that need$$missing are skipped without them (sudo apt-get install -y$$missing)"; \
 	  fi; \
 	fi
 
