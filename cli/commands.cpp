@@ -459,7 +459,9 @@ int run_query(std::vector<std::string> const& args) {
     }
     content += std::to_string(rows.size()) + " match" + (rows.size() == 1 ? "" : "es") + "\n";
   }
-  return emit(o, content);
+  if (int rc = emit(o, content)) return rc;
+  if (auto err = write_timings(session, o, 0, peaks); !err.empty()) return usage_error("query", err);
+  return 0;
 }
 
 }  // namespace nogood::cli
