@@ -16,6 +16,7 @@
 #include "commands.hpp"
 #include "embed_regions.hpp"
 #include "manifest.hpp"
+#include "run_date.hpp"
 #include "pipeline.hpp"
 #include "render_diagnostics.hpp"
 #include "render_html.hpp"
@@ -60,6 +61,7 @@ std::string region_content(Session const& s, Region const& r, std::vector<Verdic
     body = markdown ? "No verdicts of rule `" + r.value + "`.\n" : "<p>No verdicts of rule <code>" + html_escape(r.value) + "</code>.</p>\n";
   }
   body += markdown ? render_markdown_verdicts(s, chosen, anchors) : render_html_verdicts(s, chosen, anchors);
+  if (!markdown) body = html_fragment(body);
   return "\n" + body + "\n";
 }
 
@@ -69,21 +71,6 @@ bool held_before(std::string_view text, Region const& r) {
 }
 
 constexpr std::string_view resolved_class = "nogood-resolved";
-
-// The day of this run, UTC (SOURCE_DATE_EPOCH, when set, for reproducible reports).
-std::string run_date() {
-  std::time_t now = std::time(nullptr);
-  if (char const* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
-    char* end = nullptr;
-    long long v = std::strtoll(epoch, &end, 10);
-    if (end != epoch && *end == 0 && v >= 0) now = static_cast<std::time_t>(v);
-  }
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char day[16];
-  std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
-  return day;
-}
 
 // What an id region holds once its verdict no longer occurs. A region that already says so keeps
 // its text (and its date), so a report stays current until the verdict comes back.

@@ -21,6 +21,12 @@ std::string render_verdicts_html(Session const& session, std::vector<Verdict con
 std::string render_html_summary(Session const& session, std::vector<Verdict const*> const& verdicts, Anchors& anchors);
 std::string render_html_verdicts(Session const& session, std::vector<Verdict const*> const& verdicts, Anchors& anchors);
 
+// `body` in a block that carries its own style sheet, scoped to it, for `nogood embed`.
+std::string html_fragment(std::string const& body);
+
+// Escaped, each right-to-left run in <bdi>: for English lines that carry Arabic or Hebrew names.
+std::string html_isolated(std::string_view text);
+
 // `text` with & < > " ' escaped, for element content and attribute values alike.
 std::string html_escape(std::string_view text);
 

@@ -55,8 +55,26 @@
     return { text: b.textContent, isolated: getComputedStyle(b).unicodeBidi === "isolate",
              left: box.left, right: box.right, before: neighbour(b, false), after: neighbour(b, true) };
   });
+  // The filters: shown by the page's own script; choosing a severity hides the rest, in the index
+  // and among the verdicts alike.
+  const form = document.getElementById("filters");
+  const visible = (sel) => [...document.querySelectorAll(sel)].filter((e) => !e.hidden).length;
+  const filters = { shown: !!form && !form.hidden, rows: visible("table.index tbody tr"), verdicts: visible("article.verdict") };
+  if (form) {
+    form.elements.severity.value = "error";
+    form.dispatchEvent(new Event("input"));
+    filters.errorRows = visible("table.index tbody tr");
+    filters.errorVerdicts = visible("article.verdict");
+    filters.errorsInPage = document.querySelectorAll('table.index tbody tr[data-severity="error"]').length;
+    form.elements.severity.value = "info";
+    form.elements.text.value = "\u0627\u0644\u0643\u064a\u0644\u0627\u0646\u064a";  // الكيلاني
+    form.dispatchEvent(new Event("input"));
+    filters.textRows = visible("table.index tbody tr");
+    form.elements.text.value = "";
+    form.dispatchEvent(new Event("input"));
+  }
   const pre = document.createElement("pre");
   pre.id = "nogood-rtl-results";
-  pre.textContent = JSON.stringify({ htmlLang: document.documentElement.lang, quotes, names });
+  pre.textContent = JSON.stringify({ htmlLang: document.documentElement.lang, quotes, names, filters });
   document.body.appendChild(pre);
 })();
