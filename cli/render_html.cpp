@@ -21,6 +21,9 @@ constexpr std::size_t max_links_per_pair = 20;
 // Beyond this many verdicts the page lists them in its index and leaves each proof to `explain`:
 // a page of every proof of 100,000 verdicts is hundreds of megabytes no browser lays out.
 constexpr std::size_t max_verdicts_in_full = 1000;
+// And beyond this many, the index lists the first ones (errors first): 160,000 rows are 60 MB that
+// no one reads; the JSON report holds them all.
+constexpr std::size_t max_index_rows = 5000;
 
 // The page's only style sheet. Quotes and anything with `dir` are isolated (the HTML rendering
 // rules do so too; this keeps it true under author style sheets that reset them).
@@ -331,9 +334,15 @@ std::string render_verdicts_html(Session const& s, std::vector<Verdict const*> c
     out += "<p>No verdicts.</p>\n</section>\n";
   } else {
     out += render_html_filters(s, verdicts);
-    if (!in_full)
+    std::vector<Verdict const*> listed(verdicts.begin(), verdicts.begin() + std::min(verdicts.size(), max_index_rows));
+    if (listed.size() < verdicts.size())
+      out += "<p>" + std::to_string(verdicts.size()) + " verdicts: the first " + std::to_string(listed.size()) +
+             " (errors first) are listed with their ids. Narrow the report with <code>--severity</code>, <code>--rule</code> or "
+             "<code>--source</code>, or take every verdict from <code>--format json</code>; <code>nogood explain ID</code> prints "
+             "a verdict's claims and proof.</p>\n";
+    else if (!in_full)
       out += "<p>" + std::to_string(verdicts.size()) + " verdicts: each is listed with its id; <code>nogood explain ID</code> prints its claims and proof.</p>\n";
-    out += render_html_index(s, verdicts, in_full, anchors) + "</section>\n";
+    out += render_html_index(s, listed, in_full, anchors) + "</section>\n";
     if (in_full) out += "<section id=\"verdicts\">\n<h2>Verdicts</h2>\n" + render_html_verdicts(s, verdicts, anchors) + "</section>\n";
   }
   out += "<section id=\"manifest\" class=\"manifest\">\n<h2>Run manifest</h2>\n<table>\n";
