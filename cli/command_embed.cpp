@@ -14,16 +14,15 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "nogood/report/fragments.hpp"
 #include "embed_regions.hpp"
-#include "manifest.hpp"
-#include "run_date.hpp"
 #include "pipeline.hpp"
 #include "render_diagnostics.hpp"
-#include "render_html.hpp"
-#include "render_markdown.hpp"
 #include "verdict_filter.hpp"
 
 namespace nogood::cli {
+
+using namespace nogood::report;
 
 namespace {
 

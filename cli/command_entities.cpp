@@ -6,9 +6,14 @@
 
 #include "commands.hpp"
 #include "pipeline.hpp"
-#include "render_entities.hpp"
+#include "nogood/report/entities.hpp"
 
 namespace nogood::cli {
+
+using report::EntitySelection;
+using report::render_entities_json;
+using report::render_entities_text;
+using report::select_entities;
 
 int print_entities_help() {
   std::cout << "nogood entities: how the names in each source were resolved to entities\n\n"

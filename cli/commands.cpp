@@ -10,15 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "nogood/report/report.hpp"
 #include "nogood/session.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 #include "render_diagnostics.hpp"
-#include "render_html.hpp"
-#include "render_markdown.hpp"
-#include "render_text_report.hpp"
-#include "report_paths.hpp"
-#include "render_verdicts.hpp"
 #include "verdict_filter.hpp"
 
 #ifndef NOGOOD_VERSION
@@ -169,6 +165,17 @@ std::vector<std::string_view> applicable_options(std::string_view command) {
     return with_limits(with_inputs({"--check", "--output", "--format", "--severity", "--source", "--rule", "--quiet", "--lang"}));
   return {};
 }
+
+namespace {
+report::ReportOptions report_options(CommonOptions const& o) {
+  report::ReportOptions r;
+  r.format = o.format == "json" ? report::Format::json : o.format == "markdown" ? report::Format::markdown
+             : o.format == "html" ? report::Format::html : report::Format::text;
+  r.proofs = o.proofs;
+  r.style = make_style(o.color, o.output ? -1 : 1);
+  return r;
+}
+}  // namespace
 
 int usage_error(std::string const& command, std::string const& message) {
   std::cerr << "error: " << message << "\n\nrun `nogood " << (command.empty() ? "" : command + " ") << "--help` for usage\n";
@@ -338,17 +345,12 @@ int run_check(std::vector<std::string> const& args) {
   // A misspelt filter would silently hide every verdict.
   if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
   auto shown = select_verdicts(session, o);
-  sort_for_reading(shown);
+  report::sort_for_reading(shown);
   auto started = std::chrono::steady_clock::now();
-  Manifest m{NOGOOD_VERSION, session.input_files(), report_arguments(session, args), "check"};
-  int rc = emit(o, [&](Sink& out) {
-    if (o.format == "json") render_verdicts_json(session, shown, m, {o.proofs}, out);
-    else if (o.format == "markdown") out.write(render_verdicts_markdown(session, shown, m));
-    else if (o.format == "html") out.write(render_verdicts_html(session, shown, m));
-    else
-      render_text_report(session, shown, make_style(o.color, o.output ? -1 : 1),
-                         o.quiet ? TextLayout::summary : o.compact ? TextLayout::compact : TextLayout::evidence, out);
-  });
+  report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "check"};
+  auto options = report_options(o);
+  options.layout = o.quiet ? report::TextLayout::summary : o.compact ? report::TextLayout::compact : report::TextLayout::evidence;
+  int rc = emit(o, [&](Sink& out) { report::render_report(session, shown, m, options, out); });
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (rc) return rc;
   if (auto err = write_timings(session, o, render, peaks); !err.empty()) return usage_error("check", err);
@@ -380,13 +382,8 @@ int run_explain(std::vector<std::string> const& args) {
     else std::cerr << "   = help: `nogood check` prints each verdict's id on its last line\n";
     return 2;
   }
-  std::string content;
-  Manifest m{NOGOOD_VERSION, session.input_files(), report_arguments(session, args), "explain"};
-  if (o.format == "json") content = render_verdicts_json(session, {v}, m, {o.proofs});
-  else if (o.format == "markdown") content = render_verdicts_markdown(session, {v}, m);
-  else if (o.format == "html") content = render_verdicts_html(session, {v}, m);
-  else content = render_explanation_text(session, *v, make_style(o.color, o.output ? -1 : 1));
-  return emit(o, content);
+  report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "explain"};
+  return emit(o, report::render_explanation(session, *v, m, report_options(o)));
 }
 
 int run_query(std::vector<std::string> const& args) {

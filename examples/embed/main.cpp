@@ -1,6 +1,8 @@
-// Embedding nogood: load a corpus, run the checks, list the verdicts and explain the first.
+// Embedding nogood: load a corpus, run the checks, list the verdicts, walk the proof of the
+// first, and render the report the command line would print (or Markdown, or HTML).
 #include <iostream>
 
+#include "nogood/report/report.hpp"
 #include "nogood/session.hpp"
 
 namespace {
@@ -8,6 +10,11 @@ void print_proof(nogood::ProofNode const& node, int depth) {
   std::cout << std::string(static_cast<std::size_t>(depth) * 2, ' ') << node.statement << "\n";
   for (auto const& child : node.children) print_proof(child, depth + 1);
 }
+
+class StdoutSink final : public nogood::report::Sink {
+public:
+  void write(std::string_view text) override { std::cout << text; }
+};
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -22,7 +29,19 @@ int main(int argc, char** argv) {
     return 2;
   }
   session.build_verdicts();
-  for (auto const& v : session.verdicts()) std::cout << v.id << ": " << v.message << "\n";
-  if (!session.verdicts().empty()) print_proof(session.explain(session.verdicts().front()), 0);
+  std::vector<nogood::Verdict const*> verdicts;
+  for (auto const& v : session.verdicts()) {
+    std::cout << v.id << ": " << v.message << "\n";
+    verdicts.push_back(&v);
+  }
+  if (!verdicts.empty()) print_proof(session.explain(*verdicts.front()), 0);
+
+  // The report, as `nogood check --compact` prints it.
+  nogood::report::sort_for_reading(verdicts);
+  nogood::report::ReportOptions options;
+  options.layout = nogood::report::TextLayout::compact;
+  nogood::report::Manifest manifest{"embedded", session.input_files(), {argv[1]}, "check"};
+  StdoutSink out;
+  nogood::report::render_report(session, verdicts, manifest, options, out);
   return 0;
 }

@@ -3,7 +3,7 @@
 
 #include "bidi.hpp"
 
-using namespace nogood::cli;
+using namespace nogood::report;
 
 namespace {
 std::string joined(std::vector<TextRun> const& runs) {

@@ -4,10 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "render_entities.hpp"
+#include "nogood/report/entities.hpp"
 
 using namespace nogood;
-using namespace nogood::cli;
+using namespace nogood::report;
 
 namespace {
 

@@ -7,7 +7,7 @@
 
 #include "json_writer.hpp"
 
-using nogood::cli::JsonWriter;
+using nogood::report::JsonWriter;
 using ordered = nlohmann::ordered_json;
 
 namespace {
@@ -87,7 +87,7 @@ TEST_CASE("nested raw JSON is indented to where it is placed", "[report][json]")
 
 TEST_CASE("invalid UTF-8 in a string becomes U+FFFD, valid text is kept", "[report][json]") {
   std::string out;
-  nogood::cli::append_json_string(out, "ok \xc3\xa9 \xff bad \xe0\x80\x80 \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x82");
+  nogood::report::append_json_string(out, "ok \xc3\xa9 \xff bad \xe0\x80\x80 \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x82");
   CHECK(out == "\"ok \xc3\xa9 \xef\xbf\xbd bad \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd "
                "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd\"");
   CHECK(ordered::parse(out).is_string());
@@ -99,7 +99,7 @@ TEST_CASE("strings escape a special byte at any position, in words of eight or n
       std::string s(40, 'x');
       s.insert(at, special);
       std::string out;
-      nogood::cli::append_json_string(out, s);
+      nogood::report::append_json_string(out, s);
       INFO(at);
       REQUIRE(out == ordered(s).dump());
     }

@@ -3,11 +3,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "output.hpp"
 #include "render_chunks.hpp"
 
-using nogood::cli::render_chunks;
-using nogood::cli::StringSink;
+using nogood::report::render_chunks;
+using nogood::report::StringSink;
 
 namespace {
 std::string sequential(std::size_t n) {

@@ -1,0 +1,43 @@
+#include "claim_view.hpp"
+
+#include "report_paths.hpp"
+
+namespace nogood::report {
+
+ClaimView view_claim(Session const& s, std::uint32_t id) {
+  auto const& corpus = s.corpus();
+  auto const& c = corpus.claims[id];
+  ClaimView v;
+  v.negated = c.negated;
+  v.quote = corpus.quote(c);
+  v.at = corpus.at(c);
+  if (c.source == engine::no_source) {
+    v.background = true;
+    if (c.origin.valid()) {
+      auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
+      v.location = report_path(s, s.sources().file(c.origin.file).name) + ":" + std::to_string(lc.line);
+    }
+    return v;
+  }
+  auto const& src = corpus.sources[c.source];
+  v.source = src.id;
+  v.outlet = src.outlet;
+  v.language = src.language;
+  auto by = corpus.strings.view(c.claimant);
+  v.claimant = by.empty() ? std::string("the source itself") : std::string(s.symbol_display(c.claimant));
+  v.certainty = std::string(engine::to_string(c.certainty));
+  return v;
+}
+
+std::string claim_origin_line(ClaimView const& c) {
+  if (c.background) return "background fact" + (c.location.empty() ? std::string() : ", " + c.location);
+  std::string out = c.source;
+  std::string meta = c.outlet;
+  if (!c.language.empty()) meta += (meta.empty() ? "" : ", ") + c.language;
+  if (!meta.empty()) out += " (" + meta + ")";
+  out += " · " + c.claimant + ", " + c.certainty;
+  if (c.at) out += " · at " + std::to_string(*c.at);
+  return out;
+}
+
+}  // namespace nogood::report

@@ -1,0 +1,30 @@
+// One supporting claim as every report format shows it: who said it, how sure, where, the quote.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "nogood/session.hpp"
+
+namespace nogood::report {
+
+struct ClaimView {
+  bool background = false;   // a fact from the rules, no source
+  bool negated = false;      // the source denies it
+  std::string source;        // source id
+  std::string outlet;
+  std::string language;      // BCP 47 code of the source, for `lang`
+  std::string claimant;      // "the source itself" when the source speaks in its own voice
+  std::string certainty;     // asserted, reported, alleged, uncertain
+  std::optional<std::int64_t> at;  // code-point offset of the quote in the article
+  std::string location;      // rules file and line, for background facts
+  std::string quote;
+};
+
+ClaimView view_claim(Session const& session, std::uint32_t claim);
+
+// "wire (Wire service, en) · family, reported · at 312", the origin line of the text format.
+std::string claim_origin_line(ClaimView const& c);
+
+}  // namespace nogood::report

@@ -1,0 +1,41 @@
+#include "render_chunks.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <future>
+#include <thread>
+
+namespace nogood::report {
+
+namespace {
+constexpr std::size_t chunk = 512;  // items per task: large enough to amortise a thread start
+}  // namespace
+
+void render_chunks(std::size_t count, std::function<void(std::size_t, std::size_t, std::string&)> const& render, Sink& sink) {
+  std::size_t const workers = std::max(1u, std::thread::hardware_concurrency());
+  if (workers == 1 || count <= chunk) {
+    std::string out;
+    render(0, count, out);
+    sink.write(out);
+    return;
+  }
+  // A bounded window of tasks: the oldest is written while the others render, so memory holds a
+  // few chunks, not the report.
+  std::deque<std::future<std::string>> window;
+  auto write_oldest = [&] {
+    sink.write(window.front().get());
+    window.pop_front();
+  };
+  for (std::size_t begin = 0; begin < count; begin += chunk) {
+    std::size_t end = std::min(count, begin + chunk);
+    window.push_back(std::async(std::launch::async, [&render, begin, end] {
+      std::string out;
+      render(begin, end, out);
+      return out;
+    }));
+    if (window.size() > 2 * workers) write_oldest();
+  }
+  while (!window.empty()) write_oldest();
+}
+
+}  // namespace nogood::report

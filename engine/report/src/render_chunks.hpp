@@ -1,0 +1,19 @@
+// Renders a long list of items on every core, writing the pieces to a sink in order: the text
+// of one verdict does not depend on another's, and 100,000+ verdicts take seconds on one core.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "nogood/report/sink.hpp"
+
+namespace nogood::report {
+
+// Calls `render(begin, end, out)` for consecutive ranges of [0, count), on worker threads when
+// there is enough to share, and writes each range's text to `sink` in order. `render` must only
+// read shared state.
+void render_chunks(std::size_t count, std::function<void(std::size_t begin, std::size_t end, std::string& out)> const& render,
+                   Sink& sink);
+
+}  // namespace nogood::report

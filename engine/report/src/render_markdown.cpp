@@ -1,0 +1,167 @@
+#include "render_markdown.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "bidi.hpp"
+#include "claim_view.hpp"
+#include "manifest.hpp"
+#include "report_summary.hpp"
+
+namespace nogood::report {
+
+namespace {
+
+constexpr std::size_t max_source_rows = 20;  // a long tail of sources is counted, not listed
+
+// Text as Markdown shows it literally: punctuation that could start markup is escaped, line
+// breaks become spaces.
+std::string md_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (char c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+    if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Escaped, and each right-to-left run isolated: for English lines that carry names.
+std::string md_text(std::string_view text) { return isolate_rtl_runs(md_escape(text)); }
+
+// A line that must not be read as a heading, list item or code block when it starts a block.
+std::string md_line(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  auto out = md_escape(text);
+  if (!out.empty() && std::string_view("#-+=").find(out.front()) != std::string_view::npos) return "\\" + out;
+  std::size_t digits = 0;
+  while (digits < out.size() && digits < 9 && out[digits] >= '0' && out[digits] <= '9') ++digits;
+  if (digits && digits < out.size() && (out[digits] == '.' || out[digits] == ')')) out.insert(digits, "\\");
+  return out;
+}
+
+// `text` as a code span, with a fence longer than any backtick run inside.
+std::string md_code(std::string_view text) {
+  std::string body = isolate_rtl_runs(text);
+  std::replace(body.begin(), body.end(), '\n', ' ');
+  std::size_t longest = 0, run = 0;
+  for (char c : body) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  std::string fence(longest + 1, '`');
+  bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+  return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
+}
+
+// The quote as a blockquote, each of its lines prefixed; a right-to-left line is one isolate.
+std::string md_quote(std::string_view quote, std::string const& pad) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= quote.size()) {
+    auto end = quote.find('\n', start);
+    if (end == std::string_view::npos) end = quote.size();
+    auto line = quote.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out += pad + "> " + (line.empty() ? std::string() : isolate_if_rtl(md_line(line))) + "\n";
+    start = end + 1;
+  }
+  return out;
+}
+
+void render_node(std::string& out, Session const& s, ProofNode const& n, int depth) {
+  std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
+  std::string item = pad + "- ";
+  std::string cont = pad + "  ";
+  switch (n.kind) {
+    case ProofNode::Kind::claim:
+    case ProofNode::Kind::background: {
+      if (n.claim == 0xffffffffu) {
+        out += item + "**fact** " + md_code(n.statement) + "\n";
+        break;
+      }
+      auto c = view_claim(s, n.claim);
+      out += item + (c.negated ? "**denies** " : "**claims** ") + md_code(n.statement) + "\\\n";
+      out += cont + md_text(claim_origin_line(c)) + "\n";
+      if (!c.quote.empty() && !c.background) out += md_quote(c.quote, cont);
+      for (auto const& child : n.children) render_node(out, s, child, depth + 1);
+      break;
+    }
+    case ProofNode::Kind::entity_join:
+      out += item + "same entity: " + md_text(n.statement) + "\n";
+      break;
+    case ProofNode::Kind::derived:
+      out += item + "**derived** " + md_code(n.statement) + (n.verified ? "" : " **(could not be re-checked)**") + "\\\n";
+      out += cont + "by " + md_code(n.rule) + "\n";
+      for (auto const& child : n.children) render_node(out, s, child, depth + 1);
+      break;
+    case ProofNode::Kind::comparison:
+      out += item + "**where** " + md_code(n.statement) + (n.verified ? "" : " **(does not hold)**") + "\n";
+      break;
+    case ProofNode::Kind::negation:
+      out += item + "**and** " + md_code(n.statement) + (n.verified ? "" : " **(a fact was found)**") + "\n";
+      break;
+    case ProofNode::Kind::aggregate:
+      out += item + "**counted** " + md_code(n.statement) + "\n";
+      break;
+    case ProofNode::Kind::verdict:
+      for (auto const& child : n.children) render_node(out, s, child, depth);
+      break;
+  }
+}
+
+void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchors& anchors) {
+  // The anchor lets a report link to a verdict by its id; the id is made of [A-Za-z0-9_-].
+  if (anchors.insert(v.id).second) out += "<a id=\"" + v.id + "\"></a>\n";
+  out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule) + ": " + md_text(v.message) + "\n\n";
+  out += "Because:\n\n";
+  render_node(out, s, s.explain(v), 0);
+  out += "\nVerdict id: " + md_code(v.id) + "\n";
+}
+
+}  // namespace
+
+std::string render_markdown_summary(Session const& s, std::vector<Verdict const*> const& verdicts) {
+  auto r = summarize(s, verdicts);
+  std::string out = summary_line(s, r) + ".\n";
+  if (verdicts.empty()) return out;
+  out += "\n| Severity | Verdicts |\n| :-- | --: |\n";
+  if (r.errors) out += "| error | " + std::to_string(r.errors) + " |\n";
+  if (r.warnings) out += "| warning | " + std::to_string(r.warnings) + " |\n";
+  if (r.infos) out += "| info | " + std::to_string(r.infos) + " |\n";
+  out += "| **total** | **" + std::to_string(r.total) + "** |\n";
+  out += "\n| Rule | Verdicts |\n| :-- | --: |\n";
+  for (auto const& [rule, n] : r.by_rule) out += "| " + md_code(rule) + " | " + std::to_string(n) + " |\n";
+  out += "\n| Source involved | Outlet | Language | Verdicts |\n| :-- | :-- | :-- | --: |\n";
+  for (std::size_t i = 0; i < r.sources.size() && i < max_source_rows; ++i) {
+    auto const& src = s.corpus().sources[r.sources[i].first];
+    out += "| " + md_text(src.id) + " | " + md_text(src.outlet) + " | " + md_text(src.language) + " | " + std::to_string(r.sources[i].second) + " |\n";
+  }
+  if (r.sources.size() > max_source_rows) out += "\nand " + std::to_string(r.sources.size() - max_source_rows) + " more sources.\n";
+  return out;
+}
+
+std::string render_markdown_verdicts(Session const& s, std::vector<Verdict const*> const& verdicts, Anchors& anchors) {
+  std::string out;
+  for (std::size_t i = 0; i < verdicts.size(); ++i) {
+    if (i) out += "\n";
+    render_verdict(out, s, *verdicts[i], anchors);
+  }
+  return out;
+}
+
+std::string render_verdicts_markdown(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest) {
+  Anchors anchors;
+  std::string out = "# nogood report\n\n## Summary\n\n" + render_markdown_summary(s, verdicts);
+  if (!verdicts.empty()) out += "\n## Verdicts\n\n" + render_markdown_verdicts(s, verdicts, anchors);
+  out += "\n## Run manifest\n\n";
+  out += "- Engine: nogood " + md_text(manifest.version) + "\n";
+  out += "- Command: " + md_code(manifest_command_line(manifest)) + "\n\n";
+  out += "| Input file | Kind | SHA-256 |\n| :-- | :-- | :-- |\n";
+  for (auto const& f : manifest_files(s, manifest))
+    out += "| " + md_text(f.path) + " | " + f.kind + " | " + (f.sha256 ? md_code(*f.sha256) : std::string("(unreadable)")) + " |\n";
+  return out;
+}
+
+}  // namespace nogood::report

@@ -1,0 +1,191 @@
+#include "render_text_report.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "claim_view.hpp"
+#include "render_chunks.hpp"
+#include "report_summary.hpp"
+
+namespace nogood::report {
+
+namespace {
+
+// Claims shown per verdict; an aggregate over thousands of claims is `explain`'s to list.
+constexpr std::size_t max_claims_shown = 8;
+
+// What a verdict rests on, gathered from its proof: the derived steps in between are left out.
+struct Evidence {
+  std::vector<std::uint32_t> claims;  // sourced claims, in proof order, each once
+  std::vector<std::string> given;     // background facts, each once
+  struct Condition {
+    std::string word;  // where, and, counted
+    std::string text;
+    bool holds = true;
+  };
+  std::vector<Condition> conditions;  // over numbers and dates, absences, counts
+  std::vector<std::string> joins;     // why two names were taken for one entity, each once
+  bool unverified = false;
+};
+
+void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_claims) {
+  if (!n.verified && n.kind == ProofNode::Kind::derived) e.unverified = true;
+  switch (n.kind) {
+    case ProofNode::Kind::claim:
+      if (seen_claims.insert(n.claim).second) e.claims.push_back(n.claim);
+      break;
+    case ProofNode::Kind::background:
+      // A `source(...)` fact repeats what each claim's origin line says.
+      if (n.claim == 0xffffffffu) break;
+      if (std::find(e.given.begin(), e.given.end(), n.statement) == e.given.end()) e.given.push_back(n.statement);
+      break;
+    case ProofNode::Kind::entity_join:
+      if (std::find(e.joins.begin(), e.joins.end(), n.statement) == e.joins.end()) e.joins.push_back(n.statement);
+      return;
+    case ProofNode::Kind::comparison:
+      if (!n.detail) e.conditions.push_back({"where", n.statement, n.verified});
+      return;
+    case ProofNode::Kind::negation: e.conditions.push_back({"and", n.statement, n.verified}); return;
+    case ProofNode::Kind::aggregate: e.conditions.push_back({"counted", n.statement, n.verified}); break;
+    case ProofNode::Kind::derived:
+    case ProofNode::Kind::verdict: break;
+  }
+  for (auto const& c : n.children) collect(c, e, seen_claims);
+}
+
+std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::string const& text) {
+  switch (s) {
+    case engine::VerdictSeverity::error: return style.red(text);
+    case engine::VerdictSeverity::warning: return style.yellow(text);
+    case engine::VerdictSeverity::info: return style.blue(text);
+  }
+  return text;
+}
+
+std::string claim_statement(std::uint32_t claim, ProofNode const& proof) {
+  // The statement as the proof shows it (display names, `@ source`), found by claim id.
+  std::string out;
+  auto find = [&](auto& self, ProofNode const& n) -> bool {
+    if (n.kind == ProofNode::Kind::claim && n.claim == claim) {
+      out = n.statement;
+      return true;
+    }
+    for (auto const& c : n.children)
+      if (self(self, c)) return true;
+    return false;
+  };
+  find(find, proof);
+  return out;
+}
+
+void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
+  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
+  auto proof = s.explain(v);
+  Evidence e;
+  std::set<std::uint32_t> seen;
+  collect(proof, e, seen);
+  std::size_t shown = 0;
+  for (auto claim : e.claims) {
+    if (shown == max_claims_shown) break;
+    ++shown;
+    auto view = view_claim(s, claim);
+    out += "    " + style.cyan(view.negated ? "denies" : "claims") + " " + claim_statement(claim, proof) + "\n";
+    out += "      " + style.dim(claim_origin_line(view)) + "\n";
+    if (!view.quote.empty()) out += "      \u201c\u2068" + view.quote + "\u2069\u201d\n";
+  }
+  if (e.claims.size() > shown)
+    out += "    " + style.dim("and " + std::to_string(e.claims.size() - shown) + " more claims: `nogood explain " + v.id + "` lists them") + "\n";
+  if (!e.given.empty()) {
+    std::string given;
+    for (auto const& g : e.given) given += (given.empty() ? "" : ", ") + g;
+    out += "    " + style.cyan("given") + " " + given + "\n";
+  }
+  for (auto const& c : e.conditions)
+    out += "    " + style.cyan(c.word) + " " + c.text + (c.holds ? "" : style.red("  [does not re-check]")) + "\n";
+  for (auto const& j : e.joins) out += "    " + style.dim("same entity: " + j) + "\n";
+  if (e.unverified) out += "    " + style.red("part of this proof could not be re-checked: see `nogood explain " + v.id + "`") + "\n";
+  out += "  " + style.dim("id: " + v.id) + "\n\n";
+}
+
+std::string sources_of(Session const& s, Verdict const& v) {
+  constexpr std::size_t listed = 3;
+  std::string out;
+  for (std::size_t i = 0; i < v.sources.size() && i < listed; ++i) out += (i ? ", " : "") + s.corpus().sources[v.sources[i]].id;
+  if (v.sources.size() > listed) out += " +" + std::to_string(v.sources.size() - listed);
+  return out.empty() ? "background" : out;
+}
+
+void render_compact(std::string& out, Session const& s, Verdict const& v, Style const& style, std::size_t rule_width) {
+  auto severity = std::string(engine::to_string(v.severity));
+  out += paint_severity(style, v.severity, severity) + std::string(8 - severity.size(), ' ');
+  out += v.rule + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
+  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id) + "\n";
+}
+
+std::string summary_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style) {
+  auto const summary = summarize(s, verdicts);
+  std::string out = style.bold("summary") + ": " + summary_line(s, summary) + "\n";
+  for (auto const& [rule, n] : summary.by_rule) out += "  " + rule + ": " + std::to_string(n) + "\n";
+  constexpr std::size_t listed = 10;
+  if (!summary.sources.empty()) {
+    out += "  sources involved:";
+    for (std::size_t i = 0; i < summary.sources.size() && i < listed; ++i)
+      out += " " + s.corpus().sources[summary.sources[i].first].id + " (" + std::to_string(summary.sources[i].second) + ")";
+    if (summary.sources.size() > listed) out += " and " + std::to_string(summary.sources.size() - listed) + " more";
+    out += "\n";
+  }
+  // Which sources disagree most with each other: the pairs behind the most verdicts.
+  std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, std::size_t>> pairs;
+  for (auto const& [pair, list] : summary.pairs)
+    if (pair.first != pair.second) pairs.emplace_back(pair, list.size());
+  std::stable_sort(pairs.begin(), pairs.end(), [](auto const& a, auto const& b) { return a.second > b.second; });
+  constexpr std::size_t top_pairs = 5;
+  if (!pairs.empty()) {
+    out += "  most conflicting pairs:";
+    for (std::size_t i = 0; i < pairs.size() && i < top_pairs; ++i) {
+      auto const& [pair, n] = pairs[i];
+      out += std::string(i ? "," : "") + " " + s.corpus().sources[pair.first].id + " \u00d7 " + s.corpus().sources[pair.second].id + " (" +
+             std::to_string(n) + ")";
+    }
+    if (pairs.size() > top_pairs) out += " and " + std::to_string(pairs.size() - top_pairs) + " more";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+void sort_for_reading(std::vector<Verdict const*>& verdicts) {
+  std::stable_sort(verdicts.begin(), verdicts.end(), [](Verdict const* a, Verdict const* b) {
+    if (a->severity != b->severity) return static_cast<int>(a->severity) > static_cast<int>(b->severity);
+    return a->rule < b->rule;
+  });
+}
+
+void render_text_report(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style, TextLayout layout, Sink& sink) {
+  if (layout == TextLayout::evidence) {
+    render_chunks(
+        verdicts.size(),
+        [&](std::size_t begin, std::size_t end, std::string& text) {
+          for (std::size_t i = begin; i < end; ++i) render_evidence(text, s, *verdicts[i], style);
+        },
+        sink);
+  } else if (layout == TextLayout::compact) {
+    std::size_t width = 0;
+    for (auto const* v : verdicts) width = std::max(width, v->rule.size());
+    width = std::min<std::size_t>(width, 32);
+    render_chunks(
+        verdicts.size(),
+        [&](std::size_t begin, std::size_t end, std::string& text) {
+          for (std::size_t i = begin; i < end; ++i) render_compact(text, s, *verdicts[i], style, width);
+        },
+        sink);
+    if (!verdicts.empty()) sink.write("\n");
+  }
+  std::string out = summary_text(s, verdicts, style);
+  if (!verdicts.empty() && layout != TextLayout::summary)
+    out += style.dim("the whole proof of a verdict: nogood explain ID") + "\n";
+  sink.write(out);
+}
+
+}  // namespace nogood::report

@@ -1,0 +1,201 @@
+#include "render_verdicts.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "claim_view.hpp"
+#include "json_writer.hpp"
+#include "manifest.hpp"
+#include "report_paths.hpp"
+#include "render_chunks.hpp"
+#include "report_summary.hpp"
+
+namespace nogood::report {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+std::string severity_label(engine::VerdictSeverity s) { return std::string(engine::to_string(s)); }
+
+std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::string const& text) {
+  switch (s) {
+    case engine::VerdictSeverity::error: return style.red(text);
+    case engine::VerdictSeverity::warning: return style.yellow(text);
+    case engine::VerdictSeverity::info: return style.blue(text);
+  }
+  return text;
+}
+
+void render_node(std::string& out, Session const& s, ProofNode const& n, Style const& style, int indent) {
+  std::string pad(static_cast<std::size_t>(indent), ' ');
+  auto const& corpus = s.corpus();
+  switch (n.kind) {
+    case ProofNode::Kind::claim:
+    case ProofNode::Kind::background: {
+      if (n.claim == 0xffffffffu) {
+        out += pad + style.cyan("fact") + " " + n.statement + "\n";
+        break;
+      }
+      auto const& c = corpus.claims[n.claim];
+      out += pad + style.cyan(n.kind == ProofNode::Kind::background ? "given" : c.negated ? "denies" : "claims") + " " + n.statement + "\n";
+      out += pad + "  " + style.dim(claim_origin_line(view_claim(s, n.claim))) + "\n";
+      if (auto quote = corpus.quote(c); !quote.empty() && c.source != engine::no_source) out += pad + "  \u201c\u2068" + std::string(quote) + "\u2069\u201d\n";
+      for (auto const& child : n.children) render_node(out, s, child, style, indent + 2);
+      break;
+    }
+    case ProofNode::Kind::entity_join:
+      out += pad + style.dim("same entity: " + n.statement) + "\n";
+      break;
+    case ProofNode::Kind::derived:
+      out += pad + style.cyan("derived") + " " + n.statement + (n.verified ? "" : style.red("  [could not be re-checked]")) + "\n";
+      out += pad + "  " + style.dim("by " + n.rule) + "\n";
+      for (auto const& child : n.children) render_node(out, s, child, style, indent + 4);
+      break;
+    case ProofNode::Kind::comparison:
+      out += pad + style.cyan("where") + " " + n.statement + (n.verified ? "" : style.red("  [does not hold]")) + "\n";
+      break;
+    case ProofNode::Kind::negation:
+      out += pad + style.cyan("and") + " " + n.statement + (n.verified ? "" : style.red("  [a fact was found]")) + "\n";
+      break;
+    case ProofNode::Kind::aggregate:
+      out += pad + style.cyan("counted") + " " + n.statement + (n.verified ? "" : style.red("  [the recount differs]")) + "\n";
+      for (auto const& child : n.children) render_node(out, s, child, style, indent + 4);
+      break;
+    case ProofNode::Kind::verdict:
+      for (auto const& child : n.children) render_node(out, s, child, style, indent);
+      break;
+  }
+}
+
+void render_verdict(std::string& out, Session const& s, Verdict const& v, Style const& style) {
+  out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
+  out += "  " + style.bold("because") + "\n";
+  auto proof = s.explain(v);
+  render_node(out, s, proof, style, 4);
+  out += "  " + style.dim("id: " + v.id) + "\n\n";
+}
+
+void write_proof(JsonWriter& w, ProofNode const& n) {
+  static char const* kinds[] = {"claim", "background", "derived", "comparison", "negation", "aggregate", "entity_join", "verdict"};
+  w.begin_object().member("kind", kinds[static_cast<int>(n.kind)]).member("statement", n.statement).member("verified", n.verified);
+  if (!n.rule.empty()) w.member("rule", n.rule);
+  if (n.claim != 0xffffffffu) w.member("claim", n.claim);
+  if (!n.children.empty()) {
+    w.key("children").begin_array();
+    for (auto const& c : n.children) write_proof(w, c);
+    w.end_array();
+  }
+  w.end_object();
+}
+
+// A source's claim, or a background fact of the rules: the two are told apart by `kind`, so a
+// consumer never takes rule text for an article's words.
+void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
+  auto const& corpus = s.corpus();
+  auto const& c = corpus.claims[id];
+  w.begin_object().member("claim", id);
+  if (c.source == engine::no_source) {
+    w.member("kind", "background").member("fact", corpus.quote(c));
+    if (c.origin.valid()) {
+      auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
+      w.member("file", report_path(s, s.sources().file(c.origin.file).name)).member("line", lc.line);
+    }
+    w.end_object();
+    return;
+  }
+  auto const& src = corpus.sources[c.source];
+  w.member("kind", "claim").member("source", src.id).member("outlet", src.outlet).member("language", src.language);
+  auto by = corpus.strings.view(c.claimant);
+  w.key("claimant");
+  if (by.empty()) w.null();
+  else w.value(by);
+  w.member("certainty", engine::to_string(c.certainty)).member("negated", c.negated).member("quote", corpus.quote(c));
+  w.key("at");
+  if (auto const at = corpus.at(c)) w.value(*at);
+  else w.null();
+  if (c.file < corpus.files.size()) w.member("file", report_path(s, corpus.files[c.file])).member("pointer", c.pointer());
+  w.end_object();
+}
+
+void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proofs) {
+  w.begin_object().member("id", v.id).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", v.message);
+  w.key("bindings").begin_object();
+  std::string text;
+  for (auto const& b : v.bindings) {
+    text.clear();
+    s.append_canonical(text, b.type, b.value);
+    w.key(b.name).begin_object().member("type", engine::to_string(b.type)).member("value", text);
+    text.clear();
+    s.append_display(text, b.type, b.value);
+    w.member("display", text);
+    w.end_object();
+  }
+  w.end_object().key("sources").begin_array();
+  for (auto src : v.sources) w.value(s.corpus().sources[src].id);
+  w.end_array().key("support").begin_array();
+  for (auto c : v.support) write_claim(w, s, c);
+  w.end_array();
+  if (proofs) {
+    w.key("proof");
+    write_proof(w, s.explain(v));
+  }
+  w.end_object();
+}
+
+}  // namespace
+
+// Written in chunks of verdicts, rendered in parallel, passed to the sink in order: a document of
+// every verdict with its proof tree built first would take gigabytes on large corpora.
+void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest,
+                          JsonReportOptions const& options, Sink& sink) {
+  json files = json::array();
+  for (auto const& f : manifest_files(s, manifest))
+    files.push_back(json{{"path", f.path}, {"kind", f.kind}, {"sha256", f.sha256 ? json(*f.sha256) : json(nullptr)}});
+  auto corpus = corpus_name(s);
+  json head{{"version", manifest.version}, {"command", manifest.command}, {"corpus", corpus.empty() ? json(nullptr) : json(corpus)},
+            {"files", files}, {"options", manifest.options}};
+  BufferedWriter out(sink);
+  JsonWriter w(out.buffer());
+  w.begin_object().member("nogood", manifest.version).member("schema", 2).key("manifest").raw(head.dump(2));
+  w.key("verdicts").begin_array();
+  out.flush();
+  render_chunks(
+      verdicts.size(),
+      [&](std::size_t begin, std::size_t end, std::string& text) {
+        for (std::size_t i = begin; i < end; ++i) {
+          text += i ? ",\n    " : "\n    ";
+          JsonWriter one(text, 2);
+          write_verdict(one, s, *verdicts[i], options.proofs);
+        }
+      },
+      sink);
+  if (!verdicts.empty()) w.filled();
+  auto const counts = count_verdicts(s, verdicts);
+  w.end_array().key("summary").begin_object().member("total", verdicts.size());
+  w.key("by_severity").begin_object();  // keys in alphabetical order, as before
+  for (auto [name, n] : {std::pair{"error", counts.errors}, std::pair{"info", counts.infos}, std::pair{"warning", counts.warnings}})
+    if (n) w.member(name, n);
+  w.end_object().key("by_rule").begin_object();
+  for (auto const& [name, n] : counts.by_rule) w.member(name, n);
+  w.end_object();
+  w.end_object().end_object();
+  out.buffer() += '\n';
+}
+
+std::string render_verdicts_json(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest,
+                                 JsonReportOptions const& options) {
+  StringSink sink;
+  render_verdicts_json(s, verdicts, manifest, options, sink);
+  return std::move(sink.text());
+}
+
+std::string render_explanation_text(Session const& s, Verdict const& v, Style const& style) {
+  std::string out;
+  render_verdict(out, s, v, style);
+  return out;
+}
+
+}  // namespace nogood::report
