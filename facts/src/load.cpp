@@ -831,6 +831,8 @@ void FactsLoader::finish() {
   }
   for (auto const& a : resolution_.ambiguous)
     corpus.ambiguous.push_back({a.name, mentions_[a.mention].source, a.candidates});
+  for (auto const& l : resolution_.lonely)
+    corpus.lonely.push_back({l.entity, mentions_[resolution_.entities[l.entity].mentions.front()].source, l.candidates, l.scores, l.reasons});
   // Entity arguments held mention indexes until now.
   for (engine::PredicateId p = 0; p < schema_.predicates.size(); ++p) {
     auto const& pred = schema_.predicates[p];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -139,6 +140,7 @@ public:
     resolve_by_ref_or_id(by_name, same_id_followers);
     for (auto m : by_name) resolve_by_name(m);
     for (auto m : same_id_followers) join_same_id_follower(m);
+    report_lonely();
     return finish();
   }
 
@@ -447,6 +449,97 @@ private:
     return d;
   }
 
+  // ---- entities one source names, close to another ----------------------------------------
+
+  // How alike two skeletons are: 1 minus their edit distance (adjacent swaps count one) over the
+  // longer one's length.
+  static double skeleton_similarity(std::string_view a, std::string_view b) {
+    if (a.empty() || b.empty()) return 0;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    return 1.0 - static_cast<double>(d[a.size()][b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+  }
+
+  // An entity that only one source names and that joined nothing may be another entity under a
+  // spelling the matcher does not take for the same name ("Charles Lister" / "تشارلز ليستر"): a
+  // contradiction about it would vanish without a word. Candidates share a skeleton word and are
+  // close over the whole name (W0353); those already reported as ambiguous are not repeated.
+  void report_lonely() {
+    constexpr double threshold = 0.6;
+    constexpr std::size_t postings_checked = 200;
+    std::set<std::uint32_t> ambiguous;
+    for (auto const& p : pending_) ambiguous.insert(p.mention);
+    for (std::uint32_t e = 0; e < entities_.size(); ++e) {
+      auto const& entity = entities_[e];
+      if (!entity.corpus_id.empty() || entity.mentions.size() != 1 || ambiguous.count(entity.mentions.front())) continue;
+      auto const m = entity.mentions.front();
+      auto const& mention = mentions_[m];
+      if (mention.ref) continue;
+      std::map<std::uint32_t, std::pair<double, std::string>> best;  // other entity -> (score, why)
+      for (auto const& [language, name] : mention.names) {
+        std::string const skeleton(names_.skeleton(name));
+        split_words(skeleton, words_);
+        std::vector<std::string_view> words(words_.begin(), words_.end());
+        for (auto w : words)
+          for (auto const* index : {&one_word_, &any_word_}) {
+            auto it = index->find(block_key(w));
+            if (it == index->end()) continue;
+            for (std::size_t k = 0; k < it->second.size() && k < postings_checked; ++k) {
+              auto const& ref = name_refs_[it->second[k]];
+              if (ref.entity == e) continue;
+              auto const& other = entities_[ref.entity];
+              if (!compatible_types(entity.type, other.type)) continue;
+              if (!other.corpus_id.empty() && distinct_.count(ordered(mention.id, other.corpus_id))) continue;
+              auto const& other_name = mentions_[ref.mention].names[ref.name].second;
+              double score = skeleton_similarity(skeleton, names_.skeleton(other_name));
+              // Names whose vowels contradict each other (Nasr / Nasser) are known to differ.
+              if (score < threshold || names_.compare_unexplained(name, other_name).conflict) continue;
+              auto& slot = best[ref.entity];
+              if (score > slot.first)
+                slot = {score, quoted(name) + " and " + quoted(other_name) + " read `" + skeleton + "` and `" +
+                                   std::string(names_.skeleton(other_name)) + "`"};
+            }
+          }
+      }
+      // A pair is reported once, at the first of its two entities.
+      for (auto it = best.begin(); it != best.end();)
+        it = reported_pairs_.count({it->first, e}) ? best.erase(it) : std::next(it);
+      if (best.empty()) continue;
+      std::vector<std::pair<std::uint32_t, std::pair<double, std::string>>> ranked(best.begin(), best.end());
+      std::stable_sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) { return a.second.first > b.second.first; });
+      LoneEntity lone{e, {}, {}, {}};
+      for (auto const& [other, found] : ranked) {
+        reported_pairs_.insert({e, other});
+        lone.candidates.push_back(other);
+        lone.scores.push_back(found.first);
+        lone.reasons.push_back(found.second);
+      }
+      lonely_.push_back(std::move(lone));
+      auto d = make_warning("W0353", show(mention.id) + " is named by this source only, and " +
+                                         (ranked.size() == 1 ? "another entity has" : std::to_string(ranked.size()) + " others have") +
+                                         " a close name");
+      d = located(std::move(d), mention, "joined with nothing", "/names");
+      constexpr std::size_t shown = 3;
+      for (std::size_t i = 0; i < ranked.size() && i < shown; ++i) {
+        auto const& other = entities_[ranked[i].first];
+        auto id = other.corpus_id.empty() ? mentions_[other.mentions.front()].id : other.corpus_id;
+        char score[16];
+        std::snprintf(score, sizeof score, "%.2f", ranked[i].second.first);
+        d.with_note("candidate " + show(id) + " (similarity " + score + "): " + ranked[i].second.second);
+      }
+      d.with_help("if they are one entity, add a `ref` to " + show(mention.id) +
+                  " (or give entities.json one entry with both names); if not, give each its own entry in entities.json "
+                  "and list the pair under `distinct`");
+      diags_.report(std::move(d));
+    }
+  }
+
   // ---- result ---------------------------------------------------------------------------
 
   EntityResolution finish() {
@@ -498,6 +591,12 @@ private:
       report_ambiguity(a, p, out);
       out.ambiguous.push_back(std::move(a));
     }
+    for (auto& l : lonely_) {
+      l.entity = index_of[l.entity];
+      for (auto& c : l.candidates) c = index_of[c];
+      out.lonely.push_back(std::move(l));
+    }
+    std::sort(out.lonely.begin(), out.lonely.end(), [](LoneEntity const& a, LoneEntity const& b) { return a.entity < b.entity; });
     return out;
   }
 
@@ -558,6 +657,8 @@ private:
   std::vector<std::string_view> words_;
 
   std::vector<PendingAmbiguity> pending_;
+  std::vector<LoneEntity> lonely_;                         // entity indexes before finish() orders them
+  std::set<std::pair<std::uint32_t, std::uint32_t>> reported_pairs_;
 };
 
 }  // namespace

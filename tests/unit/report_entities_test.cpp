@@ -72,5 +72,5 @@ TEST_CASE("the entity table in JSON") {
   CHECK(amb.at("source") == "he-report");
   CHECK(amb.at("candidates").size() == 2);
   CHECK(amb.at("candidates").at(1).at("id") == "abdul_karim_al_masoud");
-  CHECK(j.at("summary") == nlohmann::json{{"entities", 2}, {"joined", 1}, {"joins", 2}, {"ambiguous", 1}});
+  CHECK(j.at("summary") == nlohmann::json{{"entities", 2}, {"joined", 1}, {"joins", 2}, {"ambiguous", 1}, {"lonely", 0}});
 }

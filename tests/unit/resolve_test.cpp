@@ -507,3 +507,37 @@ TEST_CASE("the seed articles' people and places resolve across scripts when the 
   CHECK(r.ambiguous.empty());
   CHECK(diags.all().empty());
 }
+
+TEST_CASE("an entity one source names, close to another's name, is reported once with its candidate") {
+  NameMatcher names;
+  Diagnostics diags;
+  std::vector<EntityMention> mentions{
+      local(0, "lister", "person", {{"en", "Charles Lister"}}),
+      local(1, "lister_ar", "person", {{"ar", "تشارلز ليستر"}}),
+      local(1, "farmer", "person", {{"ar", "مزارع مدني"}}),
+  };
+  auto r = resolve_entities(mentions, no_distinct, names, diags);
+  REQUIRE(r.lonely.size() == 1);
+  CHECK(r.entities[r.lonely[0].entity].id == "lister");
+  REQUIRE(r.lonely[0].candidates.size() == 1);
+  CHECK(r.entities[r.lonely[0].candidates[0]].id == "lister_ar");
+  CHECK(r.lonely[0].scores[0] > 0.7);
+  CHECK(std::count_if(diags.all().begin(), diags.all().end(), [](Diagnostic const& d) { return d.code == "W0353"; }) == 1);
+  auto const* w = find(diags, "W0353");
+  REQUIRE(w);
+  CHECK(has_note(*w, "candidate `lister_ar` (similarity 0.80)"));
+}
+
+TEST_CASE("names known to differ, joined or with a ref, are not reported as close") {
+  NameMatcher names;
+  Diagnostics diags;
+  auto corpus_entities = seed_corpus();
+  std::vector<EntityMention> mentions(corpus_entities.begin(), corpus_entities.end());
+  mentions.push_back(local(0, "khaled", "person", {{"en", "Khaled al-Masoud"}}));               // joins by name
+  mentions.push_back(local(1, "badri", "person", {{"en", "Ahmed Badri"}}, "ahmad_al_badri"));  // a ref
+  mentions.push_back(local(1, "nasr", "person", {{"en", "Wassim Nasr"}}));
+  mentions.push_back(local(2, "nasser", "person", {{"ar", "وسيم ناصر"}}));  // the vowels say another man
+  auto r = resolve_entities(mentions, no_distinct, names, diags);
+  CHECK(r.lonely.empty());
+  CHECK_FALSE(find(diags, "W0353"));
+}

@@ -1,6 +1,7 @@
 #include "nogood/report/entities.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -46,6 +47,8 @@ EntitySelection select_entities(engine::Corpus const& c, std::vector<std::uint32
     if (sources.empty() || std::any_of(sources.begin(), sources.end(), [&](auto s) { return involves(c.entities[e], s); })) out.entities.push_back(e);
   for (std::size_t i = 0; i < c.ambiguous.size(); ++i)
     if (sources.empty() || std::find(sources.begin(), sources.end(), c.ambiguous[i].source) != sources.end()) out.ambiguous.push_back(i);
+  for (std::size_t i = 0; i < c.lonely.size(); ++i)
+    if (sources.empty() || std::find(sources.begin(), sources.end(), c.lonely[i].source) != sources.end()) out.lonely.push_back(i);
   return out;
 }
 
@@ -83,8 +86,22 @@ std::string render_entities_text(engine::Corpus const& c, EntitySelection const&
     }
     out += "\n";
   }
+  if (!selection.lonely.empty() && !quiet) {
+    out += style.bold("named by one source only") + ", with close names elsewhere (not joined):\n";
+    for (auto i : selection.lonely) {
+      auto const& l = c.lonely[i];
+      out += "  " + c.entities[l.entity].id + " (" + isolate_if_rtl(c.display_name(l.entity, "en")) + ") in " + source_name(c, l.source) + " is close to";
+      for (std::size_t k = 0; k < l.candidates.size(); ++k) {
+        char score[16];
+        std::snprintf(score, sizeof score, "%.2f", l.scores[k]);
+        out += std::string(k ? "," : "") + " " + c.entities[l.candidates[k]].id + " (" + isolate_if_rtl(c.display_name(l.candidates[k], "en")) + ", " + score + ")";
+      }
+      out += "\n";
+    }
+    out += "\n";
+  }
   auto count = [](std::size_t n, char const* one, char const* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
-  out += style.bold("summary") + ": " + count(entities.size(), "entity", "entities") + ", " + std::to_string(joined) + " joined from several names (" + count(joins, "join", "joins") + "), " + count(ambiguous.size(), "ambiguous name", "ambiguous names") + "\n";
+  out += style.bold("summary") + ": " + count(entities.size(), "entity", "entities") + ", " + std::to_string(joined) + " joined from several names (" + count(joins, "join", "joins") + "), " + count(ambiguous.size(), "ambiguous name", "ambiguous names") + (selection.lonely.empty() ? "" : ", " + count(selection.lonely.size(), "entity named by one source only, close to another", "entities named by one source only, close to others")) + "\n";
   return out;
 }
 
@@ -122,9 +139,20 @@ std::string render_entities_json(engine::Corpus const& c, EntitySelection const&
     for (auto e : a.candidates) candidates.push_back(json{{"id", c.entities[e].id}, {"display", std::string(c.display_name(e, "en"))}});
     amb.push_back(json{{"name", a.name}, {"source", source_json(a.source)}, {"candidates", candidates}});
   }
+  json lone = json::array();
+  for (auto i : selection.lonely) {
+    auto const& l = c.lonely[i];
+    json candidates = json::array();
+    for (std::size_t k = 0; k < l.candidates.size(); ++k)
+      candidates.push_back(json{{"id", c.entities[l.candidates[k]].id}, {"display", std::string(c.display_name(l.candidates[k], "en"))},
+                                {"similarity", l.scores[k]}, {"why", l.reasons[k]}});
+    lone.push_back(json{{"id", c.entities[l.entity].id}, {"source", source_json(l.source)}, {"candidates", candidates}});
+  }
   json out{{"entities", list},
            {"ambiguous", amb},
-           {"summary", json{{"entities", entities.size()}, {"joined", joined}, {"joins", joins}, {"ambiguous", ambiguous.size()}}}};
+           {"lonely", lone},
+           {"summary", json{{"entities", entities.size()}, {"joined", joined}, {"joins", joins}, {"ambiguous", ambiguous.size()},
+                            {"lonely", selection.lonely.size()}}}};
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

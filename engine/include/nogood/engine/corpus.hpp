@@ -56,6 +56,15 @@ struct AmbiguousName {
   std::vector<std::uint32_t> candidates;  // entity ids
 };
 
+// An entity one source names, joined with nothing, whose name is close to other entities'.
+struct LoneEntity {
+  std::uint32_t entity = 0;
+  std::uint32_t source = no_source;
+  std::vector<std::uint32_t> candidates;  // entity ids, closest first
+  std::vector<double> scores;
+  std::vector<std::string> reasons;
+};
+
 inline constexpr std::uint32_t no_evidence = 0xffffffffu;
 
 // One claim: a fact a source states (or denies). A corpus holds a million of them, so the claim is
@@ -95,6 +104,7 @@ struct Corpus {
   std::vector<SourceInfo> sources;
   std::vector<Entity> entities;
   std::vector<AmbiguousName> ambiguous;
+  std::vector<LoneEntity> lonely;
   std::vector<Claim> claims;
   std::vector<Evidence> evidence;  // of the claims that give a quote or an offset
   std::string quotes;              // their quotes, back to back

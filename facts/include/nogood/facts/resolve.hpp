@@ -71,10 +71,19 @@ struct Ambiguity {
   std::vector<std::string> reasons;       // per candidate, how the names compare
 };
 
+// An entity that one source names and that joined nothing, close to other entities (W0353).
+struct LoneEntity {
+  std::uint32_t entity = 0;               // entity index
+  std::vector<std::uint32_t> candidates;  // entity indexes, closest first
+  std::vector<double> scores;             // per candidate, skeleton similarity in 0..1
+  std::vector<std::string> reasons;       // per candidate, the names compared
+};
+
 struct EntityResolution {
   std::vector<std::uint32_t> entity_of_mention;
   std::vector<ResolvedEntity> entities;  // ordered by their first mention
   std::vector<Ambiguity> ambiguous;      // ordered by mention
+  std::vector<LoneEntity> lonely;        // ordered by entity
 };
 
 // Diagnostics: E0310 unknown ref, E0350 ref to an entity of an incompatible type, E0351 one id

@@ -15,6 +15,7 @@ namespace nogood::report {
 struct EntitySelection {
   std::vector<std::uint32_t> entities;  // indexes into Corpus::entities
   std::vector<std::size_t> ambiguous;   // indexes into Corpus::ambiguous
+  std::vector<std::size_t> lonely;      // indexes into Corpus::lonely
 };
 
 // Everything, or (when `sources` is not empty) the entities those sources name and their ambiguous names.
