@@ -447,6 +447,14 @@ public:
                                  : std::vector<std::string_view>{"pred", "args", "by", "certainty", "negated", "quote", "at"},
                     bulk ? "a fact record" : "a fact"))
       return;
+    // A bulk record without `source` is a background fact: what describes a claim (who said it,
+    // how sure, the quote) would be dropped without a word, so it is an error.
+    if (bulk && source == engine::no_source)
+      for (auto key : {"by", "certainty", "negated", "quote", "at"})
+        if (f.contains(key))
+          return error("E0321", ptr + "/" + key,
+                       "`" + std::string(key) + "` describes a source's claim, but this record has no `source`: it would be a background fact",
+                       "add \"source\": \"ID\" naming the source that claims it (declared before, in a {\"source\": {...}} record)");
     auto pred_name = string_field(f, ptr, "pred", true);
     if (pred_name.empty()) return;
     auto pid = l_.schema_.find(pred_name);
@@ -514,6 +522,8 @@ public:
   bool fast_fact(detail::FactLine const& f, std::uint32_t line) {
     std::uint32_t source = engine::no_source;
     if (f.source && !fast_source(*f.source, source)) return false;
+    // A background fact with claim metadata is a mistake the full loader reports.
+    if (source == engine::no_source && (f.has_by || f.has_certainty || f.negated || !f.quote.empty() || f.at)) return false;
     if (f.pred != last_pred_.name) {
       auto pid = l_.schema_.find(f.pred);
       if (!pid) return false;
