@@ -114,7 +114,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n) {
         break;
       }
       auto c = view_claim(s, n.claim);
-      out += std::string("<li class=\"claim\"><span class=\"step\">") + (c.negated ? "denies" : "claims") + "</span><code>" +
+      out += std::string("<li class=\"claim\"><span class=\"step\">") + (c.background ? "given" : c.negated ? "denies" : "claims") + "</span><code>" +
              html_text(n.statement) + "</code>\n";
       out += "<div class=\"origin\">" + html_text(claim_origin_line(c)) + "</div>\n";
       if (!c.quote.empty() && !c.background) out += quote_html(c);

@@ -82,7 +82,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, int dep
         break;
       }
       auto c = view_claim(s, n.claim);
-      out += item + (c.negated ? "**denies** " : "**claims** ") + md_code(n.statement) + "\\\n";
+      out += item + (c.background ? "**given** " : c.negated ? "**denies** " : "**claims** ") + md_code(n.statement) + "\\\n";
       out += cont + md_text(claim_origin_line(c)) + "\n";
       if (!c.quote.empty() && !c.background) out += md_quote(c.quote, cont);
       for (auto const& child : n.children) render_node(out, s, child, depth + 1);
