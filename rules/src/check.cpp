@@ -59,9 +59,9 @@ public:
   CheckedProgram run() {
     declare_builtins();
     vocabularies_ = detail::declare_vocabularies(files_, out_.schema, diags_);
-    detail::collect_labels(files_, out_, diags_);
     declare_predicates();
     declare_derived();
+    detail::collect_labels(files_, out_, diags_);  // predicates' sentences name their arguments
     declare_constraints();
     detail::expand_shorthands(files_, out_, diags_);
     for (std::size_t i = 0; i < out_.generated.size(); ++i) add_constraint(out_.generated[i], out_.generated_origin[i]);

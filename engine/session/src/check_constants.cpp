@@ -58,6 +58,7 @@ void check_labels(rules::CheckedProgram const& program, engine::Corpus const& co
   for (std::uint32_t i = 0; i < corpus.strings.size(); ++i) known.push_back(corpus.strings.view(i));
   for (auto const& [text, n] : rule_constants) known.push_back(text);
   for (auto const& l : program.labels) {
+    if (l.predicate) continue;  // the checker knows its predicate
     if (corpus.strings.find(l.value) || rule_constants.count(l.value)) continue;
     auto near = closest_match(l.value, known);
     diags.report(make_warning("W0205", "the label of `" + l.value + "` is never shown: no fact, rule or vocabulary holds `" + l.value + "`")

@@ -14,9 +14,29 @@ using engine::ValueType;
 std::string Session::fact_text(engine::RelationId rel, engine::Value const* row) const {
   auto const& decl = program_.relations[rel];
   auto const& pred = program_.schema.predicates[decl.predicate];
-  std::string out = (decl.strong_negation ? "-" : "") + pred.name + "(";
-  for (std::size_t i = 0; i < pred.arity(); ++i) out += (i ? ", " : "") + display(decl.columns[i], row[i]);
-  out += ")";
+  std::string out;
+  auto sentence = decl.strong_negation ? sentences_.end() : sentences_.find(decl.predicate);
+  if (sentence != sentences_.end()) {
+    // `{person} is {role}`: each placeholder an argument (the checker made sure), shown for people.
+    auto const& text = sentence->second;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      auto close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+      std::size_t arg = pred.arity();
+      if (close != std::string::npos)
+        for (std::size_t a = 0; a < pred.arity(); ++a)
+          if (text.compare(i + 1, close - i - 1, pred.params[a].name) == 0) arg = a;
+      if (arg == pred.arity()) {
+        out += text[i];
+        continue;
+      }
+      out += display(decl.columns[arg], row[arg]);
+      i = close;
+    }
+  } else {
+    out = (decl.strong_negation ? "-" : "") + pred.name + "(";
+    for (std::size_t i = 0; i < pred.arity(); ++i) out += (i ? ", " : "") + display(decl.columns[i], row[i]);
+    out += ")";
+  }
   bool sourced = pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced);
   if (sourced && row[pred.arity()] != engine::no_source) out += " @ " + display(ValueType::source, row[pred.arity()]);
   return out;

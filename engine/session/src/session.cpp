@@ -133,7 +133,11 @@ bool Session::load(Inputs const& inputs) {
   for (bool general : {false, true})
     for (auto const& l : rules_->checked.labels) {
       if (general != l.language.empty() || (!general && l.language != options_.language)) continue;
-      if (auto id = corpus_.strings.find(l.value)) labels_.try_emplace(*id, l.text);
+      if (l.predicate) {
+        if (auto id = program_.schema.find(l.value)) sentences_.try_emplace(*id, l.text);
+      } else if (auto id = corpus_.strings.find(l.value)) {
+        labels_.try_emplace(*id, l.text);
+      }
     }
   if (diags_.has_errors()) return false;
   started = std::chrono::steady_clock::now();

@@ -459,6 +459,7 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
           },
           [this](syntax::label_stmt const& l) -> ast::Statement {
             ast::Label out;
+            out.predicate = l.predicate;
             if (auto const* n = boost::get<syntax::name>(&l.value)) {
               out.value = {n->text, n->span};
             } else {

@@ -55,7 +55,7 @@ auto const vocabulary_values_def = expect(Expected::vocabulary_value)[vocabulary
                                    *(',' >> vocabulary_value_parser) >> -x3::lit(',') >>
                                    expect(Expected::vocabulary_close)['}'];
 
-auto const label_stmt_def = kw("label") >> expect(Expected::label_value)[vocabulary_value_parser] >>
+auto const label_stmt_def = kw("label") >> x3::matches[kw("pred")] >> expect(Expected::label_value)[vocabulary_value_parser] >>
                             expect(Expected::label_text)[string_lit] >>
                             -(kw("lang") >> expect(Expected::label_language)[lower_name]) >>
                             expect(Expected::label_end)['.'];

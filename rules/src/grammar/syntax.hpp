@@ -191,6 +191,7 @@ struct vocabulary_stmt {
 };
 
 struct label_stmt {
+  bool predicate = false;
   vocabulary_value value;
   string_lit text;
   boost::optional<name> language;

@@ -31,4 +31,4 @@ BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::unique_stmt, predicate, keys, v
                           message, severity)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::negation_check_stmt, setting, severity)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::vocabulary_stmt, id, values)
-BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::label_stmt, value, text, language)
+BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::label_stmt, predicate, value, text, language)

@@ -108,6 +108,7 @@ private:
   std::vector<std::string> input_files_;
   std::optional<std::filesystem::path> corpus_root_;
   std::unordered_map<std::uint32_t, std::string> labels_;  // string id -> label
+  std::unordered_map<engine::PredicateId, std::string> sentences_;  // predicate -> `label pred` sentence
   std::unique_ptr<struct RulesState> rules_;
 };
 

@@ -191,8 +191,10 @@ struct Vocabulary {
 };
 
 // `label isis_leader "an ISIS leader".`, `label isis_leader "قيادي في داعش" lang ar.`: how reports show
-// a symbol or a claimant, in every language or in one.
+// a symbol or a claimant, in every language or in one; `label pred role "{person} is {role}".`: how
+// they state a predicate's facts.
 struct Label {
+  bool predicate = false;  // `label pred role "{person} is {role}".`: a sentence for the predicate's facts
   VocabularyValue value;
   StringLit text;
   std::optional<Identifier> language;

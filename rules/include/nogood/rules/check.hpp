@@ -38,6 +38,7 @@ struct BackgroundFact {
 
 // How reports show a symbol or claimant (`label` statements).
 struct Label {
+  bool predicate = false;  // a sentence template for a predicate's facts, `{param}` for its arguments
   std::string value;
   std::string text;
   std::string language;  // empty: every language without a label of its own
