@@ -135,12 +135,7 @@ int print_embed_help() {
                "    <!-- nogood:begin id=VERDICT_ID --> one verdict\n"
                "    <!-- nogood:end -->\n"
                "  text outside the regions is never changed; running it twice changes nothing more\n\n"
-               "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
-               "                       (default: the current folder, when it has rules/)\n"
-               "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
-               "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
-               "  --entities FILE      the corpus entities.json\n"
-               "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
+               << corpus_inputs_help <<
                "  --check              change nothing; exit 1 when a region is out of date\n"
                "  --output FILE        write the filled report there (- for standard output) instead of in place\n"
                "  --format FORMAT      markdown or html, when the extension does not say\n"

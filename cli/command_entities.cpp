@@ -20,12 +20,7 @@ int print_entities_help() {
                "usage: nogood entities [CORPUS] [--rules FILE]... [--facts FILE]... [--entities FILE] [options]\n\n"
                "  prints each entity with its names by language and the sources that wrote them, why names\n"
                "  were taken for one entity, and the names left unjoined because they fit several entities\n\n"
-               "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
-               "                       (default: the current folder, when it has rules/)\n"
-               "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
-               "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
-               "  --entities FILE      the corpus entities.json\n"
-               "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
+               << corpus_inputs_help <<
                "  --source ID          only entities (and ambiguous names) of this source (repeatable)\n"
                "  --format FORMAT      text or json (default: from --output's extension, else text)\n"
                "  --output FILE        write there instead of standard output (atomically)\n"

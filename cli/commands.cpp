@@ -177,6 +177,14 @@ report::ReportOptions report_options(CommonOptions const& o) {
 }
 }  // namespace
 
+char const* const corpus_inputs_help =
+    "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
+    "                       (default: the current folder, when it has rules/)\n"
+    "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
+    "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
+    "  --entities FILE      the corpus entities.json\n"
+    "  --texts DIR          where article texts are found, to check quotes (repeatable)\n";
+
 int usage_error(std::string const& command, std::string const& message) {
   std::cerr << "error: " << message << "\n\nrun `nogood " << (command.empty() ? "" : command + " ") << "--help` for usage\n";
   return 2;
@@ -186,12 +194,7 @@ int print_help(std::string const& command) {
   if (command == "check") {
     std::cout << "nogood check: evaluate the rules over the facts and print every contradiction\n\n"
                  "usage: nogood check [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n\n"
-                 "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
-                 "                       (default: the current folder, when it has rules/)\n"
-                 "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
-                 "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
-                 "  --entities FILE      the corpus entities.json\n"
-                 "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
+                 << corpus_inputs_help <<
                  "  --rule NAME          only verdicts of this constraint (repeatable)\n"
                  "  --source ID          only verdicts involving this source (repeatable)\n"
                  "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
@@ -218,12 +221,7 @@ int print_help(std::string const& command) {
     std::cout << "nogood explain: the full proof tree of one verdict, down to the quoted claims\n\n"
                  "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n\n"
                  "  VERDICT_ID           as `nogood check` prints it on each verdict's last line\n"
-                 "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
-                 "                       (default: the current folder, when it has rules/)\n"
-                 "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
-                 "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
-                 "  --entities FILE      the corpus entities.json\n"
-                 "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
+                 << corpus_inputs_help <<
                  "  --format FORMAT      text, json, markdown or html (default: from --output's extension, else text)\n"
                  "  --no-proofs          json: the verdict with its support (the claims), without its proof tree\n"
                  "  --output FILE        write there instead of standard output (atomically)\n"
@@ -259,12 +257,7 @@ int print_help(std::string const& command) {
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
                  "usage: nogood lint [CORPUS | FILE.rules...] [--rules FILE]... [--facts FILE]... [options]\n\n"
-                 "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
-                 "                       (default: the current folder, when it has rules/)\n"
-                 "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
-                 "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
-                 "  --entities FILE      the corpus entities.json\n"
-                 "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
+                 << corpus_inputs_help <<
                  "  --fail-on LEVEL      warning: exit 1 when there are warnings (default error: warnings pass)\n"
                  "  --format FORMAT      text or json (the diagnostics as JSON, on standard output)\n"
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"

@@ -21,6 +21,9 @@ int run_embed(std::vector<std::string> const& args);     // command_embed.cpp
 int print_entities_help();
 int print_embed_help();
 int print_help(std::string const& command);
+// The lines of every command's --help that describe where its inputs come from.
+extern char const* const corpus_inputs_help;
+
 int usage_error(std::string const& command, std::string const& message);
 // The options a command uses: any other is refused rather than ignored.
 std::vector<std::string_view> applicable_options(std::string_view command);
