@@ -40,4 +40,13 @@ std::string claim_origin_line(ClaimView const& c) {
   return out;
 }
 
+std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::string const& text) {
+  switch (s) {
+    case engine::VerdictSeverity::error: return style.red(text);
+    case engine::VerdictSeverity::warning: return style.yellow(text);
+    case engine::VerdictSeverity::info: return style.blue(text);
+  }
+  return text;
+}
+
 }  // namespace nogood::report

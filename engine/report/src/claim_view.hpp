@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "nogood/report/style.hpp"
 #include "nogood/session.hpp"
 
 namespace nogood::report {
@@ -26,5 +27,8 @@ ClaimView view_claim(Session const& session, std::uint32_t claim);
 
 // "wire (Wire service, en) · family, reported · at 312", the origin line of the text format.
 std::string claim_origin_line(ClaimView const& c);
+
+// `text` in the colour of a severity, for the text formats.
+std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::string const& text);
 
 }  // namespace nogood::report

@@ -53,15 +53,6 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
   for (auto const& c : n.children) collect(c, e, seen_claims);
 }
 
-std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::string const& text) {
-  switch (s) {
-    case engine::VerdictSeverity::error: return style.red(text);
-    case engine::VerdictSeverity::warning: return style.yellow(text);
-    case engine::VerdictSeverity::info: return style.blue(text);
-  }
-  return text;
-}
-
 std::string claim_statement(std::uint32_t claim, ProofNode const& proof) {
   // The statement as the proof shows it (display names, `@ source`), found by claim id.
   std::string out;

@@ -20,15 +20,6 @@ namespace {
 
 std::string severity_label(engine::VerdictSeverity s) { return std::string(engine::to_string(s)); }
 
-std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::string const& text) {
-  switch (s) {
-    case engine::VerdictSeverity::error: return style.red(text);
-    case engine::VerdictSeverity::warning: return style.yellow(text);
-    case engine::VerdictSeverity::info: return style.blue(text);
-  }
-  return text;
-}
-
 void render_node(std::string& out, Session const& s, ProofNode const& n, Style const& style, int indent) {
   std::string pad(static_cast<std::size_t>(indent), ' ');
   auto const& corpus = s.corpus();
