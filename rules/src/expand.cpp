@@ -1,5 +1,6 @@
 // `unique` shorthands and the built-in claim-versus-negation check, written out as
 // ordinary constraints so they get the same verdicts and explanations.
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -168,16 +169,43 @@ void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settin
       at.span = s;
       return at;
     };
-    std::string args;
-    for (auto const& v : vars) args += (args.empty() ? "" : ", ") + ("{" + v + "}");
-    ast::Constraint c;
-    c.name = ast::Identifier{"negation_" + pred.name, s};
-    c.message = ast::StringLit{"{" + s1 + "} says " + pred.name + "(" + args + "); {" + s2 + "} says it is false", s};
-    c.severity = severity ? *severity : to_ast(engine::VerdictSeverity::error);
-    c.body.push_back(atom(false, s1));
-    c.body.push_back(atom(true, s2));
-    c.span = s;
-    out.generated.push_back(std::move(c));
+    // The fact as the message states it: the predicate's sentence (`label pred`, for every
+    // language) with its arguments' variables, else the predicate with them.
+    std::string fact;
+    auto sentence = std::find_if(out.labels.begin(), out.labels.end(),
+                                 [&](Label const& l) { return l.predicate && l.value == pred.name && l.language.empty(); });
+    if (sentence != out.labels.end()) {
+      fact = sentence->text;
+      for (std::size_t i = 0; i < pred.params.size(); ++i)
+        for (auto at = fact.find("{" + pred.params[i].name + "}"); at != std::string::npos;
+             at = fact.find("{" + pred.params[i].name + "}", at + vars[i].size() + 2))
+          fact.replace(at, pred.params[i].name.size() + 2, "{" + vars[i] + "}");
+    } else {
+      std::string args;
+      for (auto const& v : vars) args += (args.empty() ? "" : ", ") + ("{" + v + "}");
+      fact = pred.name + "(" + args + ")";
+    }
+    auto sev = severity ? *severity : to_ast(engine::VerdictSeverity::error);
+    // Two sources, or one source that says both: each with its own wording.
+    ast::Constraint across;
+    across.name = ast::Identifier{"negation_" + pred.name, s};
+    across.message = ast::StringLit{"{" + s1 + "} says " + fact + "; {" + s2 + "} says it is false", s};
+    across.severity = sev;
+    across.body.push_back(atom(false, s1));
+    across.body.push_back(atom(true, s2));
+    across.body.push_back(compare(ast::CompareOp::ne, var(s1, s), var(s2, s), s));
+    across.span = s;
+    out.generated.push_back(std::move(across));
+    out.generated_origin.push_back("negation_check");
+    std::string const one = fresh("Source", taken);
+    ast::Constraint within;
+    within.name = ast::Identifier{"negation_" + pred.name + "_within_source", s};
+    within.message = ast::StringLit{"{" + one + "} both says " + fact + " and says it is false", s};
+    within.severity = sev;
+    within.body.push_back(atom(false, one));
+    within.body.push_back(atom(true, one));
+    within.span = s;
+    out.generated.push_back(std::move(within));
     out.generated_origin.push_back("negation_check");
   }
 }

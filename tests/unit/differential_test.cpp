@@ -37,7 +37,10 @@ std::set<std::string> compared_names(Program const& p) {
   std::set<std::string> out;
   for (auto const& r : p.rules) out.insert(r.constraint ? "constraint " + r.name : p.preds[r.head.pred].name);
   for (auto const& pred : p.preds)
-    if (pred.base && p.negation_check) out.insert("constraint negation_" + pred.name);
+    if (pred.base && p.negation_check) {
+      out.insert("constraint negation_" + pred.name);
+      out.insert("constraint negation_" + pred.name + "_within_source");
+    }
   return out;
 }
 

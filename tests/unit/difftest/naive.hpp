@@ -95,10 +95,12 @@ public:
       out["constraint " + r.name] = fire(r, head);
     }
     // The built-in check: a source's claim and a source's claim that it is false (background
-    // facts have no source to name), with both sources.
+    // facts have no source to name): with both sources when they differ, with the one source
+    // when it says both.
     for (std::size_t b = 0; b < p_.preds.size() && p_.negation_check; ++b) {
       if (!p_.preds[b].base) continue;
-      auto& both = out["constraint negation_" + p_.preds[b].name];
+      auto& across = out["constraint negation_" + p_.preds[b].name];
+      auto& within = out["constraint negation_" + p_.preds[b].name + "_within_source"];
       auto const arity = static_cast<std::size_t>(p_.preds[b].arity);
       for (auto const& yes : rels_[b])
         for (auto const& no : negative_[b]) {
@@ -106,8 +108,8 @@ public:
           if (yes[arity] == background_source || no[arity] == background_source) continue;
           Tuple t(yes.begin(), yes.begin() + arity);
           t.push_back(yes[arity]);
-          t.push_back(no[arity]);
-          both.insert(std::move(t));
+          if (yes[arity] != no[arity]) t.push_back(no[arity]);
+          (yes[arity] == no[arity] ? within : across).insert(std::move(t));
         }
     }
     return out;
