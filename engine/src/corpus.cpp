@@ -70,12 +70,40 @@ std::optional<std::uint32_t> Corpus::find_entity(std::string_view id) const {
   return std::nullopt;
 }
 
+namespace {
+
+enum class Script { latin, arabic, hebrew, other };
+
+// The script of a name, by its first letter; of a language, by the script it is written in.
+Script script_of_name(std::string_view name) {
+  for (unsigned char c : name) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Script::latin;
+    if (c >= 0xD8 && c <= 0xDB) return Script::arabic;  // U+0600..U+06FF
+    if (c == 0xD6 || c == 0xD7) return Script::hebrew;  // U+0580..U+05FF
+    if (c >= 0x80) return Script::other;
+  }
+  return Script::other;
+}
+
+Script script_of_language(std::string_view language) {
+  if (language == "ar" || language == "fa" || language == "ur" || language == "ps") return Script::arabic;
+  if (language == "he" || language == "yi") return Script::hebrew;
+  return Script::latin;
+}
+
+}  // namespace
+
 std::string_view Corpus::display_name(std::uint32_t entity, std::string_view language) const {
   auto const& e = entities[entity];
   for (auto const& n : e.names)
     if (n.source == no_source && n.language == language) return n.name;
   for (auto const& n : e.names)
     if (n.source != no_source && sources[n.source].language == language) return n.name;
+  // No name in the language: one in its script reads better than one in another (an English
+  // report shows "Damas" before "دمشق").
+  auto const script = script_of_language(language);
+  for (auto const& n : e.names)
+    if (script_of_name(n.name) == script) return n.name;
   if (!e.names.empty()) return e.names.front().name;
   return e.id;
 }

@@ -24,3 +24,16 @@ TEST_CASE("a claim's quote and offset are kept in the corpus, and cost nothing w
   CHECK(corpus.quote(both) == "five dead");
   CHECK(corpus.at(both) == 42);
 }
+
+TEST_CASE("an entity's display name: its language's, else one in that language's script") {
+  Corpus corpus;
+  nogood::engine::Entity damascus{"damascus", "place", {{"ar", "دمشق", nogood::engine::no_source}, {"fr", "Damas", nogood::engine::no_source}}, {}};
+  corpus.entities.push_back(damascus);
+  CHECK(corpus.display_name(0, "ar") == "دمشق");
+  CHECK(corpus.display_name(0, "fr") == "Damas");
+  CHECK(corpus.display_name(0, "en") == "Damas");  // Latin script before Arabic
+  CHECK(corpus.display_name(0, "he") == "دمشق");   // no Hebrew name: the first
+  nogood::engine::Entity nameless{"raid_2023", "event", {}, {}};
+  corpus.entities.push_back(nameless);
+  CHECK(corpus.display_name(1, "en") == "raid_2023");
+}
