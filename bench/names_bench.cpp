@@ -182,7 +182,7 @@ int main(int argc, char** argv) {
   }
 
   std::vector<double> resolved;
-  std::size_t joined = 0, ambiguous = 0;
+  std::size_t joined = 0, ambiguous = 0, lonely = 0;
   for (int r = 0; r < runs; ++r) {
     nogood::facts::NameMatcher matcher;
     nogood::Diagnostics diags;
@@ -192,6 +192,7 @@ int main(int argc, char** argv) {
     checksum += result.entities.size();
     joined = mentions.size() - result.entities.size();
     ambiguous = result.ambiguous.size();
+    lonely = result.lonely.size();
   }
 
   std::printf("name matching, single thread, %d runs, %zu distinct names (Latin, Arabic, Hebrew)\n", runs,
@@ -202,7 +203,8 @@ int main(int argc, char** argv) {
   print("compare", "pairs", names.size() / 2, summarise(compared));
   print("ICU path", "names", accented.size(), summarise(icu));
   print("resolve", "ments", mentions.size(), summarise(resolved));
-  std::printf("             (%zu mentions joined another, %zu ambiguous)\n", joined, ambiguous);
+  std::printf("             (%zu mentions joined another, %zu ambiguous, %zu named once close to another)\n", joined, ambiguous,
+              lonely);
   print("resolve ids", "ments", ids_only.size(), summarise(resolved_ids));
   std::printf("examples: %s -> %s | %s -> %s | %s -> %s\n", names[0].c_str(),
               std::string(nogood::facts::NameMatcher().skeleton(names[0])).c_str(), names[1].c_str(),

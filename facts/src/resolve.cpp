@@ -452,18 +452,24 @@ private:
   // ---- entities one source names, close to another ----------------------------------------
 
   // How alike two skeletons are: 1 minus their edit distance (adjacent swaps count one) over the
-  // longer one's length.
-  static double skeleton_similarity(std::string_view a, std::string_view b) {
+  // longer one's length; 0 when the lengths alone put it under `floor`. Three rows, reused.
+  double skeleton_similarity(std::string_view a, std::string_view b, double floor) {
+    auto const longer = std::max(a.size(), b.size());
     if (a.empty() || b.empty()) return 0;
-    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i)
+    auto const gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+    if (1.0 - static_cast<double>(gap) / static_cast<double>(longer) < floor) return 0;
+    for (auto* row : {&row2_, &row1_, &row0_}) row->assign(b.size() + 1, 0);
+    for (std::size_t j = 0; j <= b.size(); ++j) row1_[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      row0_[0] = i;
       for (std::size_t j = 1; j <= b.size(); ++j) {
-        d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        row0_[j] = std::min({row1_[j] + 1, row0_[j - 1] + 1, row1_[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row0_[j] = std::min(row0_[j], row2_[j - 2] + 1);
       }
-    return 1.0 - static_cast<double>(d[a.size()][b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+      std::swap(row2_, row1_);
+      std::swap(row1_, row0_);
+    }
+    return 1.0 - static_cast<double>(row1_[b.size()]) / static_cast<double>(longer);
   }
 
   // An entity that only one source names and that joined nothing may be another entity under a
@@ -472,7 +478,7 @@ private:
   // close over the whole name (W0353); those already reported as ambiguous are not repeated.
   void report_lonely() {
     constexpr double threshold = 0.6;
-    constexpr std::size_t postings_checked = 200;
+    constexpr std::size_t postings_checked = 32;  // per word and index: common words are not evidence
     std::set<std::uint32_t> ambiguous;
     for (auto const& p : pending_) ambiguous.insert(p.mention);
     for (std::uint32_t e = 0; e < entities_.size(); ++e) {
@@ -481,9 +487,15 @@ private:
       auto const m = entity.mentions.front();
       auto const& mention = mentions_[m];
       if (mention.ref) continue;
-      std::map<std::uint32_t, std::pair<double, std::string>> best;  // other entity -> (score, why)
-      for (auto const& [language, name] : mention.names) {
-        std::string const skeleton(names_.skeleton(name));
+      struct Close {
+        double score = 0;
+        std::uint32_t name = 0;      // index in the mention's names
+        std::uint32_t name_ref = 0;  // the other entity's name
+      };
+      std::map<std::uint32_t, Close> best;  // other entity -> its closest name
+      for (std::uint32_t n = 0; n < mention.names.size(); ++n) {
+        auto const& name = mention.names[n].second;
+        std::string_view const skeleton = names_.skeleton(name);
         split_words(skeleton, words_);
         std::vector<std::string_view> words(words_.begin(), words_.end());
         for (auto w : words)
@@ -491,19 +503,20 @@ private:
             auto it = index->find(block_key(w));
             if (it == index->end()) continue;
             for (std::size_t k = 0; k < it->second.size() && k < postings_checked; ++k) {
-              auto const& ref = name_refs_[it->second[k]];
+              auto const nr = it->second[k];
+              auto const& ref = name_refs_[nr];
               if (ref.entity == e) continue;
               auto const& other = entities_[ref.entity];
               if (!compatible_types(entity.type, other.type)) continue;
+              // Entities of one source never join each other: a close name there is another one.
+              if (std::find(other.sources.begin(), other.sources.end(), mention.source) != other.sources.end()) continue;
               if (!other.corpus_id.empty() && distinct_.count(ordered(mention.id, other.corpus_id))) continue;
               auto const& other_name = mentions_[ref.mention].names[ref.name].second;
-              double score = skeleton_similarity(skeleton, names_.skeleton(other_name));
+              double score = skeleton_similarity(skeleton, names_.skeleton(other_name), threshold);
               // Names whose vowels contradict each other (Nasr / Nasser) are known to differ.
               if (score < threshold || names_.compare_unexplained(name, other_name).conflict) continue;
               auto& slot = best[ref.entity];
-              if (score > slot.first)
-                slot = {score, quoted(name) + " and " + quoted(other_name) + " read `" + skeleton + "` and `" +
-                                   std::string(names_.skeleton(other_name)) + "`"};
+              if (score > slot.score) slot = {score, n, nr};
             }
           }
       }
@@ -511,32 +524,39 @@ private:
       for (auto it = best.begin(); it != best.end();)
         it = reported_pairs_.count({it->first, e}) ? best.erase(it) : std::next(it);
       if (best.empty()) continue;
-      std::vector<std::pair<std::uint32_t, std::pair<double, std::string>>> ranked(best.begin(), best.end());
-      std::stable_sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) { return a.second.first > b.second.first; });
+      std::vector<std::pair<std::uint32_t, Close>> ranked(best.begin(), best.end());
+      std::stable_sort(ranked.begin(), ranked.end(), [](auto const& a, auto const& b) { return a.second.score > b.second.score; });
+      constexpr std::size_t kept = 3;  // the closest; the rest are counted
       LoneEntity lone{e, {}, {}, {}};
-      for (auto const& [other, found] : ranked) {
+      for (std::size_t i = 0; i < ranked.size(); ++i) {
+        auto const& [other, found] = ranked[i];
         reported_pairs_.insert({e, other});
+        if (i >= kept) continue;
+        auto const& name = mention.names[found.name].second;
+        auto const& ref = name_refs_[found.name_ref];
+        auto const& other_name = mentions_[ref.mention].names[ref.name].second;
         lone.candidates.push_back(other);
-        lone.scores.push_back(found.first);
-        lone.reasons.push_back(found.second);
+        lone.scores.push_back(found.score);
+        lone.reasons.push_back(quoted(name) + " and " + quoted(other_name) + " read `" + std::string(names_.skeleton(name)) + "` and `" +
+                               std::string(names_.skeleton(other_name)) + "`");
       }
-      lonely_.push_back(std::move(lone));
       auto d = make_warning("W0353", show(mention.id) + " is named by this source only, and " +
                                          (ranked.size() == 1 ? "another entity has" : std::to_string(ranked.size()) + " others have") +
                                          " a close name");
       d = located(std::move(d), mention, "joined with nothing", "/names");
-      constexpr std::size_t shown = 3;
-      for (std::size_t i = 0; i < ranked.size() && i < shown; ++i) {
-        auto const& other = entities_[ranked[i].first];
+      for (std::size_t i = 0; i < lone.candidates.size(); ++i) {
+        auto const& other = entities_[lone.candidates[i]];
         auto id = other.corpus_id.empty() ? mentions_[other.mentions.front()].id : other.corpus_id;
         char score[16];
-        std::snprintf(score, sizeof score, "%.2f", ranked[i].second.first);
-        d.with_note("candidate " + show(id) + " (similarity " + score + "): " + ranked[i].second.second);
+        std::snprintf(score, sizeof score, "%.2f", lone.scores[i]);
+        d.with_note("candidate " + show(id) + " (similarity " + score + "): " + lone.reasons[i]);
       }
+      if (ranked.size() > kept) d.with_note("and " + std::to_string(ranked.size() - kept) + " more candidates");
       d.with_help("if they are one entity, add a `ref` to " + show(mention.id) +
                   " (or give entities.json one entry with both names); if not, give each its own entry in entities.json "
                   "and list the pair under `distinct`");
       diags_.report(std::move(d));
+      lonely_.push_back(std::move(lone));
     }
   }
 
@@ -659,6 +679,7 @@ private:
   std::vector<PendingAmbiguity> pending_;
   std::vector<LoneEntity> lonely_;                         // entity indexes before finish() orders them
   std::set<std::pair<std::uint32_t, std::uint32_t>> reported_pairs_;
+  std::vector<std::size_t> row0_, row1_, row2_;  // skeleton_similarity's rows
 };
 
 }  // namespace
