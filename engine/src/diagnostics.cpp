@@ -108,9 +108,6 @@ void Diagnostics::report(Diagnostic d) {
   kept_.push_back(std::move(d));
 }
 
-namespace {
-// Optimal string alignment: insertions, deletions, substitutions and swaps of two neighbours each
-// cost 1, so the commonest typos (`chekc`, `qoute`) are one edit away.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -125,7 +122,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   }
   return prev[b.size()];
 }
-}  // namespace
 
 std::string closest_match(std::string_view word, std::vector<std::string_view> const& candidates) {
   std::string_view best;

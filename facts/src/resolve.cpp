@@ -451,25 +451,14 @@ private:
 
   // ---- entities one source names, close to another ----------------------------------------
 
-  // How alike two skeletons are: 1 minus their edit distance (adjacent swaps count one) over the
-  // longer one's length; 0 when the lengths alone put it under `floor`. Three rows, reused.
-  double skeleton_similarity(std::string_view a, std::string_view b, double floor) {
+  // How alike two skeletons are: 1 minus their edit distance over the longer one's length; 0 when
+  // the lengths alone put it under `floor`.
+  static double skeleton_similarity(std::string_view a, std::string_view b, double floor) {
     auto const longer = std::max(a.size(), b.size());
     if (a.empty() || b.empty()) return 0;
     auto const gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
     if (1.0 - static_cast<double>(gap) / static_cast<double>(longer) < floor) return 0;
-    for (auto* row : {&row2_, &row1_, &row0_}) row->assign(b.size() + 1, 0);
-    for (std::size_t j = 0; j <= b.size(); ++j) row1_[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      row0_[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        row0_[j] = std::min({row1_[j] + 1, row0_[j - 1] + 1, row1_[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row0_[j] = std::min(row0_[j], row2_[j - 2] + 1);
-      }
-      std::swap(row2_, row1_);
-      std::swap(row1_, row0_);
-    }
-    return 1.0 - static_cast<double>(row1_[b.size()]) / static_cast<double>(longer);
+    return 1.0 - static_cast<double>(edit_distance(a, b)) / static_cast<double>(longer);
   }
 
   // An entity that only one source names and that joined nothing may be another entity under a
@@ -679,7 +668,6 @@ private:
   std::vector<PendingAmbiguity> pending_;
   std::vector<LoneEntity> lonely_;                         // entity indexes before finish() orders them
   std::set<std::pair<std::uint32_t, std::uint32_t>> reported_pairs_;
-  std::vector<std::size_t> row0_, row1_, row2_;  // skeleton_similarity's rows
 };
 
 }  // namespace

@@ -108,6 +108,10 @@ private:
 // User-perceived characters (grapheme clusters) in UTF-8 text: columns and caret widths.
 std::uint32_t display_width(std::string_view text);
 
+// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+// neighbours each cost 1, so the commonest typos (`chekc`, `qoute`) are one edit away.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // Closest candidate by edit distance, for "did you mean" help; empty when nothing is close.
 std::string closest_match(std::string_view word, std::vector<std::string_view> const& candidates);
 
