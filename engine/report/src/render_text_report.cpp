@@ -16,7 +16,7 @@ constexpr std::size_t max_claims_shown = 8;
 
 // What a verdict rests on, gathered from its proof: the derived steps in between are left out.
 struct Evidence {
-  std::vector<std::uint32_t> claims;  // sourced claims, in proof order, each once
+  std::vector<ProofNode const*> claims;  // sourced claims, in proof order, each once
   std::vector<std::string> given;     // background facts, each once
   struct Condition {
     std::string word;  // where, and, counted
@@ -32,7 +32,7 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
   if (!n.verified && n.kind == ProofNode::Kind::derived) e.unverified = true;
   switch (n.kind) {
     case ProofNode::Kind::claim:
-      if (seen_claims.insert(n.claim).second) e.claims.push_back(n.claim);
+      if (seen_claims.insert(n.claim).second) e.claims.push_back(&n);
       break;
     case ProofNode::Kind::background:
       // A `source(...)` fact repeats what each claim's origin line says.
@@ -53,22 +53,6 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
   for (auto const& c : n.children) collect(c, e, seen_claims);
 }
 
-std::string claim_statement(std::uint32_t claim, ProofNode const& proof) {
-  // The statement as the proof shows it (display names, `@ source`), found by claim id.
-  std::string out;
-  auto find = [&](auto& self, ProofNode const& n) -> bool {
-    if (n.kind == ProofNode::Kind::claim && n.claim == claim) {
-      out = n.statement;
-      return true;
-    }
-    for (auto const& c : n.children)
-      if (self(self, c)) return true;
-    return false;
-  };
-  find(find, proof);
-  return out;
-}
-
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
   auto proof = s.explain(v);
@@ -76,11 +60,11 @@ void render_evidence(std::string& out, Session const& s, Verdict const& v, Style
   std::set<std::uint32_t> seen;
   collect(proof, e, seen);
   std::size_t shown = 0;
-  for (auto claim : e.claims) {
+  for (auto const* claim : e.claims) {
     if (shown == max_claims_shown) break;
     ++shown;
-    auto view = view_claim(s, claim);
-    out += "    " + style.cyan(view.negated ? "denies" : "claims") + " " + claim_statement(claim, proof) + "\n";
+    auto view = view_claim(s, claim->claim);
+    out += "    " + style.cyan(view.negated ? "denies" : "claims") + " " + claim->statement + "\n";
     out += "      " + style.dim(claim_origin_line(view)) + "\n";
     if (!view.quote.empty()) out += "      \u201c\u2068" + view.quote + "\u2069\u201d\n";
   }

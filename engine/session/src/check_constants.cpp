@@ -54,12 +54,14 @@ private:
 void check_labels(rules::CheckedProgram const& program, engine::Corpus const& corpus,
                   std::map<std::string, int, std::less<>> const& rule_constants, Diagnostics& diags) {
   if (corpus.sources.empty()) return;  // rules checked alone: the values are not known yet
-  std::vector<std::string_view> known;
-  for (std::uint32_t i = 0; i < corpus.strings.size(); ++i) known.push_back(corpus.strings.view(i));
-  for (auto const& [text, n] : rule_constants) known.push_back(text);
+  std::vector<std::string_view> known;  // for suggestions, gathered once a label needs them
   for (auto const& l : program.labels) {
     if (l.predicate) continue;  // the checker knows its predicate
     if (corpus.strings.find(l.value) || rule_constants.count(l.value)) continue;
+    if (known.empty()) {
+      for (std::uint32_t i = 0; i < corpus.strings.size(); ++i) known.push_back(corpus.strings.view(i));
+      for (auto const& [text, n] : rule_constants) known.push_back(text);
+    }
     auto near = closest_match(l.value, known);
     diags.report(make_warning("W0205", "the label of `" + l.value + "` is never shown: no fact, rule or vocabulary holds `" + l.value + "`")
                      .with_primary(l.span, "labels nothing")
