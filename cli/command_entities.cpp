@@ -64,6 +64,7 @@ int run_entities(std::vector<std::string> const& args) {
     sources.push_back(*s);
   }
   auto selection = select_entities(c, sources);
+  selection.language = o.language;
   auto content = o.format == "json" ? render_entities_json(c, selection) : render_entities_text(c, selection, make_style(o.color, o.output ? -1 : 1), o.quiet);
   return emit(o, content);
 }

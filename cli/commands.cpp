@@ -119,23 +119,6 @@ std::string write_timings(Session const& session, CommonOptions const& o, double
   return write_atomically(*o.timings, j.dump(2) + "\n");
 }
 
-// The first `--rule` or `--source` value that names nothing in the corpus, as a message.
-std::optional<std::string> unknown_filter(Session const& session, CommonOptions const& o) {
-  std::vector<std::string_view> rules, sources;
-  for (auto const& c : session.program().constraints) rules.push_back(c.name);
-  for (auto const& s : session.corpus().sources) sources.push_back(s.id);
-  auto check = [](std::vector<std::string> const& wanted, std::vector<std::string_view> const& known, std::string const& what) -> std::optional<std::string> {
-    for (auto const& w : wanted) {
-      if (std::find(known.begin(), known.end(), w) != known.end()) continue;
-      auto near = closest_match(w, known);
-      return "no " + what + " is named `" + w + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
-    }
-    return std::nullopt;
-  };
-  if (auto e = check(o.rule_filter, rules, "constraint")) return e;
-  return check(o.source_filter, sources, "source");
-}
-
 }  // namespace
 
 

@@ -1,6 +1,8 @@
 // The verdicts a command shows, after --rule, --source and --severity.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "nogood/session.hpp"
@@ -9,6 +11,10 @@
 namespace nogood::cli {
 
 std::vector<Verdict const*> select_verdicts(Session const& session, CommonOptions const& options);
+
+// The first `--rule` or `--source` value that names nothing in the corpus, as a message: a
+// misspelt filter would silently hide every verdict.
+std::optional<std::string> unknown_filter(Session const& session, CommonOptions const& options);
 
 // error > warning > info, for --severity and --fail-on.
 int severity_rank(std::string const& level);

@@ -81,7 +81,7 @@ std::string render_entities_text(engine::Corpus const& c, EntitySelection const&
       auto const& a = c.ambiguous[i];
       out += "  \u201c" + isolate_if_rtl(a.name) + "\u201d in " + source_name(c, a.source) + " could be";
       for (std::size_t k = 0; k < a.candidates.size(); ++k)
-        out += std::string(k ? "," : "") + " " + c.entities[a.candidates[k]].id + " (" + isolate_if_rtl(c.display_name(a.candidates[k], "en")) + ")";
+        out += std::string(k ? "," : "") + " " + c.entities[a.candidates[k]].id + " (" + isolate_if_rtl(c.display_name(a.candidates[k], selection.language)) + ")";
       out += "\n";
     }
     out += "\n";
@@ -90,11 +90,11 @@ std::string render_entities_text(engine::Corpus const& c, EntitySelection const&
     out += style.bold("named by one source only") + ", with close names elsewhere (not joined):\n";
     for (auto i : selection.lonely) {
       auto const& l = c.lonely[i];
-      out += "  " + c.entities[l.entity].id + " (" + isolate_if_rtl(c.display_name(l.entity, "en")) + ") in " + source_name(c, l.source) + " is close to";
+      out += "  " + c.entities[l.entity].id + " (" + isolate_if_rtl(c.display_name(l.entity, selection.language)) + ") in " + source_name(c, l.source) + " is close to";
       for (std::size_t k = 0; k < l.candidates.size(); ++k) {
         char score[16];
         std::snprintf(score, sizeof score, "%.2f", l.scores[k]);
-        out += std::string(k ? "," : "") + " " + c.entities[l.candidates[k]].id + " (" + isolate_if_rtl(c.display_name(l.candidates[k], "en")) + ", " + score + ")";
+        out += std::string(k ? "," : "") + " " + c.entities[l.candidates[k]].id + " (" + isolate_if_rtl(c.display_name(l.candidates[k], selection.language)) + ", " + score + ")";
       }
       out += "\n";
     }
@@ -130,13 +130,13 @@ std::string render_entities_json(engine::Corpus const& c, EntitySelection const&
                         {"why", j.why}});
     joined += entity.joins.empty() ? 0 : 1;
     joins += entity.joins.size();
-    list.push_back(json{{"id", entity.id}, {"type", entity.type}, {"display", std::string(c.display_name(e, "en"))}, {"names", names}, {"joins", js}});
+    list.push_back(json{{"id", entity.id}, {"type", entity.type}, {"display", std::string(c.display_name(e, selection.language))}, {"names", names}, {"joins", js}});
   }
   json amb = json::array();
   for (auto i : ambiguous) {
     auto const& a = c.ambiguous[i];
     json candidates = json::array();
-    for (auto e : a.candidates) candidates.push_back(json{{"id", c.entities[e].id}, {"display", std::string(c.display_name(e, "en"))}});
+    for (auto e : a.candidates) candidates.push_back(json{{"id", c.entities[e].id}, {"display", std::string(c.display_name(e, selection.language))}});
     amb.push_back(json{{"name", a.name}, {"source", source_json(a.source)}, {"candidates", candidates}});
   }
   json lone = json::array();
@@ -144,7 +144,7 @@ std::string render_entities_json(engine::Corpus const& c, EntitySelection const&
     auto const& l = c.lonely[i];
     json candidates = json::array();
     for (std::size_t k = 0; k < l.candidates.size(); ++k)
-      candidates.push_back(json{{"id", c.entities[l.candidates[k]].id}, {"display", std::string(c.display_name(l.candidates[k], "en"))},
+      candidates.push_back(json{{"id", c.entities[l.candidates[k]].id}, {"display", std::string(c.display_name(l.candidates[k], selection.language))},
                                 {"similarity", l.scores[k]}, {"why", l.reasons[k]}});
     lone.push_back(json{{"id", c.entities[l.entity].id}, {"source", source_json(l.source)}, {"candidates", candidates}});
   }

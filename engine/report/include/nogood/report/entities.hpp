@@ -16,6 +16,7 @@ struct EntitySelection {
   std::vector<std::uint32_t> entities;  // indexes into Corpus::entities
   std::vector<std::size_t> ambiguous;   // indexes into Corpus::ambiguous
   std::vector<std::size_t> lonely;      // indexes into Corpus::lonely
+  std::string language = "en";          // of the names shown for entities (`display`)
 };
 
 // Everything, or (when `sources` is not empty) the entities those sources name and their ambiguous names.
