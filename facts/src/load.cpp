@@ -6,11 +6,13 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
 #include "nogood/facts/names.hpp"
 #include "json_locate.hpp"
+#include "name_fold.hpp"
 #include "jsonl_record.hpp"
 #include "quotes.hpp"
 
@@ -337,6 +339,52 @@ public:
     if (!local_.insert(m.id, static_cast<std::uint32_t>(l_.mentions_.size())))
       return error("E0306", ptr + "/id", "duplicate entity id `" + m.id + "` in this file", "give each entity of a file its own id, or merge the two entries");
     l_.mentions_.push_back(std::move(m));
+  }
+
+  // entities.json `aliases`: lists of names of one thing.
+  void add_aliases(json const& groups, std::string const& file_name) {
+    // Each name, folded, and where it was first listed: a name in two groups would join both.
+    std::unordered_map<std::u32string, std::string> listed;
+    std::u32string folded;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      auto const& g = groups[i];
+      std::string const ptr = "/aliases/" + std::to_string(i);
+      if (!g.is_array() || g.size() < 2) {
+        error("E0303", ptr, "each `aliases` entry is a list of two or more names of one thing",
+                     "write it as `[\"ISIS\", \"Islamic State\", \"داعش\"]`");
+        continue;
+      }
+      FactsLoader::AliasGroup group;
+      auto range = detail::locate_json_pointer(doc_, ptr, detail::JsonPart::value);
+      if (range) {
+        auto at = l_.sources_.line_col(doc_file_(), doc_offset_ + range->first);
+        group.origin = file_name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+      } else {
+        group.origin = file_name + ptr;
+      }
+      for (std::size_t k = 0; k < g.size(); ++k) {
+        std::string const name_ptr = ptr + "/" + std::to_string(k);
+        if (!g[k].is_string()) {
+          error("E0303", name_ptr, "an alias must be a string, not " + kind_of(g[k]));
+          continue;
+        }
+        if (g[k].get<std::string>().empty()) {
+          error("E0303", name_ptr, "an alias cannot be empty", "remove it from the list");
+          continue;
+        }
+        auto name = g[k].get<std::string>();
+        detail::fold_name(name, folded);
+        auto [it, inserted] = listed.try_emplace(folded, group.origin);
+        if (!inserted) {
+          if (it->second != group.origin)
+            error("E0322", name_ptr, "`" + name + "` is already an alias in the list at " + it->second,
+                         "a name can be in one list only: merge the two lists, or remove it from one");
+          continue;  // twice in one list says nothing more
+        }
+        group.names.push_back(std::move(name));
+      }
+      if (group.names.size() >= 2) l_.aliases_.push_back(std::move(group));
+    }
   }
 
   void add_corpus_entity(json const& e, std::string const& ptr) {
@@ -738,7 +786,7 @@ void FactsLoader::load_entities_text(std::string name, std::string text_in) {
   auto doc = loader.parse(*text, file, 0);
   if (!doc) return;
   if (!doc->is_object()) return loader.error("E0303", "", "entities.json must be a JSON object");
-  loader.known_keys(*doc, "", {"entities", "distinct"}, "entities.json");
+  loader.known_keys(*doc, "", {"entities", "distinct", "aliases"}, "entities.json");
   if (auto ents = loader.field(*doc, "", "entities", json::value_t::array, true))
     for (std::size_t i = 0; i < ents->size(); ++i) {
       if (!(*ents)[i].is_object()) {
@@ -764,7 +812,10 @@ void FactsLoader::load_entities_text(std::string name, std::string text_in) {
       }
       distinct_.emplace_back(p[0].get<std::string>(), p[1].get<std::string>());
     }
+  if (auto groups = loader.field(*doc, "", "aliases", json::value_t::array, false))
+    loader.add_aliases(*groups, path.filename().string());
 }
+
 
 void FactsLoader::load_file(fs::path const& path) {
   auto text = read_file(path, diags_);
@@ -827,6 +878,7 @@ void FactsLoader::load_text(std::string name, std::string text, bool json_lines,
 
 void FactsLoader::finish() {
   NameMatcher matcher;
+  for (auto const& group : aliases_) matcher.add_aliases(group.names, group.origin);
   resolution_ = resolve_entities(mentions_, distinct_, matcher, diags_);
   auto& corpus = corpus_;
   corpus.entities.clear();

@@ -87,11 +87,19 @@ ParsedName const& NameCache::parse_into(std::string_view name, std::size_t hash,
   unsigned steps = fold_name(name, folded_);
   folded_utf8_.clear();
   append_utf8(folded_utf8_, folded_);
-  std::string_view place = known_place(folded_);
-  if (place.empty()) {
+  KnownName known;
+  std::string_view origin;
+  if (!aliases_.empty()) {
+    if (auto it = aliases_.find(folded_); it != aliases_.end()) {
+      known = {it->second.canonical, KnownSource::alias};
+      origin = it->second.origin;
+    }
+  }
+  if (known.canonical.empty()) known = known_place(folded_);
+  if (known.canonical.empty()) {
     build_skeleton(folded_, skeleton_, scratch_);
   } else {
-    fold_name(place, place_folded_);
+    fold_name(known.canonical, place_folded_);
     build_skeleton(place_folded_, skeleton_, scratch_);
   }
 
@@ -102,7 +110,11 @@ ParsedName const& NameCache::parse_into(std::string_view name, std::size_t hash,
   e.parsed.skeleton = arena_.copy(skeleton_.text);
   e.parsed.words = arena_.copy(std::span<SkeletonWord const>(skeleton_.words));
   e.parsed.steps = steps | skeleton_.steps;
-  if (!place.empty()) e.parsed.place = arena_.copy(place);
+  if (!known.canonical.empty()) {
+    e.parsed.known = arena_.copy(known.canonical);
+    e.parsed.source = known.source;
+    e.parsed.origin = arena_.copy(origin);
+  }
   slots_[slot] = {static_cast<std::uint32_t>(entries_.size()), static_cast<std::uint32_t>(hash >> 32)};
   if (entries_.size() * 2 > slots_.size()) grow();  // keep probes short: at most half full
   return e.parsed;
@@ -117,6 +129,25 @@ void NameCache::grow() {
     bigger[slot] = {i + 1, static_cast<std::uint32_t>(entries_[i].hash >> 32)};
   }
   slots_ = std::move(bigger);
+}
+
+std::vector<std::pair<std::size_t, std::string>> NameCache::add_aliases(std::vector<std::string> const& names,
+                                                                        std::string const& origin) {
+  clear();
+  std::vector<std::pair<std::size_t, std::string>> listed_before;
+  std::vector<std::u32string> folded(names.size());
+  std::string canonical;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    fold_name(names[i], folded[i]);
+    // A group that names a place CLDR or iso-codes knows meets that place's other names.
+    if (KnownName k = known_place(folded[i]); canonical.empty() && !k.canonical.empty()) canonical = k.canonical;
+  }
+  if (canonical.empty() && !names.empty()) canonical = names.front();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    auto [it, inserted] = aliases_.try_emplace(folded[i], Alias{canonical, origin});
+    if (!inserted && it->second.origin != origin) listed_before.emplace_back(i, it->second.origin);
+  }
+  return listed_before;
 }
 
 void NameCache::clear() {

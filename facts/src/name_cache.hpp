@@ -10,9 +10,12 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "name_skeleton.hpp"
+#include "place_names.hpp"
 
 namespace nogood::facts::detail {
 
@@ -21,9 +24,12 @@ struct ParsedName {
   std::string_view skeleton;  // words separated by one space
   std::span<SkeletonWord const> words;
   unsigned steps = 0;  // FoldStep | SkeletonStep
-  // The English CLDR name of the country or city this is a name of (see place_names.hpp); the
-  // skeleton is then that name's, so that "دمشق" and "Damascus" meet.
-  std::string_view place;
+  // What the name is known as (see place_names.hpp, and the analyst's aliases): the skeleton is
+  // then that canonical name's, so that "دمشق" and "Damascus" meet. `origin` says where an alias
+  // was listed ("entities.json:14").
+  std::string_view known;
+  KnownSource source = KnownSource::none;
+  std::string_view origin;
 
   std::string_view word(std::size_t i) const { return skeleton.substr(words[i].begin, words[i].size); }
 };
@@ -33,6 +39,11 @@ public:
   ParsedName const& get(std::string_view name);
   std::size_t size() const { return entries_.size(); }
   void clear();
+
+  // Names listed as one: each takes the canonical name's skeleton. Clears the memo. Returns the
+  // index of each name already listed in another group, with that group's origin.
+  std::vector<std::pair<std::size_t, std::string>> add_aliases(std::vector<std::string> const& names,
+                                                               std::string const& origin);
 
 private:
   // Bump allocation in 64 KiB blocks; nothing is freed before clear().
@@ -62,6 +73,12 @@ private:
 
   ParsedName const& parse_into(std::string_view name, std::size_t hash, std::size_t slot);
   void grow();
+
+  struct Alias {
+    std::string canonical;
+    std::string origin;
+  };
+  std::unordered_map<std::u32string, Alias> aliases_;
 
   std::deque<Entry> entries_;         // a deque: references survive insertions
   std::vector<Slot> slots_;           // open addressing, linear probing, at most half full

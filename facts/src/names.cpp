@@ -265,6 +265,38 @@ std::string explain(Named const& a, Named const& b, Alignment const& r, bool con
   return a.show() + " and " + b.show() + " do not match word by word" + steps;
 }
 
+// What says a name is one of the names of its canonical name.
+std::string known_by(ParsedName const& p) {
+  using detail::KnownSource;
+  switch (p.source) {
+    case KnownSource::alias: return "the aliases listed at " + std::string(p.origin);
+    case KnownSource::cldr: return "CLDR";
+    case KnownSource::iso_country: return "ISO 3166-1 (iso-codes)";
+    case KnownSource::iso_subdivision: return "ISO 3166-2 (iso-codes)";
+    case KnownSource::none: break;
+  }
+  return {};
+}
+
+std::string known_reason(std::string_view a, ParsedName const& pa, std::string_view b, ParsedName const& pb) {
+  using detail::KnownSource;
+  std::string const canonical = quoted(pa.known);
+  if (pa.source == pb.source && pa.origin == pb.origin) {
+    switch (pa.source) {
+      case KnownSource::alias:
+        return quoted(a) + " and " + quoted(b) + " are aliases of " + canonical + " listed at " + std::string(pa.origin);
+      case KnownSource::cldr: return quoted(a) + " and " + quoted(b) + " are CLDR's names of one place, " + canonical;
+      case KnownSource::iso_country:
+        return quoted(a) + " and " + quoted(b) + " are names of one country, " + canonical + ", in ISO 3166-1 (iso-codes)";
+      case KnownSource::iso_subdivision:
+        return quoted(a) + " and " + quoted(b) + " are names of one region, " + canonical + ", in ISO 3166-2 (iso-codes)";
+      case KnownSource::none: break;
+    }
+  }
+  return quoted(a) + " and " + quoted(b) + " both name " + canonical + ": the first in " + known_by(pa) +
+         ", the second in " + known_by(pb);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -285,6 +317,11 @@ std::string_view NameMatcher::folded(std::string_view name) { return impl_->cach
 std::size_t NameMatcher::cached() const { return impl_->cache.size(); }
 void NameMatcher::clear() { impl_->cache.clear(); }
 
+std::vector<std::pair<std::size_t, std::string>> NameMatcher::add_aliases(std::vector<std::string> const& names,
+                                                                          std::string const& origin) {
+  return impl_->cache.add_aliases(names, origin);
+}
+
 NameComparison NameMatcher::compare(std::string_view a, std::string_view b) { return impl_->compare(a, b, true); }
 
 NameComparison NameMatcher::compare_unexplained(std::string_view a, std::string_view b) {
@@ -304,10 +341,9 @@ NameComparison NameMatcher::Impl::compare(std::string_view a, std::string_view b
                    (a == b ? std::string() : steps_phrase(pa.steps | pb.steps, false));
     return out;
   }
-  if (!pa.place.empty() && pa.place == pb.place) {
+  if (!pa.known.empty() && pa.known == pb.known) {
     out.match = NameMatch::full;
-    if (explained)
-      out.reason = quoted(a) + " and " + quoted(b) + " are CLDR's names of one place, " + quoted(pa.place);
+    if (explained) out.reason = known_reason(a, pa, b, pb);
     return out;
   }
   Alignment r = align(pa, pb, true);

@@ -10,6 +10,7 @@
 #include <unicode/tznames.h>
 #include <unicode/unistr.h>
 
+#include "iso_codes.hpp"
 #include "name_fold.hpp"
 
 namespace nogood::facts::detail {
@@ -18,42 +19,80 @@ namespace {
 
 constexpr char const* languages[] = {"en", "ar", "he"};
 
+std::string utf8(icu::UnicodeString const& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// The English CLDR name of a country, or empty when ICU has none (it echoes the code).
+std::string cldr_country(char const* code) {
+  icu::UnicodeString name;
+  icu::Locale("", code).getDisplayCountry(icu::Locale("en"), name);
+  return name == icu::UnicodeString(code) ? std::string() : utf8(name);
+}
+
 class PlaceTable {
 public:
   PlaceTable() {
     add_countries();
     add_cities();
+    add_iso_countries();
+    add_iso_subdivisions();
   }
 
-  std::string_view find(std::u32string_view folded) const {
+  KnownName find(std::u32string_view folded) const {
     key_.assign(folded);
     auto it = names_.find(key_);
-    return it == names_.end() ? std::string_view() : std::string_view(it->second);
+    if (it == names_.end() || it->second.canonical.empty()) return {};
+    return {it->second.canonical, it->second.source};
+  }
+
+  KnownPlaceCounts counts() const {
+    KnownPlaceCounts c;
+    for (auto const& [name, e] : names_) {
+      if (e.canonical.empty()) ++c.ambiguous;
+      else if (e.source == KnownSource::cldr) ++c.cldr;
+      else if (e.source == KnownSource::iso_country) ++c.iso_country;
+      else ++c.iso_subdivision;
+    }
+    return c;
   }
 
 private:
-  void add(icu::UnicodeString const& name, std::string const& english) {
-    if (name.isEmpty() || english.empty()) return;
-    std::string utf8;
-    name.toUTF8String(utf8);
-    std::u32string folded;
-    fold_name(utf8, folded);
-    auto [it, inserted] = names_.try_emplace(folded, english);
-    if (!inserted && it->second != english) it->second.clear();  // two places: neither
+  struct Entry {
+    std::string canonical;  // empty: two places share the name
+    KnownSource source;
+  };
+  using Names = std::unordered_map<std::u32string, Entry>;
+
+  static std::u32string folded(std::string const& name) {
+    std::u32string out;
+    fold_name(name, out);
+    return out;
+  }
+
+  // Within one source a name two places share names neither.
+  static void add_shared(Names& names, std::string const& name, std::string const& canonical, KnownSource source) {
+    if (name.empty() || canonical.empty()) return;
+    auto [it, inserted] = names.try_emplace(folded(name), Entry{canonical, source});
+    if (!inserted && it->second.canonical != canonical) it->second.canonical.clear();
+  }
+
+  // A later source only adds names the earlier ones do not know (nor know as ambiguous).
+  void add_unknown(Names const& more) {
+    for (auto const& [name, e] : more) names_.try_emplace(name, e);
   }
 
   void add_countries() {
     for (char const* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+      std::string english = cldr_country(*code);
+      if (english.empty()) continue;
       icu::Locale region("", *code);
-      icu::UnicodeString english_name;
-      region.getDisplayCountry(icu::Locale("en"), english_name);
-      if (english_name == icu::UnicodeString(*code)) continue;  // no name: ICU echoes the code
-      std::string english;
-      english_name.toUTF8String(english);
       for (char const* lang : languages) {
         icu::UnicodeString name;
         region.getDisplayCountry(icu::Locale(lang), name);
-        if (name != icu::UnicodeString(*code)) add(name, english);
+        if (name != icu::UnicodeString(*code)) add_shared(names_, utf8(name), english, KnownSource::cldr);
       }
     }
   }
@@ -73,27 +112,54 @@ private:
       icu::UnicodeString english_name;
       names[0]->getExemplarLocationName(*zone, english_name);
       if (english_name.isEmpty()) continue;
-      std::string english;
-      english_name.toUTF8String(english);
+      std::string english = utf8(english_name);
       for (auto const& n : names) {
         icu::UnicodeString name;
         n->getExemplarLocationName(*zone, name);
-        add(name, english);
+        add_shared(names_, utf8(name), english, KnownSource::cldr);
       }
     }
   }
 
-  std::unordered_map<std::u32string, std::string> names_;
+  // Inverted forms ("Iran, Islamic Republic of") are catalogue order, not how text names a place.
+  static bool written_in_text(std::string const& name) { return name.find(',') == std::string::npos; }
+
+  void add_iso_countries() {
+    Names more;
+    for (auto const& e : read_iso_3166("3166-1", {"ar", "he"})) {
+      std::string canonical = cldr_country(e.code.c_str());
+      if (canonical.empty()) canonical = e.name;
+      if (written_in_text(e.name)) add_shared(more, e.name, canonical, KnownSource::iso_country);
+      for (auto const& name : e.names)
+        if (written_in_text(name)) add_shared(more, name, canonical, KnownSource::iso_country);
+    }
+    add_unknown(more);
+  }
+
+  void add_iso_subdivisions() {
+    Names more;
+    for (auto const& e : read_iso_3166("3166-2", {"ar", "he"})) {
+      add_shared(more, e.name, e.name, KnownSource::iso_subdivision);
+      for (auto const& name : e.names)
+        if (written_in_text(name)) add_shared(more, name, e.name, KnownSource::iso_subdivision);
+    }
+    add_unknown(more);
+  }
+
+  Names names_;
   static thread_local std::u32string key_;
 };
 
 thread_local std::u32string PlaceTable::key_;
 
+PlaceTable const& table() {
+  static PlaceTable const t;
+  return t;
+}
+
 }  // namespace
 
-std::string_view known_place(std::u32string_view folded) {
-  static PlaceTable const table;
-  return table.find(folded);
-}
+KnownName known_place(std::u32string_view folded) { return table().find(folded); }
+KnownPlaceCounts known_place_counts() { return table().counts(); }
 
 }  // namespace nogood::facts::detail

@@ -26,7 +26,8 @@ public:
               LoadOptions options = {});
   ~FactsLoader();
 
-  // entities.json: canonical entities and pairs that must never merge. Load it first.
+  // entities.json: canonical entities, pairs that must never merge, and aliases (names that are
+  // one name). Load it first.
   void load_entities(std::filesystem::path const& path);
   void load_entities_text(std::string name, std::string text);
   // A per-source `.json` file or a `.jsonl` bulk file, by extension.
@@ -49,6 +50,12 @@ private:
   IdTable corpus_mentions_;  // corpus id -> mention
   IdTable source_ids_;       // source id -> index into Corpus::sources
   std::vector<std::pair<std::string, std::string>> distinct_;
+  // entities.json `aliases`: names listed as one, each group with where it is ("entities.json:14").
+  struct AliasGroup {
+    std::vector<std::string> names;
+    std::string origin;
+  };
+  std::vector<AliasGroup> aliases_;
   EntityResolution resolution_;
   // Per vocabulary of the schema, the interned ids of its values, sorted: a fact's symbol is
   // checked against them without comparing strings.

@@ -48,6 +48,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace nogood::facts {
 
@@ -83,7 +85,15 @@ public:
   // The same without writing the reason, for callers that compare many names and explain few.
   NameComparison compare_unexplained(std::string_view a, std::string_view b);
 
+  // Names an analyst lists as one (the `aliases` of entities.json: "ISIS", "داعش", "דאעש"): they
+  // match in full, and the reason names `origin` ("entities.json:14"). A group that contains a
+  // place CLDR or iso-codes knows joins that place's other names too. Returns, for each name
+  // already listed in an earlier group (where it stays), its index and that group's origin.
+  std::vector<std::pair<std::size_t, std::string>> add_aliases(std::vector<std::string> const& names,
+                                                               std::string const& origin);
+
   std::size_t cached() const;
+  // Forgets the memo; aliases stay.
   void clear();
 
 private:
