@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "name_fold.hpp"
+#include "name_letter_pairs.hpp"
 #include "place_names.hpp"
 
 namespace nogood::facts::detail {
@@ -108,6 +109,8 @@ ParsedName const& NameCache::parse_into(std::string_view name, std::size_t hash,
   e.hash = hash;
   e.parsed.folded = arena_.copy(folded_utf8_);
   e.parsed.skeleton = arena_.copy(skeleton_.text);
+  block_text(skeleton_.text, block_);
+  e.parsed.block = block_ == skeleton_.text ? e.parsed.skeleton : arena_.copy(block_);
   e.parsed.words = arena_.copy(std::span<SkeletonWord const>(skeleton_.words));
   e.parsed.steps = steps | skeleton_.steps;
   if (!known.canonical.empty()) {

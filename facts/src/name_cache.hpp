@@ -22,6 +22,7 @@ namespace nogood::facts::detail {
 struct ParsedName {
   std::string_view folded;    // after case and diacritic folding (UTF-8)
   std::string_view skeleton;  // words separated by one space
+  std::string_view block;     // the skeleton as blocking sees it (see name_letter_pairs.hpp)
   std::span<SkeletonWord const> words;
   unsigned steps = 0;  // FoldStep | SkeletonStep
   // What the name is known as (see place_names.hpp, and the analyst's aliases): the skeleton is
@@ -85,7 +86,7 @@ private:
   Arena arena_;
   // Scratch buffers, reused from name to name.
   std::u32string folded_, place_folded_;
-  std::string folded_utf8_;
+  std::string folded_utf8_, block_;
   Skeleton skeleton_;
   SkeletonScratch scratch_;
 };

@@ -244,8 +244,8 @@ constexpr std::string_view arabic_map =
     "fkklmnhWVY";                       // ف ق ك ل م ن ه و ى ي
 
 // U+05D0..U+05EA, without and with a geresh.
-constexpr std::string_view hebrew_map = "VbgdHWzhtYkklmmnnsEffsskrSt";
-constexpr std::string_view hebrew_geresh_map = "VbgdHWzhzYkklmmnnsgffddkrSt";
+constexpr std::string_view hebrew_map = "VbgdHWzhtYkklmmnnsEfPsskrSt";
+constexpr std::string_view hebrew_geresh_map = "VbgdHWzhzYkklmmnnsgffCCkrSt";
 static_assert(arabic_map.size() == 0x064A - 0x0621 + 1);
 static_assert(hebrew_map.size() == 0x05EA - 0x05D0 + 1 && hebrew_geresh_map.size() == hebrew_map.size());
 
@@ -253,7 +253,7 @@ char arabic_extra(char32_t c) {
   switch (c) {
     case 0x0671: return vowel;    // ٱ alef wasla
     case 0x067E: return 'b';      // پ
-    case 0x0686: return 'S';      // چ
+    case 0x0686: return 'C';      // چ
     case 0x0698: return 'z';      // ژ
     case 0x06A4: return w_glide;  // ڤ (v)
     case 0x06A9: return 'k';      // ک
@@ -347,7 +347,7 @@ std::size_t map_latin(Letters w, std::size_t i, bool initial, Emitter& e) {
       e.mark(&VowelEvidence::front);
       return 1;
     case 'w': case 'v':
-      if (initial) { e.consonant('w'); return 1; }
+      if (initial) { e.consonant(c == 'v' ? 'V' : 'w'); return 1; }
       e.vowel();
       e.mark(&VowelEvidence::back);
       return 1;
@@ -359,7 +359,7 @@ std::size_t map_latin(Letters w, std::size_t i, bool initial, Emitter& e) {
       e.consonant('s');
       return 1;
     case 'c':
-      if (next == 'h') { e.consonant('S'); return 2; }
+      if (next == 'h') { e.consonant('C'); return 2; }
       if (next == 'k') { e.consonant('k'); return 2; }
       e.consonant(next == 'e' || next == 'i' || next == 'y' ? 's' : 'k');
       return 1;

@@ -4,6 +4,7 @@
 #include <bit>
 #include "name_cache.hpp"
 #include "name_fold.hpp"
+#include "name_letter_pairs.hpp"
 #include "name_skeleton.hpp"
 
 namespace nogood::facts {
@@ -40,6 +41,7 @@ struct Alignment {
   Shape shape = Shape::other;
   bool swapped = false;        // the second name is the shorter
   bool final_t_or_h = false;   // some aligned words differ by a final t/h
+  unsigned letter_pairs = 0;   // LetterPair bits: aligned words matched through letters written two ways
   bool vowels_differ = false;  // two Latin words agreed on consonants only
   std::size_t word = 0;        // single_word: the longer name's word that matched
 };
@@ -95,22 +97,17 @@ public:
       : a_(shorter), b_(longer), strict_(strict) {}
 
   bool eq(std::size_t i, std::size_t j) {
-    auto x = a_.word(i), y = b_.word(j);
-    bool th = false;
-    if (x != y) {
-      auto shorter = x.size() < y.size() ? x : y;
-      auto longer = x.size() < y.size() ? y : x;
-      // ة is written -a, -ah, -at or not at all.
-      if (longer.size() != shorter.size() + 1 || shorter.empty() || shorter == "a" ||
-          longer.substr(0, shorter.size()) != shorter || (longer.back() != 't' && longer.back() != 'h'))
-        return false;
-      th = true;
-    }
-    if (!vowels_agree(a_.words[i], b_.words[j])) {
+    auto const& wa = a_.words[i];
+    auto const& wb = b_.words[j];
+    detail::WordMatch m = detail::match_words(a_.word(i), wa.script, b_.word(j), wb.script);
+    if (!m.same) return false;
+    // After a letter that matched two, the vowel slots of the two words no longer line up.
+    if (!m.shifted && !vowels_agree(wa, wb)) {
       vowels_differ_ = true;
       if (strict_) return false;
     }
-    final_t_or_h_ |= th;
+    final_t_or_h_ |= m.final_t_or_h;
+    letter_pairs_ |= m.letter_pairs;
     return true;
   }
 
@@ -151,6 +148,7 @@ public:
       r.shape = Shape::longer_form;
     } else {
       final_t_or_h_ = false;
+      letter_pairs_ = 0;
       eq(0, 0);
       if (subsequence(1, m, 1, n)) {
         r.match = NameMatch::partial;
@@ -158,6 +156,7 @@ public:
       }
     }
     r.final_t_or_h = final_t_or_h_ && r.match != NameMatch::none;
+    r.letter_pairs = r.match != NameMatch::none ? letter_pairs_ : 0;
     r.vowels_differ = vowels_differ_;
     return r;
   }
@@ -167,6 +166,7 @@ private:
   ParsedName const& b_;
   bool strict_;
   bool final_t_or_h_ = false;
+  unsigned letter_pairs_ = 0;
   bool vowels_differ_ = false;
 };
 
@@ -236,6 +236,7 @@ std::string explain(Named const& a, Named const& b, Alignment const& r, bool con
   auto const& ls = longer.parsed;
   std::string steps = steps_phrase(a.parsed.steps | b.parsed.steps, true);
   std::string th = r.final_t_or_h ? ", allowing a final t or h (ta marbuta)" : "";
+  if (r.letter_pairs) th += ", reading " + detail::describe_letter_pairs(r.letter_pairs);
   if (conflict)
     return a.show() + " and " + b.show() +
            " have the same consonants, but their spellings show different vowels, so they are different names";
@@ -313,6 +314,7 @@ NameMatcher::NameMatcher(NameMatcher&&) noexcept = default;
 NameMatcher& NameMatcher::operator=(NameMatcher&&) noexcept = default;
 
 std::string_view NameMatcher::skeleton(std::string_view name) { return impl_->cache.get(name).skeleton; }
+std::string_view NameMatcher::blocking_skeleton(std::string_view name) { return impl_->cache.get(name).block; }
 std::string_view NameMatcher::folded(std::string_view name) { return impl_->cache.get(name).folded; }
 std::size_t NameMatcher::cached() const { return impl_->cache.size(); }
 void NameMatcher::clear() { impl_->cache.clear(); }

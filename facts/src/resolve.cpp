@@ -316,7 +316,7 @@ private:
 
   // Compares one name of mention m with the indexed names that could match it.
   void collect(std::uint32_t m, std::string_view name, std::vector<Candidate>& candidates, bool& truncated) {
-    split_words(names_.skeleton(name), words_);
+    split_words(names_.blocking_skeleton(name), words_);
     if (words_.empty()) return;
     ++stamp_;
     stamp_of_.resize(name_refs_.size(), 0);
@@ -395,7 +395,7 @@ private:
     for (std::uint32_t k = 0; k < mention.names.size(); ++k) {
       // A name the entity already has adds nothing, however many sources repeat it.
       if (!indexed_.insert({e, mention.names[k].second}).second) continue;
-      split_words(names_.skeleton(mention.names[k].second), words_);
+      split_words(names_.blocking_skeleton(mention.names[k].second), words_);
       if (words_.empty()) continue;
       auto nr = static_cast<std::uint32_t>(name_refs_.size());
       name_refs_.push_back({e, m, k, static_cast<std::uint32_t>(words_.size())});
@@ -485,7 +485,7 @@ private:
       for (std::uint32_t n = 0; n < mention.names.size(); ++n) {
         auto const& name = mention.names[n].second;
         std::string_view const skeleton = names_.skeleton(name);
-        split_words(skeleton, words_);
+        split_words(names_.blocking_skeleton(name), words_);
         std::vector<std::string_view> words(words_.begin(), words_.end());
         for (auto w : words)
           for (auto const* index : {&one_word_, &any_word_}) {

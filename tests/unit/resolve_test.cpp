@@ -512,20 +512,37 @@ TEST_CASE("an entity one source names, close to another's name, is reported once
   NameMatcher names;
   Diagnostics diags;
   std::vector<EntityMention> mentions{
-      local(0, "lister", "person", {{"en", "Charles Lister"}}),
-      local(1, "lister_ar", "person", {{"ar", "تشارلز ليستر"}}),
+      local(0, "badri", "person", {{"en", "Ahmad al-Badri"}}),
+      local(1, "badawi", "person", {{"ar", "أحمد البدوي"}}),
       local(1, "farmer", "person", {{"ar", "مزارع مدني"}}),
   };
   auto r = resolve_entities(mentions, no_distinct, names, diags);
   REQUIRE(r.lonely.size() == 1);
-  CHECK(r.entities[r.lonely[0].entity].id == "lister");
+  CHECK(r.entities[r.lonely[0].entity].id == "badri");
   REQUIRE(r.lonely[0].candidates.size() == 1);
-  CHECK(r.entities[r.lonely[0].candidates[0]].id == "lister_ar");
+  CHECK(r.entities[r.lonely[0].candidates[0]].id == "badawi");
   CHECK(r.lonely[0].scores[0] > 0.7);
   CHECK(std::count_if(diags.all().begin(), diags.all().end(), [](Diagnostic const& d) { return d.code == "W0353"; }) == 1);
   auto const* w = find(diags, "W0353");
   REQUIRE(w);
-  CHECK(has_note(*w, "candidate `lister_ar` (similarity 0.80)"));
+  CHECK(has_note(*w, "candidate `badawi` (similarity 0.88)"));
+}
+
+TEST_CASE("names written with a letter pair join during resolution, not only when compared") {
+  NameMatcher names;
+  Diagnostics diags;
+  std::vector<EntityMention> mentions{
+      local(0, "lister", "person", {{"en", "Charles Lister"}}),
+      local(1, "lister_ar", "person", {{"ar", "تشارلز ليستر"}}),
+      local(2, "putin_he", "person", {{"he", "ולדימיר פוטין"}}),
+      local(1, "putin_ar", "person", {{"ar", "فلاديمير بوتين"}}),
+  };
+  auto r = resolve_entities(mentions, no_distinct, names, diags);
+  CHECK(entity_of(r, 0).id == entity_of(r, 1).id);
+  CHECK(entity_of(r, 2).id == entity_of(r, 3).id);
+  CHECK(entity_of(r, 0).id != entity_of(r, 2).id);
+  CHECK(r.lonely.empty());
+  CHECK_FALSE(find(diags, "W0353"));
 }
 
 TEST_CASE("names known to differ, joined or with a ref, are not reported as close") {

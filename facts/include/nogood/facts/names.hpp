@@ -11,10 +11,13 @@
 //   3. drop articles (al-, el-, ad-, ash-..., a leading ال, Hebrew אל־ and א-) and the titles
 //      Mr/Mrs/Ms/Dr, and read abd/عبد/עבד with the next word (Abdul Karim is one name);
 //   4. map the three scripts onto one consonant alphabet, written in ASCII:
-//        b  ب ב b p          t  ت ط ث ט ת t th      d  د ذ ض ד d dh ד׳ צ׳    z  ز ظ ז z zh ט׳
-//        s  س ص ס צ s tz     S  ش ש sh ch           k  ق ك ק כ k q c ck      g  ج غ ג g j gh ע׳
-//        h  ح خ ه ח ה h kh   f  ف פ f ph            l m n r as written
-//        w  و ו w v and y  ي י y, kept only at the start of a word (elsewhere they are vowels);
+//        b  ب ב b p          t  ت ط ث ט ת t th      d  د ذ ض ד d dh ד׳       z  ز ظ ז z zh ט׳
+//        s  س ص ס צ s tz     S  ش ש sh              k  ق ك ק כ k q c ck      g  ج غ ג g j gh ע׳
+//        h  ح خ ه ח ה h kh   f  ف ף f ph            l m n r as written
+//        w  و ו w and y  ي י y, kept only at the start of a word (elsewhere they are vowels);
+//      letters a script writes two ways keep a letter of their own, matched with either reading
+//      (name_letter_pairs.hpp): C  ch צ׳ چ (sh or tsh), P  Hebrew פ (p or f), V  a Latin v that
+//      starts a word (w, or Arabic ف, or Hebrew ב);
 //      drop vowels, alef, ayin, hamza, ta marbuta and a word-final Hebrew ה; a word that starts
 //      with a vowel, alef or ayin starts with the marker `a` (Ahmad `ahmd`, Hamad `hmd`);
 //      collapse a doubled letter (Barrack `brk`, Massoud `msd`).
@@ -29,7 +32,8 @@
 //            who share that family name), or a name that agrees in order but not to its end:
 //            such a match is ambiguous and must never join two entities by itself;
 //   none     anything else, in particular different given names.
-// Words may differ by a final t or h (ة is written -a, -ah, -at or not at all).
+// Words may differ by a final t or h (ة is written -a, -ah, -at or not at all), and a word-final
+// Latin s may be an Arabic or Hebrew z (Charles, تشارلز).
 //
 // Vowels are written differently in each script, but what a spelling does show must not
 // contradict the other spelling; when it does, the names are different (NameComparison::conflict):
@@ -79,6 +83,9 @@ public:
 
   // The skeleton's words separated by one space, e.g. "hld msd"; empty when no letter is left.
   std::string_view skeleton(std::string_view name);
+  // The skeleton with the letters a script writes two ways (ch: sh or tsh; Hebrew פ: p or f; ...)
+  // written one way: names that may match share its words. For blocking, not for display.
+  std::string_view blocking_skeleton(std::string_view name);
   // The name after case and diacritic folding only (UTF-8), e.g. "خالد المسعود" for "خالِد المَسْعود".
   std::string_view folded(std::string_view name);
   NameComparison compare(std::string_view a, std::string_view b);
