@@ -9,8 +9,8 @@ namespace {
 bool semitic(Script s) { return s == Script::arabic || s == Script::hebrew; }
 
 struct Step {
-  unsigned a = 0, b = 0;  // letters used on each side; 0: no pair applies
-  unsigned pair = 0;      // the LetterPair used
+  unsigned a = 0, b = 0;  // letters used on each side
+  unsigned pair = 0;      // the LetterPair used; 0: none applies
 };
 
 // A pair that lets a[i] (the letter written two ways) stand for what b shows at j.
@@ -29,6 +29,12 @@ Step pair_at(std::string_view a, std::size_t i, Script sa, std::string_view b, s
       if (y == 'f' && sb == Script::arabic) return {1, 1, pair_v};
       if (y == 'b' && sb == Script::hebrew) return {1, 1, pair_v};
       return {};
+    case 'g':
+      // Arabic drops the g of -ngt-, -ngs-: واشنطن for Washington (וושינגטון keeps it).
+      return i > 0 && a[i - 1] == 'n' && j > 0 && b[j - 1] == 'n' && i + 1 < a.size() && y == a[i + 1] &&
+                     sb == Script::arabic && sa != Script::arabic
+                 ? Step{1, 0, pair_ng}
+                 : Step{};
     case 'w':
       // Hebrew writes v with the ו Arabic reads w: ולדימיר, فلاديمير.
       return i == 0 && j == 0 && y == 'f' && sa == Script::hebrew && sb == Script::arabic ? Step{1, 1, pair_v}
@@ -57,11 +63,11 @@ WordMatch match_words(std::string_view a, Script sa, std::string_view b, Script 
     }
     if (!pairs) break;
     Step s = pair_at(a, i, sa, b, j, sb);
-    if (!s.a) {
+    if (!s.pair) {
       Step t = pair_at(b, j, sb, a, i, sa);
       s = {t.b, t.a, t.pair};
     }
-    if (!s.a) break;
+    if (!s.pair) break;
     m.letter_pairs |= s.pair;
     m.shifted |= s.a != s.b;
     i += s.a;
@@ -88,6 +94,7 @@ void block_text(std::string_view skeleton, std::string& out) {
     char c = skeleton[k];
     char next = k + 1 < skeleton.size() ? skeleton[k + 1] : ' ';
     if (c == 't' && (next == 'S' || next == 'C')) continue;
+    if (c == 'g' && k > 0 && skeleton[k - 1] == 'n' && next != ' ') continue;
     switch (c) {
       case 'C': c = 'S'; break;
       case 'P': case 'V': case 'f': case 'w': c = 'b'; break;
@@ -104,6 +111,7 @@ std::string describe_letter_pairs(unsigned pairs) {
       {pair_p, "Hebrew p as p, b or f"},
       {pair_v, "v as w, f or b"},
       {pair_final_s, "a final s as z"},
+      {pair_ng, "ng before a consonant as n"},
   };
   std::string out;
   for (auto const& [bit, phrase] : phrases) {

@@ -5,6 +5,7 @@
 //   V  a Latin v that starts a word: Arabic ف (Vladimir, فلاديمير), Hebrew ו or ב, Latin w;
 //      and a Hebrew ו that starts a word, Arabic ف (ולדימיר, فلاديمير)
 //   a word-final s read as z by another script (Charles, تشارلز; צ׳ארלס, تشارلز; Jones, جونز)
+//   ng before a consonant, which Arabic writes as n (Washington, واشنطن)
 // Pairs apply only between two scripts: within one, different letters are different spellings.
 // Blocking (which names are compared at all) must put every such pair together: block_text maps
 // each group onto one letter.
@@ -23,6 +24,7 @@ enum LetterPair : unsigned {
   pair_p = 1u << 1,
   pair_v = 1u << 2,
   pair_final_s = 1u << 3,
+  pair_ng = 1u << 4,
 };
 
 struct WordMatch {
