@@ -1,5 +1,7 @@
 #include "place_names.hpp"
 
+#include <bitset>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -39,9 +41,11 @@ public:
     add_cities();
     add_iso_countries();
     add_iso_subdivisions();
+    for (auto const& entry : names_) filter_.set(filter_hash(entry.first));
   }
 
   KnownName find(std::u32string_view folded) const {
+    if (!filter_.test(filter_hash(folded))) return {};  // most names are no place: answer them from 8 KiB
     key_.assign(folded);
     auto it = names_.find(key_);
     if (it == names_.end() || it->second.canonical.empty()) return {};
@@ -146,7 +150,14 @@ private:
     add_unknown(more);
   }
 
+  static std::size_t filter_hash(std::u32string_view s) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a: cheap, and good enough to spread the bits
+    for (char32_t c : s) h = (h ^ c) * 1099511628211ull;
+    return static_cast<std::size_t>((h ^ (h >> 29)) & 0xffff);
+  }
+
   Names names_;
+  std::bitset<0x10000> filter_;
   static thread_local std::u32string key_;
 };
 
