@@ -209,7 +209,9 @@ private:
         slots[i] = nslots++;
         recursive[i] = in_stratum[rule.body[i].relation];
       }
-    detail::PlanInput in{&rule.body, std::vector<bool>(rule.registers.size(), false), delta_atom, recursive, &sizes_};
+    detail::PlanInput in{&rule.body, std::vector<bool>(rule.registers.size(), false), delta_atom, recursive, &sizes_, {}};
+    for (auto const& op : rule.head_columns)
+      if (op.kind == Operand::Kind::var) in.read_at_end.push_back(op.value);
     PlannedRule planned{rule_index, detail::plan_body(in, slots, PlanStep::Kind::emit), nslots};
     prepare(planned.plan, in_stratum);
     return planned;
@@ -292,6 +294,7 @@ private:
             if (!bind_row(step, rel.row(r))) continue;
             if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
             run(plan, i + 1);
+            if (step.exists) return;
           }
           return;
         }
@@ -317,6 +320,7 @@ private:
           if (!matches_key(row, key, step.mask, rel.arity()) || !bind_row(step, row)) continue;
           if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
           run(plan, i + 1);
+          if (step.exists) return;
         }
         return;
       }
@@ -405,6 +409,7 @@ private:
       if (r >= hi || r < lo || !bind_row(step, group.rows + std::size_t(j) * arity)) continue;
       if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
       run(plan, i + 1);
+      if (step.exists) return;
     }
   }
 

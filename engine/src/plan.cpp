@@ -61,6 +61,31 @@ PlanStep make_atom_step(Literal const& lit, std::vector<bool>& bound, PlanStep::
   return step;
 }
 
+// Registers a step reads.
+void step_reads(PlanStep const& step, std::vector<bool>& live) {
+  std::vector<Register> regs;
+  for (auto const& op : step.key)
+    if (op.kind == Operand::Kind::var) regs.push_back(op.value);
+  if (step.literal && step.kind != PlanStep::Kind::scan && step.kind != PlanStep::Kind::negation)
+    literal_registers(*step.literal, regs);  // compares, assignments, aggregates: conservatively all
+  if (step.kind == PlanStep::Kind::aggregate && step.target_bound) regs.push_back(step.literal->target);  // compared
+  for (auto r : regs) live[r] = true;
+}
+
+// Walks the plan backwards with the registers read after each step, dropping the bindings no
+// later step reads; a scan left binding nothing only has to find one row.
+void drop_dead_bindings(std::vector<PlanStep>& steps, std::vector<Register> const& read_at_end, std::size_t registers) {
+  std::vector<bool> live(registers, false);
+  for (auto r : read_at_end) live[r] = true;
+  for (auto step = steps.rbegin(); step != steps.rend(); ++step) {
+    if (step->kind == PlanStep::Kind::scan) {
+      std::erase_if(step->binds, [&](auto const& b) { return !live[b.second]; });
+      step->exists = step->binds.empty();
+    }
+    step_reads(*step, live);
+  }
+}
+
 }  // namespace
 
 std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> const& atom_slots,
@@ -140,7 +165,7 @@ std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> 
             step.kind = PlanStep::Kind::aggregate;
             step.literal = &l;
             step.target_bound = bound[l.target];
-            PlanInput sub_in{&l.body, bound, -1, std::vector<bool>(l.body.size(), false), in.sizes};
+            PlanInput sub_in{&l.body, bound, -1, std::vector<bool>(l.body.size(), false), in.sizes, {}};
             step.sub = plan_body(sub_in, std::vector<std::uint32_t>(l.body.size(), 0xffffffffu),
                                  PlanStep::Kind::accumulate);
             bound[l.target] = true;
@@ -184,6 +209,7 @@ std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> 
     schedule_filters();
   }
   steps.emplace_back().kind = final_kind;
+  if (final_kind == PlanStep::Kind::emit) drop_dead_bindings(steps, in.read_at_end, in.bound.size());
   return steps;
 }
 

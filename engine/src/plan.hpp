@@ -28,6 +28,9 @@ struct PlanStep {
   HashIndex const* index = nullptr;
   GroupedIndex const* grouped = nullptr;
   bool whole_tuple = false;  // a scan that fixes every column: the duplicate check finds its row
+  // A scan that binds nothing read later: the rest of the body holds for one matching row as
+  // for all, so the first row that passes is its witness and the scan stops there.
+  bool exists = false;
   // assign / aggregate: target register; compare when the target was already bound
   bool target_bound = false;
   std::vector<PlanStep> sub;  // aggregate body, ending in accumulate
@@ -39,10 +42,13 @@ struct PlanInput {
   std::int32_t delta_atom = -1;       // index into body of the atom scanning the delta
   std::vector<bool> recursive;        // per body literal: atom over a relation of the current stratum
   std::vector<std::uint32_t> const* sizes;  // relation sizes, for choosing among equally bound atoms
+  std::vector<Register> read_at_end;  // registers the final step reads (a rule's head)
 };
 
 // Orders the body greedily: filters as soon as their variables are bound, then the atom
-// with the most bound columns (the delta atom first). Ends with `final_kind`.
+// with the most bound columns (the delta atom first). Ends with `final_kind`. In a plan that
+// emits, scans drop the bindings nothing reads later, and those left binding nothing become
+// existence checks (an aggregate's body counts every matching row, so its scans stay whole).
 std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> const& atom_slots,
                                 PlanStep::Kind final_kind);
 
