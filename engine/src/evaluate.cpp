@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "plan.hpp"
 
@@ -142,6 +143,7 @@ public:
     std::vector<bool> in_stratum(db_.relations.size(), false);
     for (auto r : stratum.relations) in_stratum[r] = true;
     snapshot_all();
+    answers_.clear();
     for (auto rule : stratum.rules)
       if (auto planned = plan_rule(rule, -1, in_stratum)) planned_.push_back(std::move(*planned));
   }
@@ -154,6 +156,7 @@ public:
     std::vector<bool> in_stratum(db_.relations.size(), false);
     for (auto r : stratum.relations) in_stratum[r] = true;
     snapshot_all();
+    answers_.clear();
     // The first round sees everything derived so far; later rounds join each delta.
     for (auto rule : stratum.rules) run_rule(rule, -1, in_stratum);
     if (!stratum.recursive) return;
@@ -209,11 +212,11 @@ private:
         slots[i] = nslots++;
         recursive[i] = in_stratum[rule.body[i].relation];
       }
-    detail::PlanInput in{&rule.body, std::vector<bool>(rule.registers.size(), false), delta_atom, recursive, &sizes_, {}};
+    detail::PlanInput in{&rule.body, std::vector<bool>(rule.registers.size(), false), delta_atom, recursive, &sizes_, {}, {}};
     for (auto const& op : rule.head_columns)
       if (op.kind == Operand::Kind::var) in.read_at_end.push_back(op.value);
     PlannedRule planned{rule_index, detail::plan_body(in, slots, PlanStep::Kind::emit), nslots};
-    prepare(planned.plan, in_stratum);
+    prepare(planned.plan, in_stratum, rule_index);
     return planned;
   }
 
@@ -231,8 +234,10 @@ private:
     flush();
   }
 
-  void prepare(std::vector<PlanStep>& plan, std::vector<bool> const& in_stratum) {
+  void prepare(std::vector<PlanStep>& plan, std::vector<bool> const& in_stratum, std::uint32_t rule_index) {
     for (auto& step : plan) {
+      if (step.kind == PlanStep::Kind::component)
+        step.answers = &answers_[(std::uint64_t(rule_index) << 32) | step.component];
       bool const keyed = (step.kind == PlanStep::Kind::scan || step.kind == PlanStep::Kind::negation) && step.mask != 0;
       auto& rel = db_.relations[step.relation];
       bool const scan = keyed && step.kind == PlanStep::Kind::scan;
@@ -243,7 +248,7 @@ private:
       }
       else if (scan && !in_stratum[step.relation]) step.grouped = rel.grouped(step.mask);
       if (keyed && !step.grouped && !step.whole_tuple) step.index = &rel.index(step.mask);
-      prepare(step.sub, in_stratum);
+      prepare(step.sub, in_stratum, rule_index);
     }
   }
 
@@ -396,7 +401,80 @@ private:
         return;
       }
       case PlanStep::Kind::emit: emit(); return;
+      case PlanStep::Kind::component: run_component(plan, i); return;
+      case PlanStep::Kind::collect: collect(); return;
     }
+  }
+
+  // Where a component's collect step goes: into its answers, or on with the rule's plan.
+  struct Collecting {
+    PlanStep const* component = nullptr;
+    std::vector<PlanStep> const* plan = nullptr;  // set when the component runs in place
+    std::size_t next = 0;
+  };
+
+  void run_component(std::vector<PlanStep> const& plan, std::size_t i) {
+    auto const& step = plan[i];
+    auto& answers = *step.answers;
+    auto const outer = collecting_;
+    if (!answers.filled) {
+      collecting_ = {&step, nullptr, 0};
+      run(step.sub, 0);
+      collecting_ = outer;
+      keep_distinct(step, answers);
+      answers.filled = true;
+    }
+    if (answers.too_many) {
+      collecting_ = {&step, &plan, i + 1};
+      run(step.sub, 0);
+      collecting_ = outer;
+      return;
+    }
+    std::size_t const width = step.outputs.size() + step.slots.size();
+    for (std::size_t at = 0; at < answers.data.size(); at += width) {
+      Value const* answer = answers.data.data() + at;
+      for (std::size_t k = 0; k < step.outputs.size(); ++k) regs_[step.outputs[k]] = answer[k];
+      for (std::size_t k = 0; k < step.slots.size(); ++k) rows_[step.slots[k]] = answer[step.outputs.size() + k];
+      run(plan, i + 1);
+    }
+  }
+
+  void collect() {
+    auto const& step = *collecting_.component;
+    if (collecting_.plan) {
+      run(*collecting_.plan, collecting_.next);
+      return;
+    }
+    auto& answers = *step.answers;
+    if (answers.too_many || (step.outputs.empty() && !answers.data.empty())) return;  // one witness will do
+    if (answers.data.size() >= options_.max_kept_answer_values) {
+      answers.too_many = true;
+      std::vector<Value>().swap(answers.data);
+      return;
+    }
+    for (auto r : step.outputs) answers.data.push_back(regs_[r]);
+    for (auto slot : step.slots) answers.data.push_back(rows_[slot]);
+  }
+
+  // Answers that differ only in their rows give the rule the same facts: keep the first of each.
+  static void keep_distinct(PlanStep const& step, detail::ComponentAnswers& answers) {
+    std::size_t const width = step.outputs.size() + step.slots.size();
+    std::size_t const outputs = step.outputs.size();
+    if (outputs == 0 || answers.data.empty()) return;
+    std::vector<std::uint32_t> order(answers.data.size() / width);
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    auto const* d = answers.data.data();
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return std::lexicographical_compare(d + a * width, d + a * width + outputs, d + b * width, d + b * width + outputs);
+    });
+    std::vector<Value> kept;
+    kept.reserve(answers.data.size());
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      Value const* answer = d + order[k] * width;
+      if (k > 0 && std::equal(answer, answer + outputs, d + order[k - 1] * width)) continue;
+      kept.insert(kept.end(), answer, answer + width);
+    }
+    answers.data = std::move(kept);
   }
 
   // The rows of one key, from a grouped index: all match the key already.
@@ -484,6 +562,8 @@ private:
   std::vector<Value> pending_heads_;  // batch * head arity: tuples emitted, not yet inserted
   std::vector<RowId> pending_rows_;   // batch * positive atoms: their body rows
   std::uint32_t pending_ = 0;
+  std::unordered_map<std::uint64_t, detail::ComponentAnswers> answers_;  // by rule and component
+  Collecting collecting_;
   Literal const* aggregate_ = nullptr;
   std::int64_t acc_count_ = 0, acc_value_ = 0;
   bool acc_has_ = false;

@@ -86,13 +86,96 @@ void drop_dead_bindings(std::vector<PlanStep>& steps, std::vector<Register> cons
   }
 }
 
+// Literal index -> component, joining literals that share a register not bound before the body.
+// An aggregate joins through the registers it groups by and its target, not its local ones.
+std::vector<std::uint32_t> components(std::vector<Literal> const& body, std::vector<bool> const& bound,
+                                      std::vector<bool> const& bindable) {
+  std::vector<std::uint32_t> parent(body.size());
+  for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto root = [&](std::uint32_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  std::vector<std::int64_t> owner(bound.size(), -1);  // register -> a literal using it
+  for (std::uint32_t i = 0; i < body.size(); ++i) {
+    std::vector<Register> regs;
+    if (body[i].kind == Literal::Kind::aggregate) {
+      regs = aggregate_inputs(body[i], bindable);
+      regs.push_back(body[i].target);
+    } else {
+      literal_registers(body[i], regs);
+    }
+    for (auto r : regs) {
+      if (bound[r]) continue;
+      if (owner[r] < 0) owner[r] = i;
+      else parent[root(i)] = root(static_cast<std::uint32_t>(owner[r]));
+    }
+  }
+  std::vector<std::uint32_t> out(body.size());
+  for (std::uint32_t i = 0; i < body.size(); ++i) out[i] = root(i);
+  return out;
+}
+
+void hoist_components(PlanInput const& in, std::vector<std::uint32_t> const& atom_slots, std::vector<bool> const& bindable,
+                      std::vector<bool>& done, std::vector<PlanStep>& first, std::vector<PlanStep>& last) {
+  auto const& body = *in.body;
+  auto const comp = components(body, in.bound, bindable);
+  // The part the rule is driven by stays in the main plan: the delta atom's, or else a
+  // recursive atom's, or else the first atom's.
+  std::int64_t main = -1;
+  for (std::size_t i = 0; i < body.size(); ++i)
+    if (body[i].kind == Literal::Kind::atom && (static_cast<std::int32_t>(i) == in.delta_atom || in.recursive[i])) {
+      main = comp[i];
+      if (static_cast<std::int32_t>(i) == in.delta_atom) break;
+    }
+  for (std::size_t i = 0; i < body.size() && main < 0; ++i)
+    if (body[i].kind == Literal::Kind::atom) main = comp[i];
+  std::vector<bool> head(in.bound.size(), false);
+  for (auto r : in.read_at_end) head[r] = true;
+  for (std::uint32_t c = 0; c < body.size(); ++c) {
+    if (static_cast<std::int64_t>(c) == main || comp[c] != c) continue;  // each component once, by its root
+    std::size_t size = 0, atoms = 0;
+    bool invariant = true;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      if (comp[i] != c) continue;
+      ++size;
+      if (body[i].kind == Literal::Kind::atom) ++atoms;
+      if (body[i].kind == Literal::Kind::atom && in.recursive[i]) invariant = false;
+    }
+    // One atom alone is read as fast from its relation as from kept answers.
+    if (!invariant || atoms == 0 || size < 2) continue;
+    PlanInput sub = in;
+    sub.skip.assign(body.size(), true);
+    sub.read_at_end.clear();
+    sub.delta_atom = -1;
+    PlanStep step;
+    step.kind = PlanStep::Kind::component;
+    step.component = c;
+    for (std::uint32_t i = 0; i < body.size(); ++i) {
+      if (comp[i] != c) continue;
+      sub.skip[i] = false;
+      done[i] = true;
+      if (atom_slots[i] != 0xffffffffu) step.slots.push_back(atom_slots[i]);
+      std::vector<Register> regs;
+      literal_registers(body[i], regs);
+      if (body[i].kind == Literal::Kind::aggregate) regs.push_back(body[i].target);
+      for (auto r : regs)
+        if (head[r] && !in.bound[r] && std::find(step.outputs.begin(), step.outputs.end(), r) == step.outputs.end())
+          step.outputs.push_back(r);
+    }
+    sub.read_at_end = step.outputs;
+    step.sub = plan_body(sub, atom_slots, PlanStep::Kind::collect);
+    (step.outputs.empty() ? first : last).push_back(std::move(step));
+  }
+}
+
 }  // namespace
 
 std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> const& atom_slots,
                                 PlanStep::Kind final_kind) {
   auto const& body = *in.body;
   std::vector<bool> bound = in.bound;
-  std::vector<bool> done(body.size(), false);
+  std::vector<bool> done = in.skip.empty() ? std::vector<bool>(body.size(), false) : in.skip;
   std::vector<PlanStep> steps;
 
   // Registers any positive atom or assignment can bind: what an aggregate may group by.
@@ -103,7 +186,9 @@ std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> 
     bindable[r] = true;
     ++binders[r];
   };
-  for (auto const& l : body) {
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (done[i]) continue;
+    auto const& l = body[i];
     if (l.kind == Literal::Kind::atom)
       for (auto const& op : l.columns)
         if (op.kind == Operand::Kind::var) can_bind(op.value);
@@ -165,7 +250,7 @@ std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> 
             step.kind = PlanStep::Kind::aggregate;
             step.literal = &l;
             step.target_bound = bound[l.target];
-            PlanInput sub_in{&l.body, bound, -1, std::vector<bool>(l.body.size(), false), in.sizes, {}};
+            PlanInput sub_in{&l.body, bound, -1, std::vector<bool>(l.body.size(), false), in.sizes, {}, {}};
             step.sub = plan_body(sub_in, std::vector<std::uint32_t>(l.body.size(), 0xffffffffu),
                                  PlanStep::Kind::accumulate);
             bound[l.target] = true;
@@ -199,6 +284,10 @@ std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> 
     return best;
   };
 
+  std::vector<PlanStep> last;  // components binding head variables: innermost, where they loop cheapest
+  if (final_kind == PlanStep::Kind::emit && in.skip.empty())
+    hoist_components(in, atom_slots, bindable, done, steps, last);
+
   schedule_filters();
   for (auto next = pick_atom(); next >= 0; next = pick_atom()) {
     auto& step = steps.emplace_back(make_atom_step(body[next], bound, PlanStep::Kind::scan));
@@ -208,8 +297,9 @@ std::vector<PlanStep> plan_body(PlanInput const& in, std::vector<std::uint32_t> 
     done[next] = true;
     schedule_filters();
   }
+  for (auto& c : last) steps.push_back(std::move(c));
   steps.emplace_back().kind = final_kind;
-  if (final_kind == PlanStep::Kind::emit) drop_dead_bindings(steps, in.read_at_end, in.bound.size());
+  if (final_kind == PlanStep::Kind::emit || final_kind == PlanStep::Kind::collect) drop_dead_bindings(steps, in.read_at_end, in.bound.size());
   return steps;
 }
 

@@ -50,6 +50,7 @@ inline void collect_unverified(nogood::ProofNode const& n, std::string const& ve
 
 struct RunOptions {
   std::uint64_t max_derived = 1'000'000;
+  std::size_t max_kept_answer_values = std::size_t(1) << 22;
   bool explain = false;               // explain every verdict and collect the steps that do not re-check
   std::vector<std::string> symbols;   // symbol columns hold the index of their symbol here (-1 if absent)
 };
@@ -61,6 +62,7 @@ inline ProgramRun run_program(std::string const& rules, std::vector<std::string>
   for (std::size_t i = 0; i < facts.size(); ++i) in.facts_text.emplace_back("f" + std::to_string(i + 1) + ".json", facts[i]);
   nogood::Options options;
   options.eval.max_derived = opts.max_derived;
+  options.eval.max_kept_answer_values = opts.max_kept_answer_values;
   options.eval.max_seconds = 20;
   nogood::Session session(options);
   ProgramRun run;

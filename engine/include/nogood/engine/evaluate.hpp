@@ -22,6 +22,9 @@ struct EvalOptions {
   // Resident memory of the whole process, in bytes, before stopping as runaway; 0: none.
   // Read from the system every million rows scanned and every 65,536 facts derived.
   std::uint64_t max_memory = default_memory_limit();
+  // Values kept per body part that shares no variable with the rest of its rule (16 MiB): a
+  // part with more answers is joined in place, as any other.
+  std::size_t max_kept_answer_values = std::size_t(1) << 22;
 };
 
 // How one derived row was first derived: the rule, and the row each positive body atom
