@@ -58,6 +58,7 @@ std::optional<Inputs> gather_inputs(CommonOptions const& o, std::size_t corpus_a
     }
   }
   if (o.entities) in.entities = *o.entities;
+  if (o.accepted) in.accepted = *o.accepted;
   for (auto const& t : o.texts) in.text_dirs.emplace_back(t);
   if (in.rules.empty() && in.rules_text.empty()) {
     Diagnostic d = make_error("E0003", "no rules given");
@@ -125,7 +126,7 @@ std::string write_timings(Session const& session, CommonOptions const& o, double
 namespace {
 // Options every command that reads a corpus takes.
 std::vector<std::string_view> with_inputs(std::initializer_list<std::string_view> more) {
-  std::vector<std::string_view> out{"--rules", "--facts", "--entities", "--texts", "--color"};
+  std::vector<std::string_view> out{"--rules", "--facts", "--entities", "--accepted", "--texts", "--color"};
   out.insert(out.end(), more);
   return out;
 }
@@ -144,6 +145,7 @@ std::vector<std::string_view> applicable_options(std::string_view command) {
   if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet"});
   if (command == "query") return with_limits(with_inputs({"--count", "--format", "--output", "--lang", "--timings"}));
   if (command == "entities") return with_inputs({"--source", "--format", "--output", "--quiet", "--lang"});
+  if (command == "accept") return with_limits({"--reason", "--by", "--texts", "--color", "--quiet", "--lang"});
   if (command == "embed")
     return with_limits(with_inputs({"--check", "--output", "--format", "--severity", "--source", "--rule", "--quiet", "--lang"}));
   return {};
@@ -166,6 +168,7 @@ char const* const corpus_inputs_help =
     "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
     "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
     "  --entities FILE      the corpus entities.json\n"
+    "  --accepted FILE      the verdicts accepted as understood (default: the corpus accepted.json)\n"
     "  --texts DIR          where article texts are found, to check quotes (repeatable)\n";
 
 int usage_error(std::string const& command, std::string const& message) {
@@ -237,6 +240,7 @@ int print_help(std::string const& command) {
   }
   if (command == "entities") return print_entities_help();
   if (command == "embed") return print_embed_help();
+  if (command == "accept") return print_accept_help();
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
                  "usage: nogood lint [CORPUS | FILE.rules...] [--rules FILE]... [--facts FILE]... [options]\n\n"
@@ -264,6 +268,8 @@ int print_help(std::string const& command) {
                "            nogood entities examples/syria-raid\n"
                "  embed     fill the marked regions of a Markdown or HTML report with current verdicts\n"
                "            nogood embed report.md examples/syria-raid\n"
+               "  accept    record that a verdict was reviewed and is understood, in the corpus's accepted.json\n"
+               "            nogood accept VERDICT_ID --reason \"...\" examples/syria-raid\n"
                "\n"
                "options: --help, --version; `nogood <command> --help` for the options of a command\n";
   return 0;
@@ -330,8 +336,21 @@ int run_check(std::vector<std::string> const& args) {
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (rc) return rc;
   if (auto err = write_timings(session, o, render, peaks); !err.empty()) return usage_error("check", err);
-  bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) { return severity_rank(v->severity) >= severity_rank(o.fail_on); });
+  // An accepted verdict is reported, and fails nothing.
+  bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) {
+    return !session.acceptance(*v) && severity_rank(v->severity) >= severity_rank(o.fail_on);
+  });
   return failing ? 1 : 0;
+}
+
+int unknown_verdict(Session const& session, std::string const& id, CommonOptions const& o) {
+  std::vector<std::string_view> ids;
+  for (auto const& v : session.verdicts()) ids.push_back(v.id);
+  auto near = closest_match(id, ids);
+  std::cerr << make_style(o.color, 2).red("error[E0005]") << ": no verdict has the id `" << id << "`\n";
+  if (!near.empty()) std::cerr << "   = help: did you mean `" << near << "`?\n";
+  else std::cerr << "   = help: `nogood check` prints each verdict's id on its last line\n";
+  return 2;
 }
 
 int run_explain(std::vector<std::string> const& args) {
@@ -349,15 +368,7 @@ int run_explain(std::vector<std::string> const& args) {
     return 2;
   }
   auto const* v = session.find_verdict(id);
-  if (!v) {
-    std::vector<std::string_view> ids;
-    for (auto const& vv : session.verdicts()) ids.push_back(vv.id);
-    auto near = closest_match(id, ids);
-    std::cerr << make_style(o.color, 2).red("error[E0005]") << ": no verdict has the id `" << id << "`\n";
-    if (!near.empty()) std::cerr << "   = help: did you mean `" << near << "`?\n";
-    else std::cerr << "   = help: `nogood check` prints each verdict's id on its last line\n";
-    return 2;
-  }
+  if (!v) return unknown_verdict(session, id, o);
   report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "explain"};
   return emit(o, report::render_explanation(session, *v, m, report_options(o)));
 }

@@ -58,9 +58,10 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {
       if (auto e = take(v)) return e;
       (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter : o.source_filter).push_back(v);
-    } else if (a == "--entities" || a == "--output" || a == "-o" || a == "--timings") {
+    } else if (a == "--entities" || a == "--output" || a == "-o" || a == "--timings" || a == "--reason" || a == "--by" ||
+               a == "--accepted") {
       if (auto e = take(v)) return e;
-      (a == "--entities" ? o.entities : a == "--timings" ? o.timings : o.output) = v;
+      (a == "--entities" ? o.entities : a == "--accepted" ? o.accepted : a == "--timings" ? o.timings : a == "--reason" ? o.reason : a == "--by" ? o.by : o.output) = v;
     } else if (a == "--format" || a == "-f") {
       if (auto e = take(v)) return e;
       if (v == "md") v = "markdown";
@@ -97,9 +98,9 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       o.max_memory = *bytes;
     } else if (a.size() > 1 && a[0] == '-') {
       auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--compact",
-                                    "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--output",
+                                    "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--accepted", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
-                                    "--max-facts", "--max-seconds", "--max-memory"});
+                                    "--max-facts", "--max-seconds", "--max-memory", "--reason", "--by"});
       return "unknown option `" + a + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
     } else {
       o.positional.push_back(a);

@@ -1,6 +1,8 @@
 #include "json_file.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "json_locate.hpp"
@@ -140,6 +142,30 @@ json const* JsonFile::field(json const& obj, std::string const& pointer, char co
 std::string JsonFile::string_field(json const& obj, std::string const& pointer, char const* key, bool required) {
   auto f = field(obj, pointer, key, json::value_t::string, required);
   return f ? f->get<std::string>() : std::string();
+}
+
+std::optional<std::string> read_file(std::filesystem::path const& path, Diagnostics& diags) {
+  std::ifstream in(path, std::ios::binary);
+  std::error_code ec;
+  if (!in || std::filesystem::is_directory(path, ec)) {
+    bool const directory = std::filesystem::is_directory(path, ec);
+    Diagnostic d = make_error("E0001", directory ? "`" + path.string() + "` is a directory, not a file"
+                                                 : "cannot read `" + path.string() + "`: " + (std::filesystem::exists(path, ec) ? "permission denied" : "no such file"));
+    d.file_name = path.string();
+    diags.report(std::move(d.with_help(directory ? "name a file, or pass the folder as the corpus" : "check the path; relative paths start from the current directory")));
+    return std::nullopt;
+  }
+  // One read into a string of the file's size: a stream buffer would hold a second copy of a bulk file.
+  in.seekg(0, std::ios::end);
+  auto const size = static_cast<std::streamoff>(in.tellg());
+  in.seekg(0, std::ios::beg);
+  std::string text;
+  if (size > 0) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  return text;
 }
 
 }  // namespace nogood::facts::detail

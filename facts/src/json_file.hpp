@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -26,6 +27,9 @@ std::string kind_of(json const& j);
 // Why a string that parse_date rejects is not a date: its form, or a month or day that does not
 // exist; (message, help).
 std::pair<std::string, std::string> date_problem(std::string const& text);
+
+// The bytes of a file; E0001 when it cannot be read (a folder, no such file, no permission).
+std::optional<std::string> read_file(std::filesystem::path const& path, Diagnostics& diags);
 
 class JsonFile {
 public:

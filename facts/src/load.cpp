@@ -24,6 +24,7 @@ using json = nlohmann::json;
 using engine::ValueType;
 using detail::kind_of;
 using detail::date_problem;
+using detail::read_file;
 
 bool valid_utf8(std::string_view s, std::size_t& bad) {
   std::size_t i = 0;
@@ -584,29 +585,6 @@ void reserve_claims(engine::Corpus& corpus, std::size_t more) {
   if (need > corpus.claims.capacity()) corpus.claims.reserve(std::max(need, corpus.claims.capacity() + corpus.claims.capacity() / 2));
 }
 
-std::optional<std::string> read_file(fs::path const& path, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  std::error_code ec;
-  if (!in || fs::is_directory(path, ec)) {
-    bool const directory = fs::is_directory(path, ec);
-    Diagnostic d = make_error("E0001", directory ? "`" + path.string() + "` is a directory, not a file"
-                                                 : "cannot read `" + path.string() + "`: " + (fs::exists(path, ec) ? "permission denied" : "no such file"));
-    d.file_name = path.string();
-    diags.report(std::move(d.with_help(directory ? "name a file, or pass the folder as the corpus" : "check the path; relative paths start from the current directory")));
-    return std::nullopt;
-  }
-  // One read into a string of the file's size: a stream buffer would hold a second copy of a bulk file.
-  in.seekg(0, std::ios::end);
-  auto const size = static_cast<std::streamoff>(in.tellg());
-  in.seekg(0, std::ios::beg);
-  std::string text;
-  if (size > 0) {
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), size);
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  return text;
-}
 }  // namespace
 
 void FactsLoader::load_entities(fs::path const& path) {

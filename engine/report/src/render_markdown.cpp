@@ -1,4 +1,5 @@
 #include "render_markdown.hpp"
+#include "accepted_line.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -115,6 +116,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   // The anchor lets a report link to a verdict by its id; the id is made of [A-Za-z0-9_-].
   if (anchors.insert(v.id).second) out += "<a id=\"" + v.id + "\"></a>\n";
   out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule) + ": " + md_text(v.message) + "\n\n";
+  if (auto const* a = s.acceptance(v)) out += "**Accepted** " + md_text(accepted_line(*a)) + "\n\n";
   out += "Because:\n\n";
   render_node(out, s, s.explain(v), 0);
   out += "\nVerdict id: " + md_code(v.id) + "\n";
@@ -130,6 +132,7 @@ std::string render_markdown_summary(Session const& s, std::vector<Verdict const*
   if (r.errors) out += "| error | " + std::to_string(r.errors) + " |\n";
   if (r.warnings) out += "| warning | " + std::to_string(r.warnings) + " |\n";
   if (r.infos) out += "| info | " + std::to_string(r.infos) + " |\n";
+  if (r.accepted) out += "| accepted | " + std::to_string(r.accepted) + " |\n";
   out += "| **total** | **" + std::to_string(r.total) + "** |\n";
   out += "\n| Rule | Verdicts |\n| :-- | --: |\n";
   for (auto const& [rule, n] : r.by_rule) out += "| " + md_code(rule) + " | " + std::to_string(n) + " |\n";

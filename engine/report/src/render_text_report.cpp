@@ -1,4 +1,5 @@
 #include "render_text_report.hpp"
+#include "accepted_line.hpp"
 
 #include <algorithm>
 #include <set>
@@ -55,6 +56,7 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
 
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
+  if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   auto proof = s.explain(v);
   Evidence e;
   std::set<std::uint32_t> seen;
@@ -94,7 +96,7 @@ void render_compact(std::string& out, Session const& s, Verdict const& v, Style 
   auto severity = std::string(engine::to_string(v.severity));
   out += paint_severity(style, v.severity, severity) + std::string(8 - severity.size(), ' ');
   out += v.rule + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
-  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id) + "\n";
+  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id) + (s.acceptance(v) ? "  accepted" : "") + "\n";
 }
 
 std::string summary_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style) {

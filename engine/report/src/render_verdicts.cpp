@@ -1,4 +1,5 @@
 #include "render_verdicts.hpp"
+#include "accepted_line.hpp"
 
 #include <algorithm>
 #include <map>
@@ -63,6 +64,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
 
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
+  if (auto const* a = s.acceptance(v)) out += "  " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);
   render_node(out, s, proof, style, 4);
@@ -113,6 +115,8 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
 
 void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proofs) {
   w.begin_object().member("id", v.id).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", v.message);
+  if (auto const* a = s.acceptance(v))
+    w.key("accepted").begin_object().member("reason", a->reason).member("by", a->by).member("date", a->date).end_object();
   w.key("bindings").begin_object();
   std::string text;
   for (auto const& b : v.bindings) {
@@ -169,7 +173,7 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
   w.key("by_severity").begin_object();  // keys in alphabetical order, as before
   for (auto [name, n] : {std::pair{"error", counts.errors}, std::pair{"info", counts.infos}, std::pair{"warning", counts.warnings}})
     if (n) w.member(name, n);
-  w.end_object().key("by_rule").begin_object();
+  w.end_object().member("accepted", counts.accepted).key("by_rule").begin_object();
   for (auto const& [name, n] : counts.by_rule) w.member(name, n);
   w.end_object();
   w.end_object().end_object();

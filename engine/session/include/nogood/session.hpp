@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
+#include "nogood/engine/accepted.hpp"
 #include "nogood/engine/corpus.hpp"
 #include "nogood/engine/duplicates.hpp"
 #include "nogood/engine/evaluate.hpp"
@@ -25,6 +26,7 @@ struct Inputs {
   std::vector<std::filesystem::path> facts;  // .json per source, .jsonl bulk
   std::optional<std::filesystem::path> corpus;  // the corpus folder, which imports may not leave
   std::optional<std::filesystem::path> entities;
+  std::optional<std::filesystem::path> accepted;  // accepted.json: verdicts reviewed and accepted
   std::vector<std::filesystem::path> text_dirs;
   std::vector<std::pair<std::string, std::string>> rules_text;  // (name, text): rules given as strings
   std::vector<std::pair<std::string, std::string>> facts_text;  // (name, text)
@@ -33,6 +35,9 @@ struct Inputs {
 // A corpus folder: rules/*.rules, facts/ or sources/ with *.json and *.jsonl, entities.json.
 // Files are taken in name order so runs are reproducible.
 std::optional<Inputs> discover_corpus(std::filesystem::path const& folder, Diagnostics& diags);
+
+// The text of an accepted.json holding `entries`, in their order, as `nogood accept` writes it.
+std::string accepted_file_text(std::vector<engine::Acceptance> const& entries);
 
 struct Timings {
   double load = 0, resolve = 0, evaluate = 0, verdicts = 0;
@@ -56,6 +61,12 @@ public:
   // Everything a run found, in a deterministic order.
   std::vector<Verdict> const& verdicts() const { return verdicts_; }
   Verdict const* find_verdict(std::string_view id) const;
+  // accepted.json's entries, in file order, and the one accepting `v` (nullptr when none).
+  // build_verdicts() matches them to verdicts and warns (W0340) about those that match none.
+  std::vector<engine::Acceptance> const& accepted() const { return accepted_; }
+  engine::Acceptance const* acceptance(Verdict const& v) const;
+  // The accepted.json read, as given; empty when none.
+  std::string const& accepted_file() const { return accepted_file_; }
   ProofNode explain(Verdict const& v) const;
 
   // A value as shown to people (entities by their name in Options::language), and in the form
@@ -81,6 +92,7 @@ public:
 
 private:
   std::string_view entity_display(engine::Value v) const;
+  void match_acceptances();
   void report_duplicate_claims(std::vector<engine::DuplicateClaim> const& repeats);
   ProofNode explain_row(engine::RelationId rel, engine::RowId row, int depth) const;
   std::string fact_text(engine::RelationId rel, engine::Value const* row) const;
@@ -102,6 +114,8 @@ private:
   engine::Program program_;
   engine::Database db_;
   std::vector<Verdict> verdicts_;
+  std::vector<engine::Acceptance> accepted_;
+  std::string accepted_file_;
   // Each entity's display name in options_.language, looked up once rather than per value shown.
   mutable std::vector<std::string_view> display_names_;
   Timings timings_;
