@@ -2,6 +2,7 @@
 // was reviewed and is understood. Later runs still show it, marked accepted, and it fails
 // nothing. Exit codes: 0 recorded, 2 no such verdict, already accepted, bad input or usage.
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
@@ -21,6 +22,7 @@ int print_accept_help() {
                "  CORPUS               the corpus folder (default: the current folder, when it has rules/)\n"
                "  --reason TEXT        why the verdict is understood (required)\n"
                "  --by NAME            who accepts it (default: $USER, else $LOGNAME)\n"
+               "  --accepted FILE      the file to add to, in place of the corpus accepted.json\n"
                "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
                "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                "  --quiet              no line saying what was recorded\n"
@@ -59,6 +61,12 @@ int run_accept(std::vector<std::string> const& args) {
 
   Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 1, session);
+  std::string path;
+  if (inputs) {
+    path = inputs->accepted ? inputs->accepted->string() : (*inputs->corpus / "accepted.json").string();
+    std::error_code ec;
+    if (inputs->accepted && !std::filesystem::exists(*inputs->accepted, ec)) inputs->accepted.reset();  // accept creates it
+  }
   if (!inputs || !run_stages(session, *inputs, o, Until::verdicts)) {
     print_diagnostics(session, o);
     return 2;
@@ -81,7 +89,6 @@ int run_accept(std::vector<std::string> const& args) {
   print_diagnostics(session, o);  // warnings, such as stale acceptances
   auto entries = session.accepted();
   entries.push_back({id, *o.reason, *by, report::run_date(), {}});
-  std::string const path = inputs->accepted ? inputs->accepted->string() : (*inputs->corpus / "accepted.json").string();
   if (auto err = write_atomically(path, accepted_file_text(entries)); !err.empty()) {
     std::cerr << make_style(o.color, 2).red("error[E0004]") << ": " << err
               << "\n   = note: nothing was written\n   = help: check that the corpus folder is writable\n";

@@ -145,7 +145,7 @@ std::vector<std::string_view> applicable_options(std::string_view command) {
   if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet"});
   if (command == "query") return with_limits(with_inputs({"--count", "--format", "--output", "--lang", "--timings"}));
   if (command == "entities") return with_inputs({"--source", "--format", "--output", "--quiet", "--lang"});
-  if (command == "accept") return with_limits({"--reason", "--by", "--texts", "--color", "--quiet", "--lang"});
+  if (command == "accept") return with_limits({"--reason", "--by", "--accepted", "--texts", "--color", "--quiet", "--lang"});
   if (command == "embed")
     return with_limits(with_inputs({"--check", "--output", "--format", "--severity", "--source", "--rule", "--quiet", "--lang"}));
   return {};

@@ -12,7 +12,7 @@ _nogood_options() {
     lint) echo "$inputs --fail-on --format --quiet" ;;
     query) echo "$inputs --count --format --output --lang --timings $limits" ;;
     entities) echo "$inputs --source --format --output --quiet --lang" ;;
-    accept) echo "--texts --color --help --reason --by --quiet --lang $limits" ;;
+    accept) echo "--accepted --texts --color --help --reason --by --quiet --lang $limits" ;;
     embed) echo "$inputs --check --output --format --severity --source --rule --quiet --lang $limits" ;;
   esac
 }

@@ -85,7 +85,7 @@ std::optional<std::vector<engine::Acceptance>> load_accepted_text(std::string na
     return std::nullopt;
   }
   if (auto v = parsed->find("nogood"); v == parsed->end() || !v->is_number_integer() || v->get<int>() != 1)
-    reader.error("E0304", "/nogood", v == parsed->end() ? "missing format version `\"nogood\": 1`" : "unsupported format version `" + v->dump() + "`",
+    reader.error("E0304", v == parsed->end() ? "" : "/nogood", v == parsed->end() ? "missing format version `\"nogood\": 1`" : "unsupported format version `" + v->dump() + "`",
                  "this version of nogood reads `\"nogood\": 1`");
   reader.known_keys(*parsed, "", {"nogood", "accepted"}, "accepted.json");
   std::vector<engine::Acceptance> out;

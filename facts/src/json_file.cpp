@@ -133,7 +133,11 @@ json const* JsonFile::field(json const& obj, std::string const& pointer, char co
     static std::map<json::value_t, std::string> names{{json::value_t::string, "a string"}, {json::value_t::object, "an object"},
                                                       {json::value_t::array, "an array"}, {json::value_t::boolean, "a boolean"},
                                                       {json::value_t::number_integer, "an integer"}};
-    error("E0303", pointer + "/" + key, "`" + std::string(key) + "` must be " + names[type] + ", not " + kind_of(*it));
+    static std::map<json::value_t, std::string> forms{{json::value_t::string, "\"...\""}, {json::value_t::object, "{...}"},
+                                                      {json::value_t::array, "[...]"}, {json::value_t::boolean, "true or false"},
+                                                      {json::value_t::number_integer, "a whole number, without quotes"}};
+    error("E0303", pointer + "/" + key, "`" + std::string(key) + "` must be " + names[type] + ", not " + kind_of(*it),
+          "write it as " + forms[type]);
     return nullptr;
   }
   return &*it;

@@ -117,7 +117,11 @@ bool Session::load(Inputs const& inputs) {
     input_files_.push_back(f.string());
   }
   for (auto const& [name, text] : inputs.facts_text) loader.load_text(name, text, name.ends_with(".jsonl"));
-  if (inputs.accepted) {
+  if (inputs.accepted_text) {
+    accepted_file_ = inputs.accepted_text->first;
+    if (auto entries = facts::load_accepted_text(accepted_file_, inputs.accepted_text->second, sources_, diags_))
+      accepted_ = std::move(*entries);
+  } else if (inputs.accepted) {
     accepted_file_ = inputs.accepted->string();
     if (auto entries = facts::load_accepted(*inputs.accepted, sources_, diags_)) accepted_ = std::move(*entries);
     input_files_.push_back(accepted_file_);

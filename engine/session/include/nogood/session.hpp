@@ -30,6 +30,7 @@ struct Inputs {
   std::vector<std::filesystem::path> text_dirs;
   std::vector<std::pair<std::string, std::string>> rules_text;  // (name, text): rules given as strings
   std::vector<std::pair<std::string, std::string>> facts_text;  // (name, text)
+  std::optional<std::pair<std::string, std::string>> accepted_text;  // (name, text), in place of `accepted`
 };
 
 // A corpus folder: rules/*.rules, facts/ or sources/ with *.json and *.jsonl, entities.json.
