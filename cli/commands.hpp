@@ -20,6 +20,8 @@ int run_entities(std::vector<std::string> const& args);  // command_entities.cpp
 int run_embed(std::vector<std::string> const& args);     // command_embed.cpp
 int run_accept(std::vector<std::string> const& args);    // command_accept.cpp
 int print_accept_help();
+int run_diff(std::vector<std::string> const& args);      // command_diff.cpp
+int print_diff_help();
 int print_entities_help();
 int print_embed_help();
 int print_help(std::string const& command);

@@ -16,6 +16,7 @@ struct CommonOptions {
   std::vector<std::string> given;  // the options given, by their long names, in order
   std::vector<std::string> rules, facts, texts;
   std::optional<std::string> entities, accepted;
+  std::optional<std::string> baseline;  // check: an earlier JSON report to compare with
   std::string format = "text";
   bool format_given = false;  // --format: else the --output extension decides
   bool compact = false;       // check, text: one line per verdict

@@ -34,6 +34,7 @@ std::vector<ManifestFile> manifest_files(Session const& session, Manifest const&
     f.path = report_path(session, path);
     out.push_back(std::move(f));
   }
+  if (!manifest.baseline.empty()) out.push_back({report_path(session, manifest.baseline), "baseline", sha256_file_hex(manifest.baseline)});
   return out;
 }
 

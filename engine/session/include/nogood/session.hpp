@@ -17,6 +17,7 @@
 #include "nogood/engine/duplicates.hpp"
 #include "nogood/engine/evaluate.hpp"
 #include "nogood/engine/program.hpp"
+#include "nogood/engine/saved_report.hpp"
 #include "nogood/verdict.hpp"
 
 namespace nogood {
@@ -39,6 +40,10 @@ std::optional<Inputs> discover_corpus(std::filesystem::path const& folder, Diagn
 
 // The text of an accepted.json holding `entries`, in their order, as `nogood accept` writes it.
 std::string accepted_file_text(std::vector<engine::Acceptance> const& entries);
+
+// A JSON report of an earlier run (`nogood check --format json`), to compare runs with; errors
+// (not JSON, not a report) are located in the text registered with `sources`.
+std::optional<engine::SavedReport> load_saved_report(std::filesystem::path const& path, SourceManager& sources, Diagnostics& diags);
 
 struct Timings {
   double load = 0, resolve = 0, evaluate = 0, verdicts = 0;
@@ -66,6 +71,12 @@ public:
   // build_verdicts() matches them to verdicts and warns (W0340) about those that match none.
   std::vector<engine::Acceptance> const& accepted() const { return accepted_; }
   engine::Acceptance const* acceptance(Verdict const& v) const;
+  // Compares this run's verdicts (after build_verdicts()) with an earlier run's, by id: each
+  // verdict is new or unchanged, and the earlier verdicts that no longer occur are resolved.
+  void compare_with(engine::SavedReport baseline);
+  engine::SavedReport const* baseline() const { return baseline_ ? &*baseline_ : nullptr; }
+  bool is_new(Verdict const& v) const { return baseline_ && !v.in_baseline; }
+  std::vector<engine::SavedVerdict const*> const& resolved() const { return resolved_; }
   // The accepted.json read, as given; empty when none.
   std::string const& accepted_file() const { return accepted_file_; }
   ProofNode explain(Verdict const& v) const;
@@ -117,6 +128,8 @@ private:
   std::vector<Verdict> verdicts_;
   std::vector<engine::Acceptance> accepted_;
   std::string accepted_file_;
+  std::optional<engine::SavedReport> baseline_;
+  std::vector<engine::SavedVerdict const*> resolved_;
   // Each entity's display name in options_.language, looked up once rather than per value shown.
   mutable std::vector<std::string_view> display_names_;
   Timings timings_;

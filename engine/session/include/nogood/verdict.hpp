@@ -31,6 +31,7 @@ struct Verdict {
   engine::RelationId relation = 0;
   engine::RowId row = 0;
   std::uint32_t accepted = no_acceptance;  // index into Session::accepted()
+  bool in_baseline = false;                // Session::compare_with() found it in the earlier run
   static constexpr std::uint32_t no_acceptance = 0xffffffffu;
 };
 
