@@ -1,6 +1,6 @@
 // Matching accepted.json's entries to this run's verdicts. An entry whose verdict no longer
-// occurs is stale: the claims changed, or the bindings did (which changes the id), or the rule
-// went away. It is a warning, not an error, so editing facts never breaks a run; it names the
+// occurs is stale: the claims it rested on are gone, or its bindings changed (which changes the
+// id), or its rule went away. It is a warning, not an error, so editing facts never breaks a run; it names the
 // entry so the analyst can remove it or accept the verdict that replaced it.
 #include <unordered_map>
 
