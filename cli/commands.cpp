@@ -58,6 +58,7 @@ std::optional<Inputs> gather_inputs(CommonOptions const& o, std::size_t corpus_a
     }
   }
   if (o.entities) in.entities = *o.entities;
+  if (o.accepted) in.accepted = *o.accepted;
   for (auto const& t : o.texts) in.text_dirs.emplace_back(t);
   if (in.rules.empty() && in.rules_text.empty()) {
     Diagnostic d = make_error("E0003", "no rules given");
@@ -125,7 +126,7 @@ std::string write_timings(Session const& session, CommonOptions const& o, double
 namespace {
 // Options every command that reads a corpus takes.
 std::vector<std::string_view> with_inputs(std::initializer_list<std::string_view> more) {
-  std::vector<std::string_view> out{"--rules", "--facts", "--entities", "--texts", "--color"};
+  std::vector<std::string_view> out{"--rules", "--facts", "--entities", "--accepted", "--texts", "--color"};
   out.insert(out.end(), more);
   return out;
 }
@@ -138,12 +139,14 @@ std::vector<std::string_view> with_limits(std::vector<std::string_view> v) {
 
 std::vector<std::string_view> applicable_options(std::string_view command) {
   if (command == "check")
-    return with_limits(with_inputs({"--rule", "--source", "--severity", "--fail-on", "--format", "--compact", "--no-proofs", "--output",
+    return with_limits(with_inputs({"--rule", "--source", "--severity", "--fail-on", "--baseline", "--format", "--compact", "--no-proofs", "--output",
                                     "--quiet", "--lang", "--timings", "--no-provenance"}));
   if (command == "explain") return with_limits(with_inputs({"--format", "--output", "--no-proofs", "--lang"}));
   if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet"});
   if (command == "query") return with_limits(with_inputs({"--count", "--format", "--output", "--lang", "--timings"}));
   if (command == "entities") return with_inputs({"--source", "--format", "--output", "--quiet", "--lang"});
+  if (command == "diff") return {"--format", "--output", "--fail-on", "--color"};
+  if (command == "accept") return with_limits({"--reason", "--by", "--accepted", "--texts", "--color", "--quiet", "--lang"});
   if (command == "embed")
     return with_limits(with_inputs({"--check", "--output", "--format", "--severity", "--source", "--rule", "--quiet", "--lang"}));
   return {};
@@ -166,6 +169,7 @@ char const* const corpus_inputs_help =
     "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
     "  --facts FILE         a facts file, .json per source or .jsonl bulk (repeatable)\n"
     "  --entities FILE      the corpus entities.json\n"
+    "  --accepted FILE      the verdicts accepted as understood (default: the corpus accepted.json)\n"
     "  --texts DIR          where article texts are found, to check quotes (repeatable)\n";
 
 int usage_error(std::string const& command, std::string const& message) {
@@ -181,7 +185,10 @@ int print_help(std::string const& command) {
                  "  --rule NAME          only verdicts of this constraint (repeatable)\n"
                  "  --source ID          only verdicts involving this source (repeatable)\n"
                  "  --severity LEVEL     only verdicts at or above: error, warning, info (default info)\n"
-                 "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains (default error; never: exit 0)\n"
+                 "  --fail-on LEVEL      exit 1 when a verdict at or above this level remains, not accepted\n"
+                 "                       (default error; never: exit 0; new: when a verdict is new since --baseline)\n"
+                 "  --baseline OLD.json  an earlier `--format json` report: mark each verdict new or unchanged,\n"
+                 "                       and list the resolved ones\n"
                  "  --format FORMAT      text, json, markdown or html (default: from --output's extension, else text)\n"
                  "  --compact            text: one line per verdict (severity, rule, message, sources, id)\n"
                  "  --no-proofs          json: each verdict with its support (the claims), without its proof tree;\n"
@@ -237,6 +244,8 @@ int print_help(std::string const& command) {
   }
   if (command == "entities") return print_entities_help();
   if (command == "embed") return print_embed_help();
+  if (command == "accept") return print_accept_help();
+  if (command == "diff") return print_diff_help();
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
                  "usage: nogood lint [CORPUS | FILE.rules...] [--rules FILE]... [--facts FILE]... [options]\n\n"
@@ -264,6 +273,10 @@ int print_help(std::string const& command) {
                "            nogood entities examples/syria-raid\n"
                "  embed     fill the marked regions of a Markdown or HTML report with current verdicts\n"
                "            nogood embed report.md examples/syria-raid\n"
+               "  accept    record that a verdict was reviewed and is understood, in the corpus's accepted.json\n"
+               "            nogood accept VERDICT_ID --reason \"...\" examples/syria-raid\n"
+               "  diff      compare two saved JSON reports: new, unchanged and resolved verdicts\n"
+               "            nogood diff last-week.json today.json\n"
                "\n"
                "options: --help, --version; `nogood <command> --help` for the options of a command\n";
   return 0;
@@ -275,6 +288,7 @@ int run_lint(std::vector<std::string> const& args) {
   if (o.help) return print_help("lint");
   if (auto err = reject_inapplicable(o, "lint", applicable_options("lint"))) return usage_error("lint", *err);
   if (o.format != "text" && o.format != "json") return usage_error("lint", "lint prints text or json, not " + o.format);
+  if (o.fail_on == "new") return usage_error("lint", "`--fail-on new` is for `check --baseline`; lint takes error or warning");
   for (std::size_t i = 1; i < o.positional.size(); ++i) o.rules.push_back(o.positional[i]);
   if (!o.positional.empty() && o.positional[0].ends_with(".rules")) {
     o.rules.insert(o.rules.begin(), o.positional[0]);
@@ -310,12 +324,21 @@ int run_check(std::vector<std::string> const& args) {
   if (!o.proofs && o.format != "json" && o.format != "text")
     return usage_error("check", "`--no-proofs` shapes JSON reports; " + o.format + " reports explain each verdict in full");
   if (o.compact && o.format != "text") return usage_error("check", "`--compact` lists verdicts in text; " + o.format + " reports show each in full");
+  if (o.fail_on == "new" && !o.baseline) return usage_error("check", "`--fail-on new` needs `--baseline OLD.json`: new since which run?");
   Session& session = keep_until_exit(session_options(o));
   auto inputs = gather_inputs(o, 0, session);
   StagePeaks peaks;
   if (!inputs || !run_stages(session, *inputs, o, Until::verdicts, &peaks)) {
     print_diagnostics(session, o);
     return 2;
+  }
+  if (o.baseline) {
+    auto saved = load_saved_report(*o.baseline, session.sources(), session.diagnostics());
+    if (!saved) {
+      print_diagnostics(session, o);
+      return 2;
+    }
+    session.compare_with(std::move(*saved));
   }
   print_diagnostics(session, o);  // warnings
   // A misspelt filter would silently hide every verdict.
@@ -324,14 +347,34 @@ int run_check(std::vector<std::string> const& args) {
   report::sort_for_reading(shown);
   auto started = std::chrono::steady_clock::now();
   report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "check"};
+  if (o.baseline) {
+    m.baseline = *o.baseline;
+    m.resolved = select_resolved(session, o);
+  }
   auto options = report_options(o);
   options.layout = o.quiet ? report::TextLayout::summary : o.compact ? report::TextLayout::compact : report::TextLayout::evidence;
   int rc = emit(o, [&](Sink& out) { report::render_report(session, shown, m, options, out); });
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (rc) return rc;
   if (auto err = write_timings(session, o, render, peaks); !err.empty()) return usage_error("check", err);
-  bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) { return severity_rank(v->severity) >= severity_rank(o.fail_on); });
+  // An accepted verdict is reported, and fails nothing; with --fail-on new, neither does one the
+  // baseline already had.
+  bool failing = std::any_of(shown.begin(), shown.end(), [&](Verdict const* v) {
+    if (session.acceptance(*v)) return false;
+    if (o.fail_on == "new") return session.is_new(*v);
+    return severity_rank(v->severity) >= severity_rank(o.fail_on);
+  });
   return failing ? 1 : 0;
+}
+
+int unknown_verdict(Session const& session, std::string const& id, CommonOptions const& o) {
+  std::vector<std::string_view> ids;
+  for (auto const& v : session.verdicts()) ids.push_back(v.id);
+  auto near = closest_match(id, ids);
+  std::cerr << make_style(o.color, 2).red("error[E0005]") << ": no verdict has the id `" << id << "`\n";
+  if (!near.empty()) std::cerr << "   = help: did you mean `" << near << "`?\n";
+  else std::cerr << "   = help: `nogood check` prints each verdict's id on its last line\n";
+  return 2;
 }
 
 int run_explain(std::vector<std::string> const& args) {
@@ -349,15 +392,7 @@ int run_explain(std::vector<std::string> const& args) {
     return 2;
   }
   auto const* v = session.find_verdict(id);
-  if (!v) {
-    std::vector<std::string_view> ids;
-    for (auto const& vv : session.verdicts()) ids.push_back(vv.id);
-    auto near = closest_match(id, ids);
-    std::cerr << make_style(o.color, 2).red("error[E0005]") << ": no verdict has the id `" << id << "`\n";
-    if (!near.empty()) std::cerr << "   = help: did you mean `" << near << "`?\n";
-    else std::cerr << "   = help: `nogood check` prints each verdict's id on its last line\n";
-    return 2;
-  }
+  if (!v) return unknown_verdict(session, id, o);
   report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "explain"};
   return emit(o, report::render_explanation(session, *v, m, report_options(o)));
 }

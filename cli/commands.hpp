@@ -18,6 +18,10 @@ int run_lint(std::vector<std::string> const& args);
 int run_query(std::vector<std::string> const& args);
 int run_entities(std::vector<std::string> const& args);  // command_entities.cpp
 int run_embed(std::vector<std::string> const& args);     // command_embed.cpp
+int run_accept(std::vector<std::string> const& args);    // command_accept.cpp
+int print_accept_help();
+int run_diff(std::vector<std::string> const& args);      // command_diff.cpp
+int print_diff_help();
 int print_entities_help();
 int print_embed_help();
 int print_help(std::string const& command);
@@ -36,6 +40,8 @@ Options session_options(CommonOptions const& o);
 // A session that lives until the process exits, where main() leaves without destroying it:
 // tearing down the millions of small objects of a large corpus takes a noticeable part of a run.
 Session& keep_until_exit(Options options);
+// E0005 for an id no verdict of this run has, with the closest id; the exit code (2).
+int unknown_verdict(Session const& session, std::string const& id, CommonOptions const& o);
 // Prints `content`, or writes it atomically to --output; the exit code (2 when it cannot).
 int emit(CommonOptions const& o, std::string const& content);
 // Renders into stdout or, with --output, into the file atomically (E0004 when it cannot be written).

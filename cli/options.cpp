@@ -58,21 +58,22 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {
       if (auto e = take(v)) return e;
       (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter : o.source_filter).push_back(v);
-    } else if (a == "--entities" || a == "--output" || a == "-o" || a == "--timings") {
+    } else if (a == "--entities" || a == "--output" || a == "-o" || a == "--timings" || a == "--reason" || a == "--by" ||
+               a == "--accepted" || a == "--baseline") {
       if (auto e = take(v)) return e;
-      (a == "--entities" ? o.entities : a == "--timings" ? o.timings : o.output) = v;
+      (a == "--entities" ? o.entities : a == "--accepted" ? o.accepted : a == "--baseline" ? o.baseline : a == "--timings" ? o.timings : a == "--reason" ? o.reason : a == "--by" ? o.by : o.output) = v;
     } else if (a == "--format" || a == "-f") {
       if (auto e = take(v)) return e;
       if (v == "md") v = "markdown";
       if (v != "text" && v != "json" && v != "markdown" && v != "html") return "unknown format `" + v + "`; formats are text, json, markdown and html";
       o.format = v;
       o.format_given = true;
-    } else if (a == "--fail-on" && (has_inline ? value == "never" : i + 1 < args.size() && args[i + 1] == "never")) {
-      if (!has_inline) ++i;
-      o.fail_on = "never";
+    } else if (a == "--fail-on" && (has_inline ? value == "never" || value == "new"
+                                               : i + 1 < args.size() && (args[i + 1] == "never" || args[i + 1] == "new"))) {
+      o.fail_on = has_inline ? value : args[++i];
     } else if (a == "--severity" || a == "--fail-on") {
       if (auto e = take(v)) return e;
-      if (v != "error" && v != "warning" && v != "info") return "unknown severity `" + v + "`; severities are error, warning and info" + std::string(a == "--fail-on" ? " (and `never` for --fail-on)" : "");
+      if (v != "error" && v != "warning" && v != "info") return "unknown severity `" + v + "`; severities are error, warning and info" + std::string(a == "--fail-on" ? " (and `new` or `never` for --fail-on)" : "");
       (a == "--severity" ? o.min_severity : o.fail_on) = v;
     } else if (a == "--color") {
       if (auto e = take(v)) return e;
@@ -97,9 +98,9 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       o.max_memory = *bytes;
     } else if (a.size() > 1 && a[0] == '-') {
       auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--compact",
-                                    "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--output",
+                                    "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--accepted", "--baseline", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
-                                    "--max-facts", "--max-seconds", "--max-memory"});
+                                    "--max-facts", "--max-seconds", "--max-memory", "--reason", "--by"});
       return "unknown option `" + a + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
     } else {
       o.positional.push_back(a);

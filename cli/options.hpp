@@ -15,7 +15,8 @@ struct CommonOptions {
   std::vector<std::string> positional;
   std::vector<std::string> given;  // the options given, by their long names, in order
   std::vector<std::string> rules, facts, texts;
-  std::optional<std::string> entities;
+  std::optional<std::string> entities, accepted;
+  std::optional<std::string> baseline;  // check: an earlier JSON report to compare with
   std::string format = "text";
   bool format_given = false;  // --format: else the --output extension decides
   bool compact = false;       // check, text: one line per verdict
@@ -36,6 +37,8 @@ struct CommonOptions {
   std::optional<double> max_seconds;
   std::optional<std::uint64_t> max_memory;  // bytes; 0: no limit
   std::string language = "en";
+  // accept
+  std::optional<std::string> reason, by;
 };
 
 // `4G`, `512M`, `64KiB`, `2000000000` (bytes; K, M, G, T are powers of 1024); `none` or `0`: no limit (0).

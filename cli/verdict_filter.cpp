@@ -26,6 +26,18 @@ std::vector<Verdict const*> select_verdicts(Session const& session, CommonOption
   return out;
 }
 
+std::vector<engine::SavedVerdict const*> select_resolved(Session const& session, CommonOptions const& o) {
+  std::vector<engine::SavedVerdict const*> out;
+  for (auto const* v : session.resolved()) {
+    if (severity_rank(v->severity) < severity_rank(o.min_severity)) continue;
+    if (!o.rule_filter.empty() && !listed(o.rule_filter, v->rule)) continue;
+    if (!o.source_filter.empty() && std::none_of(v->sources.begin(), v->sources.end(), [&](auto const& s) { return listed(o.source_filter, s); }))
+      continue;
+    out.push_back(v);
+  }
+  return out;
+}
+
 // The first `--rule` or `--source` value that names nothing in the corpus, as a message.
 std::optional<std::string> unknown_filter(Session const& session, CommonOptions const& o) {
   std::vector<std::string_view> rules, sources;

@@ -4,14 +4,16 @@
 
 # The options each command takes (the others it refuses); nogood COMMAND --help describes them.
 _nogood_options() {
-  local inputs="--rules --facts --entities --texts --color --help" limits="--max-facts --max-seconds --max-memory"
+  local inputs="--rules --facts --entities --accepted --texts --color --help" limits="--max-facts --max-seconds --max-memory"
   case $1 in
-    check) echo "$inputs --rule --source --severity --fail-on --format --compact --no-proofs --output --quiet" \
+    check) echo "$inputs --rule --source --severity --fail-on --baseline --format --compact --no-proofs --output --quiet" \
                 "--lang --timings --no-provenance $limits" ;;
     explain) echo "$inputs --format --output --no-proofs --lang $limits" ;;
     lint) echo "$inputs --fail-on --format --quiet" ;;
     query) echo "$inputs --count --format --output --lang --timings $limits" ;;
     entities) echo "$inputs --source --format --output --quiet --lang" ;;
+    diff) echo "--format --output --fail-on --color --help" ;;
+    accept) echo "--accepted --texts --color --help --reason --by --quiet --lang $limits" ;;
     embed) echo "$inputs --check --output --format --severity --source --rule --quiet --lang $limits" ;;
   esac
 }
@@ -19,8 +21,8 @@ _nogood_options() {
 # Whether option $1 takes a value (in the next word, or after `=`).
 _nogood_takes_value() {
   case $1 in
-    --rules | --facts | --entities | --texts | --rule | --source | --severity | --fail-on | --format | -f | \
-      --output | -o | --color | --lang | --timings | --max-facts | --max-seconds | --max-memory) return 0 ;;
+    --rules | --facts | --entities | --accepted | --texts | --rule | --source | --severity | --fail-on | --format | -f | \
+      --output | -o | --color | --lang | --timings | --max-facts | --max-seconds | --max-memory | --reason | --by | --baseline) return 0 ;;
   esac
   return 1
 }
@@ -61,14 +63,14 @@ _nogood() {
     if [[ $cur == -* ]]; then
       COMPREPLY=($(compgen -W "--help --version" -- "$cur"))
     else
-      COMPREPLY=($(compgen -W "check explain lint query entities embed help" -- "$cur"))
+      COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff help" -- "$cur"))
     fi
     return 0
   fi
   case $cmd in
-    check | explain | lint | query | entities | embed) ;;
+    check | explain | lint | query | entities | embed | accept | diff) ;;
     help)
-      ((COMP_CWORD == 2)) && COMPREPLY=($(compgen -W "check explain lint query entities embed" -- "$cur"))
+      ((COMP_CWORD == 2)) && COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff" -- "$cur"))
       return 0 ;;
     *) return 0 ;;  # after --help, --version or an unknown command
   esac
@@ -86,14 +88,16 @@ _nogood() {
       # lint's findings are warnings: only `warning` changes what it exits with.
       if [[ $cmd == lint ]]; then
         COMPREPLY=($(compgen -W "error warning" -- "$cur"))
+      elif [[ $cmd == diff ]]; then
+        COMPREPLY=($(compgen -W "new never" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "error warning info never" -- "$cur"))
+        COMPREPLY=($(compgen -W "error warning info new never" -- "$cur"))
       fi
       return 0 ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return 0 ;;
     --rules) _nogood_files "$cur" '*.rules'; return ;;
     --facts) _nogood_files "$cur" '*.json' '*.jsonl'; return ;;
-    --entities) _nogood_files "$cur" '*.json'; return ;;
+    --entities | --accepted | --baseline) _nogood_files "$cur" '*.json'; return ;;
     --output | -o | --timings) _nogood_files "$cur"; return ;;
     --texts) _nogood_folders "$cur"; return ;;
   esac
@@ -117,8 +121,9 @@ _nogood() {
     ((++i))
   done
   case $cmd:$n in
-    check:0 | entities:0 | explain:1 | query:1 | embed:1) _nogood_folders "$cur" ;;  # CORPUS
+    check:0 | entities:0 | explain:1 | query:1 | embed:1 | accept:1) _nogood_folders "$cur" ;;  # CORPUS
     lint:*) _nogood_files "$cur" '*.rules' ;;                                         # CORPUS or FILE.rules
+    diff:*) _nogood_files "$cur" '*.json' ;;                                         # OLD.json NEW.json
     embed:0) _nogood_files "$cur" '*.md' '*.markdown' '*.html' '*.htm' ;;             # REPORT
   esac
   return 0

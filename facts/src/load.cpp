@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nogood/facts/names.hpp"
+#include "json_file.hpp"
 #include "json_locate.hpp"
 #include "name_fold.hpp"
 #include "jsonl_record.hpp"
@@ -21,6 +22,9 @@ namespace nogood::facts {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 using engine::ValueType;
+using detail::kind_of;
+using detail::date_problem;
+using detail::read_file;
 
 bool valid_utf8(std::string_view s, std::size_t& bad) {
   std::size_t i = 0;
@@ -55,169 +59,16 @@ bool valid_utf8(std::string_view s, std::size_t& bad) {
   return true;
 }
 
-namespace {
-
-std::string kind_of(json const& j) {
-  switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "an array";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "an integer";
-    case json::value_t::number_float: return "a number";
-    default: return "a value";
-  }
-}
-
-// Why a string that parse_date rejects is not a date: its form, or a month or day that does not exist.
-std::pair<std::string, std::string> date_problem(std::string const& text) {
-  bool form = text.size() == 10 && text[4] == '-' && text[7] == '-';
-  for (std::size_t i = 0; form && i < text.size(); ++i) form = i == 4 || i == 7 || (text[i] >= '0' && text[i] <= '9');
-  if (!form) return {"`" + text + "` is not a date in the form YYYY-MM-DD", "write dates as YYYY-MM-DD, e.g. 2025-11-14"};
-  int const y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2));
-  std::string const what = "`" + text + "` is not a date that exists";
-  if (y == 0) return {what, "years run from 0001 to 9999"};
-  if (m < 1 || m > 12) return {what, "there is no month " + text.substr(5, 2)};
-  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool const leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return {what, text.substr(0, 7) + " has " + std::to_string(days[m - 1] + (m == 2 && leap ? 1 : 0)) + " days"};
-}
-
-}  // namespace
-
 struct PredicateCache {
   std::string name;
   engine::PredicateId id = 0;
 };
 
 // Loads one file; errors carry the file name and a JSON Pointer.
-class FileLoader {
+class FileLoader : public detail::JsonFile {
 public:
-  FileLoader(FactsLoader& owner, std::string name, fs::path base) : l_(owner), name_(std::move(name)), base_(std::move(base)) {}
-
-  // The file, with the line in JSON Lines, where pointers start.
-  std::string where() const { return line_ ? name_ + ":" + std::to_string(line_) : name_; }
-
-  // The JSON text pointers lead into: the document, or the current line of a bulk file, which
-  // starts at byte `offset` of the file (registered with the sources only when needed).
-  void set_document(std::string_view text, std::uint32_t offset, std::function<FileId()> file) {
-    doc_ = text;
-    doc_offset_ = offset;
-    doc_file_ = std::move(file);
-  }
-
-  // Points the diagnostic at the place the pointer leads to, so it shows file:line:column.
-  void locate(Diagnostic& d, std::string const& pointer, detail::JsonPart part = detail::JsonPart::value, std::string label = {}) {
-    if (!doc_file_ || d.primary) return;
-    auto range = detail::locate_json_pointer(doc_, pointer, part);
-    if (!range) return;
-    d.with_primary(Span{doc_file_(), doc_offset_ + range->first, doc_offset_ + range->second},
-                   label.empty() ? "at " + (pointer.empty() ? std::string("/") : pointer) : std::move(label));
-  }
-
-  void error(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
-    Diagnostic d = make_error(std::move(code), std::move(message));
-    d.file_name = where();
-    d.json_pointer = pointer;
-    locate(d, pointer);
-    if (!help.empty()) d.with_help(std::move(help));
-    l_.diags_.report(std::move(d));
-  }
-  void warning(std::string code, std::string const& pointer, std::string message, std::string help = {}) {
-    Diagnostic d = make_warning(std::move(code), std::move(message));
-    d.file_name = where();
-    d.json_pointer = pointer;
-    locate(d, pointer);
-    if (!help.empty()) d.with_help(std::move(help));
-    l_.diags_.report(std::move(d));
-  }
-
-  // Keys the format does not define are errors, with the nearest known key: a misspelt
-  // `certainity` would otherwise be ignored and the claim read as `reported`.
-  bool known_keys(json const& obj, std::string const& ptr, std::vector<std::string_view> const& keys, char const* what) {
-    bool ok = true;
-    for (auto const& [key, value] : obj.items()) {
-      if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
-      ok = false;
-      std::string list;
-      for (auto k : keys) list += (list.empty() ? "`" : ", `") + std::string(k) + "`";
-      Diagnostic d = make_error("E0320", "unknown key `" + key + "` in " + what);
-      d.file_name = where();
-      d.json_pointer = ptr + "/" + key;
-      locate(d, d.json_pointer, detail::JsonPart::key, "unknown key");
-      auto near = closest_match(key, keys);
-      d.with_note("the keys of " + std::string(what) + " are " + list);
-      d.with_help(near.empty() ? "remove it, or see docs/facts-format.md" : "did you mean `" + near + "`?");
-      l_.diags_.report(std::move(d));
-    }
-    return ok;
-  }
-
-  // Registers the text and parses it; syntax errors point at line and column.
-  std::optional<json> parse(std::string_view text, FileId file, std::uint32_t offset) {
-    try {
-      return json::parse(text);
-    } catch (json::parse_error const& e) {
-      std::string what = e.what();
-      if (auto p = what.find("syntax error while parsing"); p != std::string::npos) what = what.substr(p);
-      // nlohmann quotes the bytes it last read, which may end inside a character: the snippet
-      // below shows the place whole.
-      if (auto p = what.find("; last read: '"); p != std::string::npos) {
-        auto q = what.find("'; ", p + 14);
-        what.erase(p, q == std::string::npos ? std::string::npos : q + 1 - p);
-      }
-      auto at = static_cast<std::size_t>(e.byte > 0 ? e.byte - 1 : 0);
-      if (at > text.size()) at = text.size();
-      auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
-      while (at > 0 && continuation(at)) --at;  // the whole character, never half of one
-      auto end = at < text.size() ? at + 1 : at;
-      while (continuation(end)) ++end;
-      Diagnostic d = make_error("E0301", "malformed JSON: " + what);
-      d.with_primary(Span{file, offset + static_cast<std::uint32_t>(at), offset + static_cast<std::uint32_t>(end)}, "here");
-      d.with_help("fix the JSON syntax; every fact file is one JSON object (or one object per line in .jsonl)");
-      l_.diags_.report(std::move(d));
-      return std::nullopt;
-    } catch (json::out_of_range const& e) {
-      // A number no double holds (1e400): nlohmann names it, so point at its first occurrence.
-      std::string what = e.what();
-      std::string literal;
-      if (auto p = what.find("parsing '"); p != std::string::npos)
-        literal = what.substr(p + 9, what.find('\'', p + 9) == std::string::npos ? 0 : what.find('\'', p + 9) - p - 9);
-      Diagnostic d = make_error("E0303", "the number `" + literal + "` is out of range");
-      if (auto at = literal.empty() ? std::string_view::npos : text.find(literal); at != std::string_view::npos)
-        d.with_primary(Span{file, offset + static_cast<std::uint32_t>(at), offset + static_cast<std::uint32_t>(at + literal.size())},
-                       "too large for a number");
-      else
-        d.file_name = where();
-      d.with_help("ints are 32-bit, from -2147483648 to 2147483647; write other numbers as strings");
-      l_.diags_.report(std::move(d));
-      return std::nullopt;
-    }
-  }
-
-  json const* field(json const& obj, std::string const& pointer, char const* key, json::value_t type, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) error("E0302", pointer, "missing field `" + std::string(key) + "`", "add `\"" + std::string(key) + "\"` to the object at " + (pointer.empty() ? "/" : pointer));
-      return nullptr;
-    }
-    bool ok = it->type() == type || (type == json::value_t::number_integer && it->is_number_integer());
-    if (!ok) {
-      static std::map<json::value_t, std::string> names{{json::value_t::string, "a string"}, {json::value_t::object, "an object"},
-                                                        {json::value_t::array, "an array"}, {json::value_t::boolean, "a boolean"},
-                                                        {json::value_t::number_integer, "an integer"}};
-      error("E0303", pointer + "/" + key, "`" + std::string(key) + "` must be " + names[type] + ", not " + kind_of(*it));
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  std::string string_field(json const& obj, std::string const& pointer, char const* key, bool required) {
-    auto f = field(obj, pointer, key, json::value_t::string, required);
-    return f ? f->get<std::string>() : std::string();
-  }
+  FileLoader(FactsLoader& owner, std::string name, fs::path base)
+      : JsonFile(owner.diags_, std::move(name)), l_(owner), base_(std::move(base)) {}
 
   void load_document(json const& doc) {
     if (!doc.is_object()) {
@@ -688,12 +539,7 @@ public:
 
 private:
   FactsLoader& l_;
-  std::string name_;
-  std::size_t line_ = 0;  // in JSON Lines, the line being loaded
   fs::path base_;
-  std::string_view doc_;
-  std::uint32_t doc_offset_ = 0;
-  std::function<FileId()> doc_file_;
   std::uint32_t source_ = engine::no_source;
   IdTable local_;
   std::optional<detail::Article> article_;
@@ -739,29 +585,6 @@ void reserve_claims(engine::Corpus& corpus, std::size_t more) {
   if (need > corpus.claims.capacity()) corpus.claims.reserve(std::max(need, corpus.claims.capacity() + corpus.claims.capacity() / 2));
 }
 
-std::optional<std::string> read_file(fs::path const& path, Diagnostics& diags) {
-  std::ifstream in(path, std::ios::binary);
-  std::error_code ec;
-  if (!in || fs::is_directory(path, ec)) {
-    bool const directory = fs::is_directory(path, ec);
-    Diagnostic d = make_error("E0001", directory ? "`" + path.string() + "` is a directory, not a file"
-                                                 : "cannot read `" + path.string() + "`: " + (fs::exists(path, ec) ? "permission denied" : "no such file"));
-    d.file_name = path.string();
-    diags.report(std::move(d.with_help(directory ? "name a file, or pass the folder as the corpus" : "check the path; relative paths start from the current directory")));
-    return std::nullopt;
-  }
-  // One read into a string of the file's size: a stream buffer would hold a second copy of a bulk file.
-  in.seekg(0, std::ios::end);
-  auto const size = static_cast<std::streamoff>(in.tellg());
-  in.seekg(0, std::ios::beg);
-  std::string text;
-  if (size > 0) {
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), size);
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  return text;
-}
 }  // namespace
 
 void FactsLoader::load_entities(fs::path const& path) {

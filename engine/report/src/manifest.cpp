@@ -29,10 +29,12 @@ std::vector<ManifestFile> manifest_files(Session const& session, Manifest const&
     bool facts = path.ends_with(".jsonl") || std::any_of(session.corpus().sources.begin(), session.corpus().sources.end(),
                                                           [&](auto const& s) { return s.facts_file == path; });
     if (path.ends_with(".rules")) f.kind = "rules";
+    else if (path == session.accepted_file()) f.kind = "accepted";
     else if (facts) f.kind = "facts";
     f.path = report_path(session, path);
     out.push_back(std::move(f));
   }
+  if (!manifest.baseline.empty()) out.push_back({report_path(session, manifest.baseline), "baseline", sha256_file_hex(manifest.baseline)});
   return out;
 }
 

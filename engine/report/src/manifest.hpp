@@ -14,7 +14,7 @@ namespace nogood::report {
 
 struct ManifestFile {
   std::string path;
-  std::string kind;                   // rules, facts or entities
+  std::string kind;                   // rules, facts, entities, accepted or baseline
   std::optional<std::string> sha256;  // absent when the file can no longer be read
 };
 

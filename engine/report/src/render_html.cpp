@@ -1,4 +1,6 @@
 #include "render_html.hpp"
+#include "accepted_line.hpp"
+#include "baseline_view.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -54,6 +56,10 @@ table.matrix td.self { background: #fafafa; }
 .error .severity { color: #b3261e; }
 .warning .severity { color: #b26a00; }
 .info .severity { color: #0b57d0; }
+.verdict.accepted { border-inline-start-color: #2e7d32; }
+.accepted-mark { font-size: .8em; font-weight: 600; color: #2e7d32; border: 1px solid #2e7d32; border-radius: 3px; padding: 0 .3em; }
+p.accepted { margin: .25rem 0; color: #2e7d32; }
+.change-mark { font-size: .8em; font-weight: 600; color: #555; border: 1px solid #999; border-radius: 3px; padding: 0 .3em; }
 .because { margin: .25rem 0; font-weight: 600; }
 ul.proof, ul.proof ul { list-style: none; margin: 0; padding-inline-start: 1.2rem; }
 ul.proof > li { margin: .35rem 0; }
@@ -162,9 +168,13 @@ std::string id_attribute(Anchors& anchors, std::string const& id) {
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchors& anchors) {
   auto severity = std::string(engine::to_string(v.severity));
   auto id = html_escape(v.id);
-  out += "<article class=\"verdict " + severity + "\"" + id_attribute(anchors, v.id) + verdict_data_attributes(s, v) + ">\n";
+  auto const* accepted = s.acceptance(v);
+  out += "<article class=\"verdict " + severity + (accepted ? " accepted" : "") + "\"" + id_attribute(anchors, v.id) + verdict_data_attributes(s, v) + ">\n";
   out += "<details class=\"verdict-body\" open>\n<summary><h3><span class=\"severity\">" + severity + "</span> <code class=\"rule\">" +
-         html_escape(v.rule) + "</code> " + html_text(v.message) + "</h3></summary>\n";
+         html_escape(v.rule) + "</code> " + (accepted ? "<span class=\"accepted-mark\">accepted</span> " : "") +
+         (s.baseline() ? "<span class=\"change-mark\">" + change_word(s, v) + "</span> " : "") + html_text(v.message) +
+         "</h3></summary>\n";
+  if (accepted) out += "<p class=\"accepted\"><strong>Accepted</strong> " + html_text(accepted_line(*accepted)) + "</p>\n";
   out += "<p class=\"because\">because</p>\n<ul class=\"proof\">\n";
   render_node(out, s, s.explain(v));
   out += "</ul>\n</details>\n<p class=\"id\">id: <a href=\"#" + id + "\"><code>" + id + "</code></a></p>\n</article>\n";
@@ -246,6 +256,9 @@ constexpr char const* fragment_style = R"css(
 .nogood-embed .verdict.info { border-inline-start-color: #0b57d0; }
 .nogood-embed .severity { text-transform: uppercase; font-size: .8em; letter-spacing: .04em; font-weight: 700; }
 .nogood-embed .error .severity { color: #b3261e; }
+.nogood-embed .verdict.accepted { border-inline-start-color: #2e7d32; }
+.nogood-embed .accepted-mark { font-size: .8em; font-weight: 600; color: #2e7d32; border: 1px solid #2e7d32; border-radius: 3px; padding: 0 .3em; }
+.nogood-embed p.accepted { margin: .25rem 0; color: #2e7d32; }
 .nogood-embed .warning .severity { color: #b26a00; }
 .nogood-embed .info .severity { color: #0b57d0; }
 .nogood-embed details.verdict-body > summary h3 { display: inline; }
@@ -293,6 +306,7 @@ std::string render_html_summary(Session const& s, std::vector<Verdict const*> co
   if (r.errors) out += "<tr><td>error</td><td class=\"n\">" + std::to_string(r.errors) + "</td></tr>\n";
   if (r.warnings) out += "<tr><td>warning</td><td class=\"n\">" + std::to_string(r.warnings) + "</td></tr>\n";
   if (r.infos) out += "<tr><td>info</td><td class=\"n\">" + std::to_string(r.infos) + "</td></tr>\n";
+  if (r.accepted) out += "<tr><td>accepted</td><td class=\"n\">" + std::to_string(r.accepted) + "</td></tr>\n";
   out += "</table>\n<table class=\"counts\">\n<tr><th>Rule</th><th class=\"n\">Verdicts</th></tr>\n";
   for (auto const& [rule, n] : r.by_rule) out += "<tr><td><code>" + html_escape(rule) + "</code></td><td class=\"n\">" + std::to_string(n) + "</td></tr>\n";
   out += "</table>\n<table class=\"sources\">\n<thead><tr><th>Source</th><th>Outlet</th><th>Language</th><th class=\"n\">Verdicts</th></tr></thead>\n";
@@ -327,8 +341,10 @@ std::string render_verdicts_html(Session const& s, std::vector<Verdict const*> c
   out += "<header>\n<h1>nogood report" + (corpus.empty() ? std::string() : ": " + html_text(corpus)) + "</h1>\n<p>" + html_escape(run_date()) +
          "</p>\n<nav><a href=\"#summary\">Summary</a><a href=\"#index\">Index</a>" + (in_full ? "<a href=\"#verdicts\">Verdicts</a>" : "") +
          "<a href=\"#manifest\">Run manifest</a></nav>\n</header>\n<main>\n";
-  Anchors anchors{"summary", "index", "verdicts", "manifest", "filters", "shown", "expand", "collapse"};
-  out += "<section id=\"summary\">\n<h2>Summary</h2>\n" + render_html_summary(s, verdicts, anchors) + "</section>\n";
+  Anchors anchors{"summary", "index", "verdicts", "resolved", "manifest", "filters", "shown", "expand", "collapse"};
+  out += "<section id=\"summary\">\n<h2>Summary</h2>\n" + render_html_summary(s, verdicts, anchors);
+  if (s.baseline()) out += "<p class=\"baseline\">" + html_text(change_line(verdicts, manifest)) + "</p>\n";
+  out += "</section>\n";
   out += "<section id=\"index\">\n<h2>Index of verdicts</h2>\n";
   if (verdicts.empty()) {
     out += "<p>No verdicts.</p>\n</section>\n";
@@ -344,6 +360,13 @@ std::string render_verdicts_html(Session const& s, std::vector<Verdict const*> c
       out += "<p>" + std::to_string(verdicts.size()) + " verdicts: each is listed with its id; <code>nogood explain ID</code> prints its claims and proof.</p>\n";
     out += render_html_index(s, listed, in_full, anchors) + "</section>\n";
     if (in_full) out += "<section id=\"verdicts\">\n<h2>Verdicts</h2>\n" + render_html_verdicts(s, verdicts, anchors) + "</section>\n";
+  }
+  if (!manifest.resolved.empty()) {
+    out += "<section id=\"resolved\">\n<h2>Resolved</h2>\n<p>In " + html_text(manifest.baseline) + ", no longer found:</p>\n<ul>\n";
+    for (auto const* r : manifest.resolved)
+      out += "<li><span class=\"severity\">" + html_escape(r->severity) + "</span> <code>" + html_escape(r->rule) + "</code> " +
+             html_text(r->message) + " <code class=\"id\">" + html_escape(r->id) + "</code></li>\n";
+    out += "</ul>\n</section>\n";
   }
   out += "<section id=\"manifest\" class=\"manifest\">\n<h2>Run manifest</h2>\n<table>\n";
   out += "<tr><th>Engine</th><td>nogood " + html_escape(manifest.version) + "</td></tr>\n";

@@ -59,7 +59,8 @@ std::string render_html_index(Session const& s, std::vector<Verdict const*> cons
     // A page without the verdicts in full anchors each row, so links to an id still land.
     std::string anchor = !linked && anchors.insert(v->id).second ? " id=\"" + html_escape(v->id) + "\"" : "";
     out += "<tr class=\"" + severity + "\"" + anchor + verdict_data_attributes(s, *v) + "><td class=\"severity\">" + severity +
-           "</td><td><code>" + html_escape(v->rule) + "</code></td><td>";
+           "</td><td><code>" + html_escape(v->rule) + "</code></td><td>" + (s.acceptance(*v) ? "<span class=\"accepted-mark\">accepted</span> " : "") +
+           (s.baseline() ? "<span class=\"change-mark\">" + std::string(v->in_baseline ? "unchanged" : "new") + "</span> " : "");
     if (linked) out += "<a href=\"#" + html_escape(v->id) + "\">" + html_isolated(v->message) + "</a>";
     else out += html_isolated(v->message) + "<br><code class=\"id\">" + html_escape(v->id) + "</code>";
     out += "</td><td>" + sources + "</td></tr>\n";

@@ -1,4 +1,6 @@
 #include "render_markdown.hpp"
+#include "accepted_line.hpp"
+#include "baseline_view.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -27,8 +29,6 @@ std::string md_escape(std::string_view text) {
   return out;
 }
 
-// Escaped, and each right-to-left run isolated: for English lines that carry names.
-std::string md_text(std::string_view text) { return isolate_rtl_runs(md_escape(text)); }
 
 // A line that must not be read as a heading, list item or code block when it starts a block.
 std::string md_line(std::string_view text) {
@@ -54,6 +54,12 @@ std::string md_code(std::string_view text) {
   bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
   return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
+
+}  // namespace
+
+std::string md_text(std::string_view text) { return isolate_rtl_runs(md_escape(text)); }
+
+namespace {
 
 // The quote as a blockquote, each of its lines prefixed; a right-to-left line is one isolate.
 std::string md_quote(std::string_view quote, std::string const& pad) {
@@ -114,7 +120,10 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, int dep
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchors& anchors) {
   // The anchor lets a report link to a verdict by its id; the id is made of [A-Za-z0-9_-].
   if (anchors.insert(v.id).second) out += "<a id=\"" + v.id + "\"></a>\n";
-  out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule) + ": " + md_text(v.message) + "\n\n";
+  auto change = change_word(s, v);
+  out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule) + (change.empty() ? "" : " (" + change + ")") + ": " +
+         md_text(v.message) + "\n\n";
+  if (auto const* a = s.acceptance(v)) out += "**Accepted** " + md_text(accepted_line(*a)) + "\n\n";
   out += "Because:\n\n";
   render_node(out, s, s.explain(v), 0);
   out += "\nVerdict id: " + md_code(v.id) + "\n";
@@ -130,6 +139,7 @@ std::string render_markdown_summary(Session const& s, std::vector<Verdict const*
   if (r.errors) out += "| error | " + std::to_string(r.errors) + " |\n";
   if (r.warnings) out += "| warning | " + std::to_string(r.warnings) + " |\n";
   if (r.infos) out += "| info | " + std::to_string(r.infos) + " |\n";
+  if (r.accepted) out += "| accepted | " + std::to_string(r.accepted) + " |\n";
   out += "| **total** | **" + std::to_string(r.total) + "** |\n";
   out += "\n| Rule | Verdicts |\n| :-- | --: |\n";
   for (auto const& [rule, n] : r.by_rule) out += "| " + md_code(rule) + " | " + std::to_string(n) + " |\n";
@@ -154,7 +164,13 @@ std::string render_markdown_verdicts(Session const& s, std::vector<Verdict const
 std::string render_verdicts_markdown(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& manifest) {
   Anchors anchors;
   std::string out = "# nogood report\n\n## Summary\n\n" + render_markdown_summary(s, verdicts);
+  if (s.baseline()) out += "\n" + md_text(change_line(verdicts, manifest)) + ".\n";
   if (!verdicts.empty()) out += "\n## Verdicts\n\n" + render_markdown_verdicts(s, verdicts, anchors);
+  if (!manifest.resolved.empty()) {
+    out += "\n## Resolved\n\nIn " + md_text(manifest.baseline) + ", no longer found:\n\n";
+    for (auto const* r : manifest.resolved)
+      out += "- " + md_text(r->severity) + " " + md_code(r->rule) + ": " + md_text(r->message) + " (" + md_code(r->id) + ")\n";
+  }
   out += "\n## Run manifest\n\n";
   out += "- Engine: nogood " + md_text(manifest.version) + "\n";
   out += "- Command: " + md_code(manifest_command_line(manifest)) + "\n\n";

@@ -13,6 +13,8 @@
 namespace nogood::report {
 
 // A whole document: title, summary, verdicts, run manifest.
+// Escaped, and each right-to-left run isolated: for English lines that carry names.
+std::string md_text(std::string_view text);
 std::string render_verdicts_markdown(Session const& session, std::vector<Verdict const*> const& verdicts, Manifest const& manifest);
 
 }  // namespace nogood::report

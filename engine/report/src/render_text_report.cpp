@@ -1,4 +1,6 @@
 #include "render_text_report.hpp"
+#include "accepted_line.hpp"
+#include "baseline_view.hpp"
 
 #include <algorithm>
 #include <set>
@@ -55,6 +57,7 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
 
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
+  if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   auto proof = s.explain(v);
   Evidence e;
   std::set<std::uint32_t> seen;
@@ -79,7 +82,8 @@ void render_evidence(std::string& out, Session const& s, Verdict const& v, Style
     out += "    " + style.cyan(c.word) + " " + c.text + (c.holds ? "" : style.red("  [does not re-check]")) + "\n";
   for (auto const& j : e.joins) out += "    " + style.dim("same entity: " + j) + "\n";
   if (e.unverified) out += "    " + style.red("part of this proof could not be re-checked: see `nogood explain " + v.id + "`") + "\n";
-  out += "  " + style.dim("id: " + v.id) + "\n\n";
+  auto change = change_word(s, v);
+  out += "  " + style.dim("id: " + v.id) + (change.empty() ? "" : " (" + (change == "new" ? style.bold(change) : change) + ")") + "\n\n";
 }
 
 std::string sources_of(Session const& s, Verdict const& v) {
@@ -94,12 +98,22 @@ void render_compact(std::string& out, Session const& s, Verdict const& v, Style 
   auto severity = std::string(engine::to_string(v.severity));
   out += paint_severity(style, v.severity, severity) + std::string(8 - severity.size(), ' ');
   out += v.rule + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
-  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id) + "\n";
+  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id) + (s.acceptance(v) ? "  accepted" : "") +
+         (s.baseline() ? "  " + change_word(s, v) : "") + "\n";
 }
 
-std::string summary_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style) {
+// The baseline's verdicts that no longer occur, one line each.
+std::string resolved_text(Manifest const& m, Style const& style) {
+  if (m.resolved.empty()) return {};
+  std::string out = style.bold("resolved") + ": in " + m.baseline + ", no longer found\n";
+  for (auto const* v : m.resolved) out += "  " + v->severity + "[" + v->rule + "]: " + v->message + "  " + style.dim(v->id) + "\n";
+  return out + "\n";
+}
+
+std::string summary_text(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& m, Style const& style) {
   auto const summary = summarize(s, verdicts);
   std::string out = style.bold("summary") + ": " + summary_line(s, summary) + "\n";
+  if (s.baseline()) out += "  " + change_line(verdicts, m) + "\n";
   for (auto const& [rule, n] : summary.by_rule) out += "  " + rule + ": " + std::to_string(n) + "\n";
   constexpr std::size_t listed = 10;
   if (!summary.sources.empty()) {
@@ -137,7 +151,8 @@ void sort_for_reading(std::vector<Verdict const*>& verdicts) {
   });
 }
 
-void render_text_report(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style, TextLayout layout, Sink& sink) {
+void render_text_report(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& m, Style const& style, TextLayout layout,
+                        Sink& sink) {
   if (layout == TextLayout::evidence) {
     render_chunks(
         verdicts.size(),
@@ -157,7 +172,7 @@ void render_text_report(Session const& s, std::vector<Verdict const*> const& ver
         sink);
     if (!verdicts.empty()) sink.write("\n");
   }
-  std::string out = summary_text(s, verdicts, style);
+  std::string out = (layout == TextLayout::summary ? std::string() : resolved_text(m, style)) + summary_text(s, verdicts, m, style);
   if (!verdicts.empty() && layout != TextLayout::summary)
     out += style.dim("the whole proof of a verdict: nogood explain ID") + "\n";
   sink.write(out);

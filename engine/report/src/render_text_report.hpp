@@ -11,7 +11,8 @@
 
 namespace nogood::report {
 
-void render_text_report(Session const& session, std::vector<Verdict const*> const& verdicts, Style const& style, TextLayout layout,
+void render_text_report(Session const& session, std::vector<Verdict const*> const& verdicts, Manifest const& manifest, Style const& style,
+                        TextLayout layout,
                         Sink& sink);
 
 

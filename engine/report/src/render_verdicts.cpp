@@ -1,4 +1,6 @@
 #include "render_verdicts.hpp"
+#include "accepted_line.hpp"
+#include "baseline_view.hpp"
 
 #include <algorithm>
 #include <map>
@@ -63,6 +65,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
 
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
+  if (auto const* a = s.acceptance(v)) out += "  " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);
   render_node(out, s, proof, style, 4);
@@ -113,6 +116,9 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
 
 void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proofs) {
   w.begin_object().member("id", v.id).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", v.message);
+  if (s.baseline()) w.member("baseline", change_word(s, v));
+  if (auto const* a = s.acceptance(v))
+    w.key("accepted").begin_object().member("reason", a->reason).member("by", a->by).member("date", a->date).end_object();
   w.key("bindings").begin_object();
   std::string text;
   for (auto const& b : v.bindings) {
@@ -165,13 +171,28 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
       sink);
   if (!verdicts.empty()) w.filled();
   auto const counts = count_verdicts(s, verdicts);
-  w.end_array().key("summary").begin_object().member("total", verdicts.size());
+  w.end_array();
+  if (s.baseline()) {
+    w.key("resolved").begin_array();
+    for (auto const* r : manifest.resolved) {
+      w.begin_object().member("id", r->id).member("rule", r->rule).member("severity", r->severity).member("message", r->message);
+      w.key("sources").begin_array();
+      for (auto const& src : r->sources) w.value(src);
+      w.end_array().end_object();
+    }
+    w.end_array();
+  }
+  w.key("summary").begin_object().member("total", verdicts.size());
   w.key("by_severity").begin_object();  // keys in alphabetical order, as before
   for (auto [name, n] : {std::pair{"error", counts.errors}, std::pair{"info", counts.infos}, std::pair{"warning", counts.warnings}})
     if (n) w.member(name, n);
-  w.end_object().key("by_rule").begin_object();
+  w.end_object().member("accepted", counts.accepted).key("by_rule").begin_object();
   for (auto const& [name, n] : counts.by_rule) w.member(name, n);
   w.end_object();
+  if (s.baseline()) {
+    auto c = count_changes(verdicts, manifest);
+    w.key("baseline").begin_object().member("new", c.fresh).member("unchanged", c.unchanged).member("resolved", c.resolved).end_object();
+  }
   w.end_object().end_object();
   out.buffer() += '\n';
 }

@@ -14,7 +14,7 @@ void render_report(Session const& s, std::vector<Verdict const*> const& verdicts
     case Format::json: render_verdicts_json(s, verdicts, manifest, {o.proofs}, sink); return;
     case Format::markdown: sink.write(render_verdicts_markdown(s, verdicts, manifest)); return;
     case Format::html: sink.write(render_verdicts_html(s, verdicts, manifest)); return;
-    case Format::text: render_text_report(s, verdicts, o.style, o.layout, sink); return;
+    case Format::text: render_text_report(s, verdicts, manifest, o.style, o.layout, sink); return;
   }
 }
 

@@ -9,12 +9,16 @@ VerdictCounts count_verdicts(Session const& session, std::vector<Verdict const*>
   counts.total = verdicts.size();
   std::vector<std::size_t> per_rule(session.program().constraints.size(), 0);
   for (auto const* v : verdicts) {
+    ++per_rule[v->constraint];
+    if (session.acceptance(*v)) {
+      ++counts.accepted;
+      continue;
+    }
     switch (v->severity) {
       case engine::VerdictSeverity::error: ++counts.errors; break;
       case engine::VerdictSeverity::warning: ++counts.warnings; break;
       case engine::VerdictSeverity::info: ++counts.infos; break;
     }
-    ++per_rule[v->constraint];
   }
   for (std::size_t c = 0; c < per_rule.size(); ++c)
     if (per_rule[c]) counts.by_rule[session.program().constraints[c].name] += per_rule[c];
@@ -49,6 +53,7 @@ std::string summary_line(Session const& session, ReportSummary const& r) {
   add(r.errors, "error", "errors");
   add(r.warnings, "warning", "warnings");
   add(r.infos, "info", "info");
+  add(r.accepted, "accepted", "accepted");
   if (!parts.empty()) out += " (" + parts + ")";
   auto n = session.corpus().sources.size();
   out += " from " + std::to_string(n) + " source" + (n == 1 ? "" : "s");

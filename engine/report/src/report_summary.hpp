@@ -14,10 +14,11 @@
 
 namespace nogood::report {
 
-// Verdicts counted by severity and by rule.
+// Verdicts counted by severity and by rule; accepted verdicts count apart from their severity.
 struct VerdictCounts {
   std::size_t total = 0;
   std::size_t errors = 0, warnings = 0, infos = 0;
+  std::size_t accepted = 0;
   std::map<std::string, std::size_t> by_rule;
 };
 
@@ -35,7 +36,7 @@ struct ReportSummary : VerdictCounts {
 
 ReportSummary summarize(Session const& session, std::vector<Verdict const*> const& verdicts);
 
-// "1 verdict (1 error) from 2 sources"
+// "4 verdicts (3 errors, 1 accepted) from 2 sources"
 std::string summary_line(Session const& session, ReportSummary const& summary);
 
 }  // namespace nogood::report

@@ -1,4 +1,5 @@
-// A corpus folder: rules/*.rules, facts/ or sources/ with *.json and *.jsonl, entities.json.
+// A corpus folder: rules/*.rules, facts/ or sources/ with *.json and *.jsonl, entities.json,
+// accepted.json.
 // Files are taken in name order so runs are reproducible. Everything else in the folder is looked
 // at too, so that nothing meant as input is skipped without a word: a misnamed folder (`fact/`),
 // an extension in the wrong case (`.JSON`), a folder, FIFO or broken link named like an input.
@@ -32,6 +33,10 @@ public:
         if (regular(path, "entity lists")) in.entities = path;
         continue;
       }
+      if (name == "accepted.json") {
+        if (regular(path, "lists of accepted verdicts")) in.accepted = path;
+        continue;
+      }
       if (is_folder(path)) {
         auto near = closest_match(lower(name), {"rules", "facts", "sources", "texts"});
         warn("W0001", path, "unknown folder `" + name + "` in the corpus: nothing in it is read",
@@ -43,6 +48,9 @@ public:
       if (lower(name) == "entities.json")
         warn("W0002", path, "`" + name + "` is not read: the entity file is named `entities.json`, in lower case",
              "rename it to `entities.json`");
+      else if (lower(name) == "accepted.json")
+        warn("W0002", path, "`" + name + "` is not read: the list of accepted verdicts is named `accepted.json`, in lower case",
+             "rename it to `accepted.json`");
       else if (ext == ".json" || ext == ".jsonl" || ext == ".rules")
         warn("W0002", path, "`" + name + "` is not read: inputs at the top of a corpus are not",
              ext == ".rules" ? "move it into rules/" : "move it into facts/");

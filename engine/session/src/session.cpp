@@ -8,6 +8,7 @@
 #include <future>
 #include <thread>
 
+#include "nogood/facts/accepted.hpp"
 #include "nogood/facts/load.hpp"
 #include "nogood/facts/names.hpp"
 #include "nogood/rules/check.hpp"
@@ -116,6 +117,15 @@ bool Session::load(Inputs const& inputs) {
     input_files_.push_back(f.string());
   }
   for (auto const& [name, text] : inputs.facts_text) loader.load_text(name, text, name.ends_with(".jsonl"));
+  if (inputs.accepted_text) {
+    accepted_file_ = inputs.accepted_text->first;
+    if (auto entries = facts::load_accepted_text(accepted_file_, inputs.accepted_text->second, sources_, diags_))
+      accepted_ = std::move(*entries);
+  } else if (inputs.accepted) {
+    accepted_file_ = inputs.accepted->string();
+    if (auto entries = facts::load_accepted(*inputs.accepted, sources_, diags_)) accepted_ = std::move(*entries);
+    input_files_.push_back(accepted_file_);
+  }
   timings_.load = seconds_since(started);
   if (diags_.has_errors()) return false;
   started = std::chrono::steady_clock::now();
@@ -316,6 +326,7 @@ void Session::build_verdicts() {
   }
   verdicts_.clear();
   if (total == 0) {
+    match_acceptances();
     timings_.verdicts = seconds_since(started);
     return;
   }
@@ -335,6 +346,7 @@ void Session::build_verdicts() {
     shares.push_back(std::async(std::launch::async, build, total * t / threads, total * (t + 1) / threads));
   build(0, total / threads);
   for (auto& share : shares) share.get();
+  match_acceptances();
   timings_.verdicts = seconds_since(started);
 }
 

@@ -12,10 +12,12 @@
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
+#include "nogood/engine/accepted.hpp"
 #include "nogood/engine/corpus.hpp"
 #include "nogood/engine/duplicates.hpp"
 #include "nogood/engine/evaluate.hpp"
 #include "nogood/engine/program.hpp"
+#include "nogood/engine/saved_report.hpp"
 #include "nogood/verdict.hpp"
 
 namespace nogood {
@@ -25,14 +27,23 @@ struct Inputs {
   std::vector<std::filesystem::path> facts;  // .json per source, .jsonl bulk
   std::optional<std::filesystem::path> corpus;  // the corpus folder, which imports may not leave
   std::optional<std::filesystem::path> entities;
+  std::optional<std::filesystem::path> accepted;  // accepted.json: verdicts reviewed and accepted
   std::vector<std::filesystem::path> text_dirs;
   std::vector<std::pair<std::string, std::string>> rules_text;  // (name, text): rules given as strings
   std::vector<std::pair<std::string, std::string>> facts_text;  // (name, text)
+  std::optional<std::pair<std::string, std::string>> accepted_text;  // (name, text), in place of `accepted`
 };
 
 // A corpus folder: rules/*.rules, facts/ or sources/ with *.json and *.jsonl, entities.json.
 // Files are taken in name order so runs are reproducible.
 std::optional<Inputs> discover_corpus(std::filesystem::path const& folder, Diagnostics& diags);
+
+// The text of an accepted.json holding `entries`, in their order, as `nogood accept` writes it.
+std::string accepted_file_text(std::vector<engine::Acceptance> const& entries);
+
+// A JSON report of an earlier run (`nogood check --format json`), to compare runs with; errors
+// (not JSON, not a report) are located in the text registered with `sources`.
+std::optional<engine::SavedReport> load_saved_report(std::filesystem::path const& path, SourceManager& sources, Diagnostics& diags);
 
 struct Timings {
   double load = 0, resolve = 0, evaluate = 0, verdicts = 0;
@@ -56,6 +67,18 @@ public:
   // Everything a run found, in a deterministic order.
   std::vector<Verdict> const& verdicts() const { return verdicts_; }
   Verdict const* find_verdict(std::string_view id) const;
+  // accepted.json's entries, in file order, and the one accepting `v` (nullptr when none).
+  // build_verdicts() matches them to verdicts and warns (W0340) about those that match none.
+  std::vector<engine::Acceptance> const& accepted() const { return accepted_; }
+  engine::Acceptance const* acceptance(Verdict const& v) const;
+  // Compares this run's verdicts (after build_verdicts()) with an earlier run's, by id: each
+  // verdict is new or unchanged, and the earlier verdicts that no longer occur are resolved.
+  void compare_with(engine::SavedReport baseline);
+  engine::SavedReport const* baseline() const { return baseline_ ? &*baseline_ : nullptr; }
+  bool is_new(Verdict const& v) const { return baseline_ && !v.in_baseline; }
+  std::vector<engine::SavedVerdict const*> const& resolved() const { return resolved_; }
+  // The accepted.json read, as given; empty when none.
+  std::string const& accepted_file() const { return accepted_file_; }
   ProofNode explain(Verdict const& v) const;
 
   // A value as shown to people (entities by their name in Options::language), and in the form
@@ -81,6 +104,7 @@ public:
 
 private:
   std::string_view entity_display(engine::Value v) const;
+  void match_acceptances();
   void report_duplicate_claims(std::vector<engine::DuplicateClaim> const& repeats);
   ProofNode explain_row(engine::RelationId rel, engine::RowId row, int depth) const;
   std::string fact_text(engine::RelationId rel, engine::Value const* row) const;
@@ -102,6 +126,10 @@ private:
   engine::Program program_;
   engine::Database db_;
   std::vector<Verdict> verdicts_;
+  std::vector<engine::Acceptance> accepted_;
+  std::string accepted_file_;
+  std::optional<engine::SavedReport> baseline_;
+  std::vector<engine::SavedVerdict const*> resolved_;
   // Each entity's display name in options_.language, looked up once rather than per value shown.
   mutable std::vector<std::string_view> display_names_;
   Timings timings_;

@@ -30,6 +30,9 @@ struct Verdict {
   std::vector<std::uint32_t> support;  // claim indexes it rests on, in proof order
   engine::RelationId relation = 0;
   engine::RowId row = 0;
+  std::uint32_t accepted = no_acceptance;  // index into Session::accepted()
+  bool in_baseline = false;                // Session::compare_with() found it in the earlier run
+  static constexpr std::uint32_t no_acceptance = 0xffffffffu;
 };
 
 // One step of a proof: a claim, a background fact, a derived fact with the rule that gave

@@ -22,6 +22,10 @@ struct Manifest {
   std::vector<std::string> files;    // input files, as Session::input_files() lists them
   std::vector<std::string> options;  // the arguments after the command
   std::string command;               // check, explain
+  // check --baseline: the earlier report compared with (listed with the input files), and its
+  // verdicts this run no longer finds, as the report shows them (after filters).
+  std::string baseline;
+  std::vector<engine::SavedVerdict const*> resolved;
 };
 
 enum class Format { text, json, markdown, html };
@@ -50,6 +54,12 @@ void render_report(Session const& session, std::vector<Verdict const*> const& ve
 // The arguments of a run for its manifest: those that name files or folders relative to the corpus
 // folder (the corpus folder itself as `.`), so a shared report shows no one's folders.
 std::vector<std::string> report_arguments(Session const& session, std::vector<std::string> const& args);
+
+// Two saved JSON reports compared by verdict id, as `nogood diff` writes it: the new verdicts, the
+// unchanged and the resolved. `manifest.files` holds the two reports' paths, old first. Returns
+// whether a new verdict is not accepted (what `--fail-on new` fails on).
+bool render_diff(engine::SavedReport const& old, engine::SavedReport const& now, Manifest const& manifest, ReportOptions const& options,
+                 Sink& sink);
 
 // One verdict with its whole proof, as `nogood explain` writes it.
 std::string render_explanation(Session const& session, Verdict const& verdict, Manifest const& manifest, ReportOptions const& options);
