@@ -41,7 +41,7 @@ int run_diff(std::vector<std::string> const& args) {
     else std::cerr << render_diagnostics_text(diags, sources, make_style(o.color, 2));
     return 2;
   }
-  report::Manifest m{NOGOOD_VERSION, {o.positional[0], o.positional[1]}, args, "diff"};
+  report::Manifest m{NOGOOD_VERSION, {o.positional[0], o.positional[1]}, args, "diff", {}, {}};
   report::ReportOptions options;
   options.format = o.format == "json" ? report::Format::json : o.format == "markdown" ? report::Format::markdown
                    : o.format == "html" ? report::Format::html : report::Format::text;

@@ -221,7 +221,7 @@ int run_embed(std::vector<std::string> const& args) {
     std::vector<std::string> rerun;
     for (auto const& a : args)
       if (a != "--check") rerun.push_back(a);
-    std::cerr << "   = help: to update it, run `" << manifest_command_line(Manifest{"", {}, rerun, "embed"}) << "`\n";
+    std::cerr << "   = help: to update it, run `" << manifest_command_line(Manifest{"", {}, rerun, "embed", {}, {}}) << "`\n";
     return 1;
   }
   if (o.output && *o.output == "-") {

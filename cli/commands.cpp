@@ -346,7 +346,7 @@ int run_check(std::vector<std::string> const& args) {
   auto shown = select_verdicts(session, o);
   report::sort_for_reading(shown);
   auto started = std::chrono::steady_clock::now();
-  report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "check"};
+  report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "check", {}, {}};
   if (o.baseline) {
     m.baseline = *o.baseline;
     m.resolved = select_resolved(session, o);
@@ -393,7 +393,7 @@ int run_explain(std::vector<std::string> const& args) {
   }
   auto const* v = session.find_verdict(id);
   if (!v) return unknown_verdict(session, id, o);
-  report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "explain"};
+  report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "explain", {}, {}};
   return emit(o, report::render_explanation(session, *v, m, report_options(o)));
 }
 
@@ -459,7 +459,7 @@ int run_query(std::vector<std::string> const& args) {
     auto style = make_style(o.color, 1);
     for (auto const* v : rows) {
       std::string line;
-      for (auto const& x : v->bindings) line += (line.empty() ? "" : ", ") + x.name + " = " + session.display(x.type, x.value);
+      for (auto const& x : v->bindings) line.append(line.empty() ? "" : ", ").append(x.name).append(" = ").append(session.display(x.type, x.value));
       content += line + "\n";
       auto proof = session.explain(*v);
       for (auto const& child : proof.children)

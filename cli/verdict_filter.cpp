@@ -10,7 +10,7 @@ int severity_rank(std::string const& s) { return s == "never" ? 3 : s == "error"
 int severity_rank(engine::VerdictSeverity s) { return static_cast<int>(s); }
 
 namespace {
-bool listed(std::vector<std::string> const& list, std::string const& x) { return std::find(list.begin(), list.end(), x) != list.end(); }
+bool listed(std::vector<std::string> const& list, std::string_view x) { return std::find(list.begin(), list.end(), x) != list.end(); }
 }  // namespace
 
 std::vector<Verdict const*> select_verdicts(Session const& session, CommonOptions const& o) {

@@ -36,7 +36,7 @@ constraint twice "{P} is named twice" severity error :- role(P, informant) @ S, 
 
 std::string render(Checked const& c, nogood::report::ReportOptions const& options) {
   nogood::report::StringSink sink;
-  nogood::report::Manifest manifest{"test", c.session.input_files(), {}, "check"};
+  nogood::report::Manifest manifest{"test", c.session.input_files(), {}, "check", {}, {}};
   nogood::report::render_report(c.session, c.verdicts, manifest, options, sink);
   return sink.text();
 }
@@ -78,7 +78,7 @@ TEST_CASE("report: every format renders through the library, errors first") {
 TEST_CASE("report: an explanation shows the whole proof") {
   Checked c;
   check_example(c);
-  nogood::report::Manifest manifest{"test", {}, {}, "explain"};
+  nogood::report::Manifest manifest{"test", {}, {}, "explain", {}, {}};
   auto text = nogood::report::render_explanation(c.session, *c.verdicts.front(), manifest, {});
   CHECK(text.find("  because\n") != std::string::npos);
   CHECK(text.find("id: ") != std::string::npos);

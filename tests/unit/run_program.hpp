@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ using TupleSet = std::set<Tuple>;
 inline constexpr int background_source = INT_MAX;
 
 struct ProgramRun {
+  std::shared_ptr<nogood::Session> session;    // the verdicts read their rule and bindings from it
   bool ok = false;
   std::string errors;                          // one error a line, with its position
   std::map<std::string, TupleSet> relations;   // derived predicates by name, constraints as `constraint NAME`
@@ -64,8 +66,9 @@ inline ProgramRun run_program(std::string const& rules, std::vector<std::string>
   options.eval.max_derived = opts.max_derived;
   options.eval.max_kept_answer_values = opts.max_kept_answer_values;
   options.eval.max_seconds = 20;
-  nogood::Session session(options);
   ProgramRun run;
+  run.session = std::make_shared<nogood::Session>(options);
+  auto& session = *run.session;
   run.ok = session.load(in) && session.evaluate();
   if (!run.ok) {
     run.errors = errors_of(session);

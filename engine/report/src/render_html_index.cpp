@@ -46,7 +46,7 @@ constexpr char const* filter_script = R"js(
 std::string verdict_data_attributes(Session const& s, Verdict const& v) {
   std::string sources = "|";
   for (auto src : v.sources) sources += s.corpus().sources[src].id + "|";
-  return " data-severity=\"" + std::string(engine::to_string(v.severity)) + "\" data-rule=\"" + html_escape(v.rule) +
+  return " data-severity=\"" + std::string(engine::to_string(v.severity)) + "\" data-rule=\"" + html_escape(std::string(v.rule)) +
          "\" data-sources=\"" + html_escape(sources) + "\"";
 }
 
@@ -71,7 +71,7 @@ std::string render_html_index(Session const& s, std::vector<Verdict const*> cons
 std::string render_html_filters(Session const& s, std::vector<Verdict const*> const& verdicts) {
   std::set<std::string> rules, sources;
   for (auto const* v : verdicts) {
-    rules.insert(v->rule);
+    rules.emplace(v->rule);
     for (auto src : v->sources) sources.insert(s.corpus().sources[src].id);
   }
   std::string out = "<form id=\"filters\" hidden>\n";

@@ -56,7 +56,7 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
 }
 
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
-  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
+  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule) + "]") + style.bold(": " + v.message) + "\n";
   if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   auto proof = s.explain(v);
   Evidence e;
@@ -97,7 +97,7 @@ std::string sources_of(Session const& s, Verdict const& v) {
 void render_compact(std::string& out, Session const& s, Verdict const& v, Style const& style, std::size_t rule_width) {
   auto severity = std::string(engine::to_string(v.severity));
   out += paint_severity(style, v.severity, severity) + std::string(8 - severity.size(), ' ');
-  out += v.rule + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
+  out += std::string(v.rule) + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
   out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id) + (s.acceptance(v) ? "  accepted" : "") +
          (s.baseline() ? "  " + change_word(s, v) : "") + "\n";
 }

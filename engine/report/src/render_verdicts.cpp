@@ -64,7 +64,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
 }
 
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Style const& style) {
-  out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + v.rule + "]") + style.bold(": " + v.message) + "\n";
+  out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + std::string(v.rule) + "]") + style.bold(": " + v.message) + "\n";
   if (auto const* a = s.acceptance(v)) out += "  " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);

@@ -265,15 +265,14 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
   auto row = db.relations[info.relation].row(r);
   auto& key = scratch.key;
   key = info.name;
-  v.bindings.reserve(decl.columns.size());
+  v.bindings = BindingsView(decl, row);
   for (std::size_t i = 0; i < decl.columns.size(); ++i) {
-    Binding b{decl.column_names[i], decl.columns[i], row[i]};
+    Binding b = v.bindings[i];
     key.append(1, '\0').append(b.name).append(1, '=');
     session.append_canonical(key, b.type, b.value);
     if (b.type == ValueType::source && row[i] < session.corpus().sources.size() &&
         std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
       v.sources.push_back(row[i]);
-    v.bindings.push_back(std::move(b));
   }
   v.id.reserve(info.name.size() + 13);
   v.id.append(info.name).append(1, '-');

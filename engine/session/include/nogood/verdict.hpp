@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
@@ -14,18 +15,54 @@ namespace nogood {
 // A variable's value; Session::display() shows it to people, Session::canonical() gives the form
 // that is stable across runs (corpus ids, source ids, ISO dates).
 struct Binding {
-  std::string name;  // variable
+  std::string_view name;  // variable, as the program declares it
   engine::ValueType type;
   engine::Value value;
+};
+
+// A verdict's bindings, read in place from its row and its relation's declaration: a run has
+// hundreds of thousands of verdicts, and a copy of each row's names and values would cost more
+// than the rest of the verdict. Valid while the session that built the verdict lives.
+class BindingsView {
+public:
+  BindingsView() = default;
+  BindingsView(engine::RelationDecl const& decl, engine::Value const* row) : decl_(&decl), row_(row) {}
+
+  std::size_t size() const { return decl_ ? decl_->columns.size() : 0; }
+  bool empty() const { return size() == 0; }
+  Binding operator[](std::size_t i) const { return {decl_->column_names[i], decl_->columns[i], row_[i]}; }
+
+  class iterator {
+  public:
+    using value_type = Binding;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    iterator(engine::RelationDecl const* decl, engine::Value const* row, std::size_t i) : decl_(decl), row_(row), i_(i) {}
+    Binding operator*() const { return {decl_->column_names[i_], decl_->columns[i_], row_[i_]}; }
+    iterator& operator++() { ++i_; return *this; }
+    iterator operator++(int) { auto old = *this; ++i_; return old; }
+    bool operator==(iterator const& other) const { return i_ == other.i_; }
+
+  private:
+    engine::RelationDecl const* decl_ = nullptr;
+    engine::Value const* row_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  iterator begin() const { return {decl_, row_, 0}; }
+  iterator end() const { return {decl_, row_, size()}; }
+
+private:
+  engine::RelationDecl const* decl_ = nullptr;
+  engine::Value const* row_ = nullptr;
 };
 
 struct Verdict {
   std::string id;  // stable: the rule and its bindings, hashed
   std::uint32_t constraint = 0;
-  std::string rule;
+  std::string_view rule;  // the constraint's name, held by the program
   engine::VerdictSeverity severity = engine::VerdictSeverity::error;
   std::string message;
-  std::vector<Binding> bindings;
+  BindingsView bindings;
   std::vector<std::uint32_t> sources;  // source indexes involved
   std::vector<std::uint32_t> support;  // claim indexes it rests on, in proof order
   engine::RelationId relation = 0;
