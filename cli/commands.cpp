@@ -397,6 +397,30 @@ int run_explain(std::vector<std::string> const& args) {
   return emit(o, report::render_explanation(session, *v, m, report_options(o)));
 }
 
+namespace {
+
+// The relation whose rows are the query's answers: the query's own, or the one its single rule
+// copies whole, which that rule is then left out of evaluation not to copy.
+std::optional<engine::RelationId> count_relation(Session& session) {
+  auto const& program = session.program();
+  for (std::uint32_t c = 0; c < program.constraints.size(); ++c) {
+    auto const& info = program.constraints[c];
+    if (info.name != "query" || info.origin != "constraint") continue;
+    std::vector<std::uint32_t> rules;
+    for (std::uint32_t r = 0; r < program.rules.size(); ++r)
+      if (program.rules[r].constraint == static_cast<std::int32_t>(c)) rules.push_back(r);
+    if (rules.size() == 1)
+      if (auto copied = engine::copied_relation(program.rules[rules[0]])) {
+        session.skip_rule(rules[0]);
+        return copied;
+      }
+    return info.relation;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 int run_query(std::vector<std::string> const& args) {
   CommonOptions o;
   if (auto err = parse_options(args, o)) return usage_error("query", *err);
@@ -430,17 +454,21 @@ int run_query(std::vector<std::string> const& args) {
   // The pattern on a line of its own, so diagnostics show it as the user wrote it.
   inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :-\n" + pattern + "\n.");
   StagePeaks peaks;
-  if (!run_stages(session, *inputs, o, Until::evaluate, &peaks)) {
+  if (!run_stages(session, *inputs, o, Until::load, &peaks)) {
     print_diagnostics(session, o);
     return 2;
   }
-  if (o.count) {
-    // Counting needs no verdict objects: the answers are the rows of the query's relation.
-    for (auto const& c : session.program().constraints)
-      if (c.name == "query" && c.origin == "constraint") {
-        if (auto err = write_timings(session, o, 0, peaks); !err.empty()) return usage_error("query", err);
-        return emit(o, std::to_string(session.database().relations[c.relation].size()) + "\n");
-      }
+  // Counting needs no verdict objects: the answers are the rows of the query's relation, or of
+  // the relation the query copies whole (`path(X, Y)`), which then need not be copied.
+  std::optional<engine::RelationId> counted;
+  if (o.count) counted = count_relation(session);
+  if (!run_stages_after_load(session, o, Until::evaluate, &peaks)) {
+    print_diagnostics(session, o);
+    return 2;
+  }
+  if (counted) {
+    if (auto err = write_timings(session, o, 0, peaks); !err.empty()) return usage_error("query", err);
+    return emit(o, std::to_string(session.database().relations[*counted].size()) + "\n");
   }
   session.build_verdicts();
   std::vector<Verdict const*> rows;

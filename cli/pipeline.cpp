@@ -22,6 +22,13 @@ bool run_stages(Session& session, Inputs const& inputs, CommonOptions const& o, 
   peaks->load = peak_memory_bytes();
   if (!loaded) return false;
   if (until == Until::load) return true;
+  return run_stages_after_load(session, o, until, peaks);
+}
+
+bool run_stages_after_load(Session& session, CommonOptions const& o, Until until, StagePeaks* peaks) {
+  StagePeaks ignored;
+  if (!peaks) peaks = &ignored;
+  Progress progress(progress_wanted(o.quiet), std::cerr);
   progress.stage("evaluating");
   bool const evaluated = session.evaluate();
   peaks->evaluate = peak_memory_bytes();

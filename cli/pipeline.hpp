@@ -19,5 +19,7 @@ std::size_t peak_memory_bytes();
 // Loads, then (as far as `until` says) evaluates and builds the verdicts. False when a stage
 // reported errors; they are in session.diagnostics(), and the progress line is gone by then.
 bool run_stages(Session& session, Inputs const& inputs, CommonOptions const& options, Until until, StagePeaks* peaks = nullptr);
+// The stages after loading, for a command that looks at the loaded program first.
+bool run_stages_after_load(Session& session, CommonOptions const& options, Until until, StagePeaks* peaks = nullptr);
 
 }  // namespace nogood::cli

@@ -70,21 +70,27 @@ std::optional<Derivation> Database::derivation(RelationId rel, RowId row) const 
   return d;
 }
 
-bool Database::derivation(RelationId rel, RowId row, Derivation& out) const {
-  auto const& p = provenance[rel];
-  if (row >= p.at.size() || p.at[row] == no_row) return false;
-  auto at = p.at[row];
-  out.rule = p.data[at];
-  // All rules of one relation record alike, so a recorded row's entry ends where the next row's starts.
-  std::uint32_t end = row + 1 < p.at.size() ? p.at[row + 1] : static_cast<std::uint32_t>(p.data.size());
-  out.rows.assign(p.data.begin() + at + 1, p.data.begin() + end);
-  return true;
+bool Database::derivation(RelationId rel, RowId row, Derivation& out) const { return provenance[rel].find(row, out); }
+
+std::optional<RelationId> copied_relation(Rule const& rule) {
+  if (rule.body.size() != 1) return std::nullopt;
+  auto const& atom = rule.body[0];
+  if (atom.kind != Literal::Kind::atom || atom.sourced_column >= 0 || atom.columns.size() != rule.head_columns.size())
+    return std::nullopt;
+  for (std::size_t c = 0; c < atom.columns.size(); ++c) {
+    auto const& op = atom.columns[c];
+    auto const& head = rule.head_columns[c];
+    if (op.kind != Operand::Kind::var || head.kind != Operand::Kind::var || head.value != op.value) return std::nullopt;
+    for (std::size_t d = 0; d < c; ++d)
+      if (atom.columns[d].value == op.value) return std::nullopt;
+  }
+  return atom.relation;
 }
 
 std::size_t Database::memory() const {
   std::size_t total = 0;
   for (auto const& r : relations) total += r.memory();
-  for (auto const& p : provenance) total += (p.at.capacity() + p.data.capacity()) * sizeof(std::uint32_t);
+  for (auto const& p : provenance) total += p.memory();
   return total;
 }
 
@@ -199,6 +205,7 @@ private:
   }
 
   std::optional<PlannedRule> plan_rule(std::uint32_t rule_index, std::int32_t delta_atom, std::vector<bool> const& in_stratum) {
+    if (rule_index < options_.skip_rules.size() && options_.skip_rules[rule_index]) return std::nullopt;
     auto const& rule = program_.rules[rule_index];
     // A join with a finished, empty relation derives nothing: skip the plan and the indexes it
     // would build (the built-in negation checks meet empty denial relations on most corpora).
@@ -228,6 +235,7 @@ private:
     rows_.assign(planned.slots, no_row);
     head_.assign(rule.head_columns.size(), 0);
     record_ = options_.provenance || rule.constraint >= 0;
+    if (record_) local_rule_ = db_.provenance[rule.head].enrol(planned.rule, planned.slots);
     pending_heads_.resize(std::size_t(batch) * head_.size());
     pending_rows_.resize(std::size_t(batch) * planned.slots);
     run(planned.plan, 0);
@@ -518,13 +526,7 @@ private:
   }
 
   void derived(RowId row, RowId const* body_rows) {
-    if (record_) {
-      auto& prov = db_.provenance[rule_->head];
-      prov.at.resize(std::size_t(row) + 1, no_row);
-      prov.at[row] = static_cast<std::uint32_t>(prov.data.size());
-      prov.data.push_back(rule_index_);
-      prov.data.insert(prov.data.end(), body_rows, body_rows + rows_.size());
-    }
+    if (record_) db_.provenance[rule_->head].record(row, local_rule_, body_rows);
     if (++derived_ > options_.max_derived)
       throw Runaway{"more than " + std::to_string(options_.max_derived) + " facts derived"};
     if ((derived_ & 0xffff) == 0) check_limits();
@@ -555,6 +557,7 @@ private:
   std::vector<PlannedRule> planned_;
   Rule const* rule_ = nullptr;
   std::uint32_t rule_index_ = 0;
+  std::uint32_t local_rule_ = 0;  // the rule's number in its head's provenance
   bool record_ = true;
   std::vector<Value> regs_, head_;
   std::vector<RowId> rows_;
@@ -678,6 +681,9 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
   db.provenance.clear();
   for (auto const& decl : program.relations) db.relations.emplace_back(static_cast<std::uint32_t>(decl.columns.size()));
   db.provenance.resize(program.relations.size());
+  for (auto const& rule : program.rules)
+    db.provenance[rule.head].fit(static_cast<std::uint32_t>(
+        std::count_if(rule.body.begin(), rule.body.end(), [](Literal const& l) { return l.kind == Literal::Kind::atom; })));
   load_claims(program, corpus, db);
   auto const started = std::chrono::steady_clock::now();
   Evaluator ev(program, db, options, db.stats.derived, started);

@@ -156,6 +156,12 @@ bool Session::load(Inputs const& inputs) {
   return true;
 }
 
+void Session::skip_rule(std::uint32_t rule) {
+  auto& skip = options_.eval.skip_rules;
+  if (skip.size() <= rule) skip.resize(std::size_t(rule) + 1, false);
+  skip[rule] = true;
+}
+
 bool Session::evaluate() {
   auto started = std::chrono::steady_clock::now();
   bool ok = engine::evaluate(program_, corpus_, db_, options_.eval, diags_);

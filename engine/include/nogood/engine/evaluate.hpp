@@ -1,7 +1,9 @@
 // Bottom-up, semi-naive evaluation of a lowered program over a corpus's claims.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
@@ -25,7 +27,14 @@ struct EvalOptions {
   // Values kept per body part that shares no variable with the rest of its rule (16 MiB): a
   // part with more answers is joined in place, as any other.
   std::size_t max_kept_answer_values = std::size_t(1) << 22;
+  // Rules not to evaluate, by index (their head relations stay as the other rules leave them):
+  // a query answered from the relation a rule copies need not copy it.
+  std::vector<bool> skip_rules;
 };
+
+// The relation a rule copies whole, when its body is one atom with a distinct variable in every
+// column and its head repeats those variables in order: its head's rows are that relation's rows.
+std::optional<RelationId> copied_relation(Rule const& rule);
 
 // How one derived row was first derived: the rule, and the row each positive body atom
 // matched, in body order (aggregate bodies are recomputed when explained).
@@ -34,9 +43,34 @@ struct Derivation {
   std::vector<RowId> rows;
 };
 
-struct Provenance {
-  std::vector<std::uint32_t> at;    // per row: offset into data, or no_row when not recorded
-  std::vector<std::uint32_t> data;  // rule, then one row per positive body atom
+// How each derived row of one relation was first derived. Every record has room for as many body
+// rows as the relation's longest rule has atoms, so a row's record is found without an offset; the
+// rule is a small local number, and is not stored at all while only one rule has recorded.
+class Provenance {
+public:
+  // Sizes records for rules of up to `atoms` positive body atoms; before anything is recorded.
+  void fit(std::uint32_t atoms) { width_ = std::max(width_, atoms); }
+  // The local number under which `rule`, with `atoms` positive body atoms, records.
+  std::uint32_t enrol(std::uint32_t rule, std::uint32_t atoms);
+  // Records that `row` was first derived by local rule `local` from `body` (one row per atom).
+  void record(RowId row, std::uint32_t local, RowId const* body);
+  bool find(RowId row, Derivation& out) const;
+  std::size_t memory() const;
+
+private:
+  std::uint32_t local_of(std::size_t i) const;  // local number + 1, or 0: not recorded
+  void tag();
+
+  RowId first_ = no_row;  // rows below it (claims) have no record
+  std::uint32_t width_ = 0;
+  std::size_t recorded_ = 0;  // records from first_ on
+  std::vector<std::uint32_t> rules_, atoms_;  // by local number
+  // Per record, the local number + 1 (0: none); not kept while one rule records (untagged). A
+  // relation with more than 65,535 recording rules widens to 32 bits.
+  bool tagged_ = false, wide_ = false;
+  std::vector<std::uint16_t> local_;
+  std::vector<std::uint32_t> wide_local_;
+  std::vector<RowId> rows_;  // width_ per record
 };
 
 struct EvalStats {

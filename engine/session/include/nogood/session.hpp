@@ -63,6 +63,8 @@ public:
   bool load(Inputs const& inputs);  // parse, check, load facts, resolve, lower
   bool evaluate();
   void build_verdicts();
+  // Leaves a rule of the loaded program out of evaluation (before evaluate()).
+  void skip_rule(std::uint32_t rule);
 
   // Everything a run found, in a deterministic order.
   std::vector<Verdict> const& verdicts() const { return verdicts_; }
