@@ -80,36 +80,34 @@ std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity) {
 
 RowId RowSet::find(Value const* tuple, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) const {
   if (slots_.empty()) return no_row;
-  auto const tag = static_cast<std::uint32_t>(hash >> 32);
-  for (auto pos = home(tag);; pos = (pos + 1) & mask_) {
-    auto const& slot = slots_[pos];
-    if (slot.row == no_row) return no_row;
-    if (slot.tag == tag && same_tuple(data.data() + std::size_t(slot.row) * arity, tuple, arity)) return slot.row;
+  auto const want = tag(hash);
+  for (auto pos = home(hash);; pos = (pos + 1) & mask_) {
+    std::uint64_t const slot = slots_[pos];
+    if (slot == 0) return no_row;
+    if ((slot >> bits_) != want) continue;
+    auto const row = static_cast<RowId>((slot & row_mask_) - 1);
+    if (same_tuple(data.data() + std::size_t(row) * arity, tuple, arity)) return row;
   }
 }
 
-void RowSet::place(RowId row, std::uint32_t tag) {
-  auto pos = home(tag);
-  while (slots_[pos].row != no_row) pos = (pos + 1) & mask_;
-  slots_[pos] = {row, tag};
+void RowSet::place(RowId row, std::uint64_t hash) {
+  auto pos = home(hash);
+  while (slots_[pos] != 0) pos = (pos + 1) & mask_;
+  slots_[pos] = static_cast<std::uint32_t>((tag(hash) << bits_) | (std::uint64_t(row) + 1));
 }
 
-// A slot's home is the top bits of its tag, so slots sit in tag order (up to probe runs):
-// growing walks the old table in order and writes the new one in order, never reading row
-// data. The tag bits below the home still tell most rows of a probe run apart.
-void RowSet::grow() {
+void RowSet::grow(std::vector<Value> const& data, std::uint32_t arity) {
   bits_ = slots_.empty() ? 4 : bits_ + 1;
-  std::vector<Slot> old(std::size_t(1) << bits_, Slot{no_row, 0});
-  old.swap(slots_);
+  slots_.assign(std::size_t(1) << bits_, 0);
   mask_ = slots_.size() - 1;
-  for (auto const& slot : old)
-    if (slot.row != no_row) place(slot.row, slot.tag);
+  row_mask_ = mask_;  // rows stay below 5/8 of the slots, so row + 1 fits in bits_ bits
+  for (RowId r = 0; r < size_; ++r) place(r, hash_tuple(data.data() + std::size_t(r) * arity, arity));
 }
 
-void RowSet::add(RowId row, std::uint64_t hash) {
+void RowSet::add(RowId row, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) {
   // Load factor at most 5/8: probe runs stay within a cache line or two.
-  if ((std::size_t(size_) + 1) * 8 > slots_.size() * 5) grow();
-  place(row, static_cast<std::uint32_t>(hash >> 32));
+  if ((std::size_t(size_) + 1) * 8 > slots_.size() * 5) grow(data, arity);
+  place(row, hash);
   ++size_;
 }
 
@@ -202,7 +200,7 @@ std::size_t GroupedIndex::memory() const {
 Relation::Relation(std::uint32_t arity) : arity_(arity) {}
 
 void Relation::catch_up_primary() {
-  for (RowId r = primary_.size(); r < rows_; ++r) primary_.add(r, hash_tuple(row(r), arity_));
+  for (RowId r = primary_.size(); r < rows_; ++r) primary_.add(r, hash_tuple(row(r), arity_), data_, arity_);
 }
 
 RowId Relation::find(Value const* tuple) {
@@ -217,7 +215,7 @@ std::pair<RowId, bool> Relation::insert(Value const* tuple, std::uint64_t hash) 
   if (auto r = primary_.find(tuple, hash, data_, arity_); r != no_row) return {r, false};
   RowId id = rows_++;
   data_.insert(data_.end(), tuple, tuple + arity_);
-  primary_.add(id, hash);
+  primary_.add(id, hash, data_, arity_);
   for (auto& index : indexes_) index->add(id, tuple, data_);
   return {id, true};
 }

@@ -164,7 +164,13 @@ void Session::skip_rule(std::uint32_t rule) {
 
 bool Session::evaluate() {
   auto started = std::chrono::steady_clock::now();
+  if (evaluated_) return *evaluated_;
   bool ok = engine::evaluate(program_, corpus_, db_, options_.eval, diags_);
+  evaluated_ = ok;
+  // The claims' arguments now live in the claimed relations: the corpus's copy, which only
+  // loading and the duplicate check read, goes.
+  std::vector<engine::ClaimRows>().swap(corpus_.positive);
+  std::vector<engine::ClaimRows>().swap(corpus_.negative);
   timings_.evaluate = seconds_since(started);
   return ok;
 }

@@ -41,34 +41,35 @@ private:
 // Hash of a whole tuple, as the duplicate check uses it.
 std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity);
 
-// The set of a relation's rows, for the duplicate check: open addressing with linear probing.
-// Each slot keeps the upper 32 bits of the row's hash beside its id, so probing past other
-// rows (and every probe for a new tuple) compares tags in the table and reads no row data.
+// The set of a relation's rows, for the duplicate check: open addressing with linear probing
+// over four-byte slots. It holds rows 0..size()-1, added in order (a relation numbers its rows
+// as it adds them), so growing rehashes the rows in order from the relation's data. A slot keeps
+// the row (plus one; zero is empty) in its low bits and, above it, the hash bits that follow the
+// home position's: probing past other rows reads their data only when those bits agree too.
 class RowSet {
 public:
   // The row equal to `tuple` (whose hash_tuple is `hash`), or no_row.
   RowId find(Value const* tuple, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) const;
-  // Records `row`, known to be absent, with its hash.
-  void add(RowId row, std::uint64_t hash);
+  // Records `row` (== size(), known to be absent) with its hash.
+  void add(RowId row, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity);
   // Starts loading the slot where a probe for `hash` begins, so that a batch of lookups
   // waits for memory once rather than once per lookup.
   void prefetch(std::uint64_t hash) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[home(static_cast<std::uint32_t>(hash >> 32))]);
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(hash)]);
   }
   std::uint32_t size() const { return size_; }
-  std::size_t memory() const { return slots_.capacity() * sizeof(Slot); }
+  std::size_t memory() const { return slots_.capacity() * sizeof(std::uint32_t); }
 
 private:
-  struct Slot {
-    RowId row;
-    std::uint32_t tag;
-  };
-  std::uint64_t home(std::uint32_t tag) const { return bits_ == 0 ? 0 : tag >> (32 - bits_); }
-  void place(RowId row, std::uint32_t tag);
-  void grow();
+  std::uint64_t home(std::uint64_t hash) const { return bits_ == 0 ? 0 : hash >> (64 - bits_); }
+  // The hash bits below the home's, as many as the slot has room for above the row.
+  std::uint64_t tag(std::uint64_t hash) const { return bits_ >= 32 ? 0 : (hash >> 32) & ((std::uint64_t(1) << (32 - bits_)) - 1); }
+  void place(RowId row, std::uint64_t hash);
+  void grow(std::vector<Value> const& data, std::uint32_t arity);
 
-  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> slots_;
   std::uint64_t mask_ = 0;
+  std::uint64_t row_mask_ = 0;
   std::uint32_t bits_ = 0;  // slots_.size() == 2^bits_ once allocated
   std::uint32_t size_ = 0;
 };

@@ -61,7 +61,7 @@ public:
 
   // Stages, in order; each returns false when it reported errors.
   bool load(Inputs const& inputs);  // parse, check, load facts, resolve, lower
-  bool evaluate();
+  bool evaluate();  // once: a later call returns the first call's result
   void build_verdicts();
   // Leaves a rule of the loaded program out of evaluation (before evaluate()).
   void skip_rule(std::uint32_t rule);
@@ -122,6 +122,7 @@ private:
                                               std::vector<std::vector<std::pair<engine::RelationId, engine::RowId>>>* shown = nullptr) const;
 
   Options options_;
+  std::optional<bool> evaluated_;
   SourceManager sources_;
   Diagnostics diags_;
   engine::Corpus corpus_;
