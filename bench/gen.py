@@ -7,6 +7,8 @@ the peers' published results); the nogood corpus is one more output format.
 Workloads
   tc    : random directed graph edge(X,Y), N nodes, E distinct edges, no self loops.
   news  : synthetic multi-source news corpus (see README.md for the schema).
+  shapes: the tc graph and flag(A,B) facts, only one pair of them symmetric: rules whose parts
+          share no variable with the recursion (see README.md).
 
 Output (into --out DIR; --formats picks a subset, default all):
   souffle/<pred>.facts   tab-separated, one file per predicate (Souffle -F DIR)
@@ -24,6 +26,7 @@ Output (into --out DIR; --formats picks a subset, default all):
 
 Usage
   gen.py tc   --nodes 500 --edges 1000 --seed 1 --out data/tc-small
+  gen.py shapes --nodes 500 --edges 1000 --flags 3000 --seed 1 --out data/shapes-small
   gen.py news --sources 1000 --seed 1 --out data/news-1k
 """
 import argparse
@@ -50,6 +53,7 @@ for a, b in EXCLUSIVE:
 
 # Predicates per workload: name -> (has_source_column, arity incl. source column)
 TC_PREDS = {"edge": (False, 2)}
+SHAPES_PREDS = {"edge": (False, 2), "flag": (False, 2)}
 NEWS_PREDS = {
     "role": (True, 3),
     "event_place": (True, 3),
@@ -78,6 +82,16 @@ def gen_tc(args):
     facts = {"edge": edges}
     meta = {"workload": "tc", "nodes": n, "edges": e, "seed": args.seed}
     return facts, TC_PREDS, meta
+
+
+def gen_shapes(args):
+    facts, _, meta = gen_tc(args)
+    # (i, i + F) for each i has no partner (F, 0), ... ; the one symmetric pair is the last.
+    f = args.flags
+    flags = [(i, i + f) for i in range(f)] + [(3 * f + 1, 3 * f), (3 * f, 3 * f + 1)]
+    facts["flag"] = flags
+    meta.update({"workload": "shapes", "flags": f})
+    return facts, SHAPES_PREDS, meta
 
 
 def gen_news(args):
@@ -325,6 +339,10 @@ def main():
     t = sub.add_parser("tc")
     t.add_argument("--nodes", type=int, required=True)
     t.add_argument("--edges", type=int, required=True)
+    g = sub.add_parser("shapes")
+    g.add_argument("--nodes", type=int, required=True)
+    g.add_argument("--edges", type=int, required=True)
+    g.add_argument("--flags", type=int, required=True)
     n = sub.add_parser("news")
     n.add_argument("--sources", type=int, required=True)
     n.add_argument("--events-per-source", type=int, default=9)
@@ -332,7 +350,7 @@ def main():
     n.add_argument("--people-per-source", type=int, default=12)
     n.add_argument("--sources-per-person", type=int, default=10)
     n.add_argument("--error-rate", type=float, default=0.03)
-    for p in (t, n):
+    for p in (t, g, n):
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--out", required=True)
         p.add_argument("--formats", default="souffle,lp,clips,jsonl,nogood",
@@ -341,6 +359,8 @@ def main():
     formats = set(args.formats.split(","))
     if args.workload == "tc":
         facts, preds, meta = gen_tc(args)
+    elif args.workload == "shapes":
+        facts, preds, meta = gen_shapes(args)
     else:
         facts, preds, meta = gen_news(args)
     write_all(facts, preds, meta, args.out, formats)

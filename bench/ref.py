@@ -6,6 +6,7 @@ Python from the peers' facts.jsonl, or with --nogood from the nogood corpus
 engine.
 
   ref.py [--nogood] tc   DATA_DIR
+  ref.py [--nogood] shapes DATA_DIR
   ref.py [--nogood] news DATA_DIR
 """
 import datetime
@@ -86,6 +87,14 @@ def tc(d):
     return {"path": total}
 
 
+def shapes(d):
+    """The closure when some flag pair is symmetric (and there are edges), else the edges alone."""
+    f = load(d)
+    flags = f.get("flag", set())
+    symmetric = any(a < b and (b, a) in flags for a, b in flags)
+    return tc(d) if symmetric and f.get("edge") else {"path": len(f.get("edge", ()))}
+
+
 def pairs_by_event(rel):
     by = defaultdict(list)
     for s, e, v in rel:
@@ -151,7 +160,7 @@ def main():
         NOGOOD = True
         argv = argv[1:]
     w, d = argv
-    res = tc(d) if w == "tc" else news(d)
+    res = {"tc": tc, "shapes": shapes, "news": news}[w](d)
     for k in sorted(res):
         print(k, res[k])
 
