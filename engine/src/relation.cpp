@@ -85,7 +85,7 @@ RowId RowSet::find(Value const* tuple, std::uint64_t hash, std::vector<Value> co
     std::uint64_t const slot = slots_[pos];
     if (slot == 0) return no_row;
     if ((slot >> bits_) != want) continue;
-    auto const row = static_cast<RowId>((slot & row_mask_) - 1);
+    auto const row = static_cast<RowId>((slot & mask_) - 1);
     if (same_tuple(data.data() + std::size_t(row) * arity, tuple, arity)) return row;
   }
 }
@@ -100,7 +100,6 @@ void RowSet::grow(std::vector<Value> const& data, std::uint32_t arity) {
   bits_ = slots_.empty() ? 4 : bits_ + 1;
   slots_.assign(std::size_t(1) << bits_, 0);
   mask_ = slots_.size() - 1;
-  row_mask_ = mask_;  // rows stay below 5/8 of the slots, so row + 1 fits in bits_ bits
   for (RowId r = 0; r < size_; ++r) place(r, hash_tuple(data.data() + std::size_t(r) * arity, arity));
 }
 

@@ -171,7 +171,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   auto const* accepted = s.acceptance(v);
   out += "<article class=\"verdict " + severity + (accepted ? " accepted" : "") + "\"" + id_attribute(anchors, v.id) + verdict_data_attributes(s, v) + ">\n";
   out += "<details class=\"verdict-body\" open>\n<summary><h3><span class=\"severity\">" + severity + "</span> <code class=\"rule\">" +
-         html_escape(std::string(v.rule)) + "</code> " + (accepted ? "<span class=\"accepted-mark\">accepted</span> " : "") +
+         html_escape(v.rule) + "</code> " + (accepted ? "<span class=\"accepted-mark\">accepted</span> " : "") +
          (s.baseline() ? "<span class=\"change-mark\">" + change_word(s, v) + "</span> " : "") + html_text(v.message) +
          "</h3></summary>\n";
   if (accepted) out += "<p class=\"accepted\"><strong>Accepted</strong> " + html_text(accepted_line(*accepted)) + "</p>\n";

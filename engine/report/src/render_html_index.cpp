@@ -46,7 +46,7 @@ constexpr char const* filter_script = R"js(
 std::string verdict_data_attributes(Session const& s, Verdict const& v) {
   std::string sources = "|";
   for (auto src : v.sources) sources += s.corpus().sources[src].id + "|";
-  return " data-severity=\"" + std::string(engine::to_string(v.severity)) + "\" data-rule=\"" + html_escape(std::string(v.rule)) +
+  return " data-severity=\"" + std::string(engine::to_string(v.severity)) + "\" data-rule=\"" + html_escape(v.rule) +
          "\" data-sources=\"" + html_escape(sources) + "\"";
 }
 

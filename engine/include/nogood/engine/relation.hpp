@@ -68,8 +68,7 @@ private:
   void grow(std::vector<Value> const& data, std::uint32_t arity);
 
   std::vector<std::uint32_t> slots_;
-  std::uint64_t mask_ = 0;
-  std::uint64_t row_mask_ = 0;
+  std::uint64_t mask_ = 0;  // also masks a slot's row: rows stay below 5/8 of the slots
   std::uint32_t bits_ = 0;  // slots_.size() == 2^bits_ once allocated
   std::uint32_t size_ = 0;
 };
