@@ -60,7 +60,7 @@ std::vector<fs::path> corpus_facts(fs::path const& folder) {
     std::error_code ec;
     std::vector<fs::path> files;
     for (auto it = fs::directory_iterator(folder / sub, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
-      if (facts_file(it->path()) && it->is_regular_file(ec)) files.push_back(it->path());
+      if (facts_file(it->path()) && it->is_regular_file(ec)) files.push_back(it->path().lexically_normal());
     std::sort(files.begin(), files.end());
     out.insert(out.end(), files.begin(), files.end());
   }
@@ -158,11 +158,12 @@ int run_fix(std::vector<std::string> const& args) {
   std::vector<FileFix> fixes;
   bool bad_input = false;
   std::string report;
-  std::size_t changed_files = 0, changes = 0, added = 0, corrected = 0, copied = 0, unfixed = 0, quotes = 0, unchecked = 0;
+  std::size_t unreadable = 0, changed_files = 0, changes = 0, added = 0, corrected = 0, copied = 0, unfixed = 0, quotes = 0, unchecked = 0;
   nlohmann::ordered_json json_changes = nlohmann::ordered_json::array();
   for (auto const& path : files) {
     auto f = facts::fix_quotes(path, text_dirs, sources, diags);
     bad_input = bad_input || !f.readable;
+    unreadable += !f.readable;
     quotes += f.quotes;
     unfixed += f.unfixed;
     unchecked += f.unchecked;
@@ -209,7 +210,9 @@ int run_fix(std::vector<std::string> const& args) {
     }
   auto plural = [](std::size_t n, char const* one, char const* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
   std::string summary;
-  if (changes == 0) {
+  if (changes == 0 && unreadable) {
+    summary = "nothing fixed";
+  } else if (changes == 0) {
     summary = "nothing to fix: " + plural(quotes - unfixed, "quote is", "quotes are") + " where `at` says";
   } else {
     std::string parts;
@@ -219,6 +222,7 @@ int run_fix(std::vector<std::string> const& args) {
     summary = std::string(dry_run ? "would fix " : "fixed ") + plural(changes, "quote", "quotes") + " in " + plural(changed_files, "file", "files") + " (" + parts + ")";
     if (dry_run) summary += "; nothing written";
   }
+  if (unreadable) summary += "; " + plural(unreadable, "file", "files") + " could not be read (above)";
   if (unfixed) summary += "; " + plural(unfixed, "quote", "quotes") + " could not be fixed (above)";
   if (unchecked) summary += "; " + plural(unchecked, "quote", "quotes") + " of sources without an article found not checked";
   if (o.format == "json") {

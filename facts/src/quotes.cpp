@@ -145,7 +145,7 @@ std::vector<QuoteDifference> Article::differences(std::string_view quote_utf8, P
   auto at = static_cast<std::size_t>(std::clamp<std::int64_t>(p.at, 0, size()));
   auto const a = std::u32string_view(text_).substr(at, static_cast<std::size_t>(std::max<std::int64_t>(p.length, 0)));
   std::size_t const m = q.size(), n = a.size();
-  if (m * n > 16'000'000) return {{0, p.at, to_utf8(q), to_utf8(a)}};
+  if (m * n > 16'000'000) return {{0, p.at, to_utf8(q), to_utf8(a), {}}};
   // Levenshtein alignment with its trace.
   std::vector<std::uint32_t> d((m + 1) * (n + 1));
   auto cell = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return d[i * (n + 1) + j]; };
@@ -174,6 +174,7 @@ std::vector<QuoteDifference> Article::differences(std::string_view quote_utf8, P
   std::reverse(steps.begin(), steps.end());
   // Runs of differing steps, widened to whole words when they touch letters.
   std::vector<std::pair<std::size_t, std::size_t>> runs;
+  std::vector<bool> whole_words;  // per run: widened to whole words
   for (std::size_t k = 0; k < steps.size();) {
     if (steps[k].op == Op::same) {
       ++k;
@@ -181,16 +182,33 @@ std::vector<QuoteDifference> Article::differences(std::string_view quote_utf8, P
     }
     std::size_t e = k;
     while (e < steps.size() && steps[e].op != Op::same) ++e;
+    // A run that touches letters becomes whole words; a run of marks or punctuation stays as it is,
+    // so that a missing fatha or a curly apostrophe is shown by its code point.
     bool letters = false;
     for (std::size_t s = k; s < e; ++s)
-      letters = letters || (steps[s].op != Op::article_only && word_char(q[steps[s].qi])) ||
-                (steps[s].op != Op::quote_only && word_char(a[steps[s].ai]));
+      letters = letters || (steps[s].op != Op::article_only && u_isalnum(static_cast<UChar32>(q[steps[s].qi]))) ||
+                (steps[s].op != Op::quote_only && u_isalnum(static_cast<UChar32>(a[steps[s].ai])));
     if (letters) {
       while (k > 0 && steps[k - 1].op == Op::same && word_char(q[steps[k - 1].qi])) --k;
       while (e < steps.size() && steps[e].op == Op::same && word_char(q[steps[e].qi])) ++e;
     }
-    if (!runs.empty() && runs.back().second >= k) runs.back().second = e;
-    else runs.emplace_back(k, e);
+    // Several differences in one word (a fully pointed Hebrew word) are one: the two words.
+    bool joined = !runs.empty() && k <= runs.back().second;
+    bool same_word = !runs.empty() && !joined;
+    for (std::size_t s = runs.empty() ? 0 : runs.back().second; same_word && s < k; ++s) same_word = word_char(q[steps[s].qi]);
+    if (same_word || (joined && whole_words.back())) {
+      k = std::min(k, runs.back().first);
+      while (k > 0 && steps[k - 1].op == Op::same && word_char(q[steps[k - 1].qi])) --k;
+      while (e < steps.size() && steps[e].op == Op::same && word_char(q[steps[e].qi])) ++e;
+      letters = true;
+    }
+    if (same_word || joined) {
+      runs.back() = {std::min(k, runs.back().first), std::max(e, runs.back().second)};
+      whole_words.back() = whole_words.back() || letters;
+    } else {
+      runs.emplace_back(k, e);
+      whole_words.push_back(letters);
+    }
     k = e;
   }
   std::vector<QuoteDifference> out;
@@ -205,6 +223,11 @@ std::vector<QuoteDifference> Article::differences(std::string_view quote_utf8, P
     }
     diff.quote = to_utf8(qs);
     diff.article = to_utf8(as);
+    // The article's word around a difference inside a word, to show where it is.
+    std::size_t wb = steps[k].ai, we = e < steps.size() ? steps[e].ai : n;
+    while (wb > 0 && word_char(a[wb - 1])) --wb;
+    while (we < n && word_char(a[we])) ++we;
+    if (wb < steps[k].ai && we > (e < steps.size() ? steps[e].ai : n) && we - wb <= 40) diff.word = to_utf8(a.substr(wb, we - wb));
     out.push_back(std::move(diff));
   }
   return out;
@@ -229,7 +252,7 @@ bool needs_code_point(char32_t c) {
 }
 bool invisible(char32_t c) {
   auto t = u_charType(static_cast<UChar32>(c));
-  return (c != U' ' && u_isUWhiteSpace(static_cast<UChar32>(c))) || t == U_FORMAT_CHAR || t == U_CONTROL_CHAR || t == U_NON_SPACING_MARK;
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) || t == U_FORMAT_CHAR || t == U_CONTROL_CHAR || t == U_NON_SPACING_MARK;
 }
 
 std::string code_point(char32_t c) {
@@ -246,23 +269,25 @@ std::string code_point(char32_t c) {
 std::string describe_characters(std::string_view utf8) {
   if (utf8.empty()) return "nothing";
   auto s = to_u32(utf8);
-  bool const spell_out = s.size() <= 4 && std::any_of(s.begin(), s.end(), needs_code_point);
+  bool const spell_out = std::none_of(s.begin(), s.end(), [](char32_t c) { return u_isalnum(static_cast<UChar32>(c)); }) ||
+                         (s.size() <= 4 && std::any_of(s.begin(), s.end(), needs_code_point));
   if (!spell_out) return "“" + std::string(utf8) + "”";
   std::string shown, points;
-  bool all_visible = true;
+  bool all_invisible = true;
   for (auto c : s) {
-    all_visible = all_visible && !invisible(c);
+    all_invisible = all_invisible && invisible(c);
     points += (points.empty() ? "" : ", ") + code_point(c);
   }
-  // An invisible character is shown by its code point alone.
-  return all_visible ? (s.size() == 1 ? to_utf8(s) : "“" + std::string(utf8) + "”") + " (" + points + ")" : points;
+  // Characters that show nothing on their own (spaces, marks, format characters) by their code points alone.
+  return all_invisible ? points : (s.size() == 1 ? to_utf8(s) : "“" + std::string(utf8) + "”") + " (" + points + ")";
 }
 
 std::vector<std::string> difference_lines(std::vector<QuoteDifference> const& differences, std::size_t limit) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < differences.size() && i < limit; ++i) {
     auto const& d = differences[i];
-    out.push_back("at " + std::to_string(d.quote_at) + " of the quote, " + std::to_string(d.article_at) + " of the article: the quote has " +
+    out.push_back("at " + std::to_string(d.quote_at) + " of the quote, " + std::to_string(d.article_at) + " of the article" +
+                  (d.word.empty() ? "" : " (in “" + d.word + "”)") + ": the quote has " +
                   describe_characters(d.quote) + ", the article " + describe_characters(d.article));
   }
   if (differences.size() > limit) out.push_back("and " + std::to_string(differences.size() - limit) + " more differences");

@@ -41,6 +41,7 @@ struct QuoteDifference {
   std::int64_t quote_at = 0;    // in the quote
   std::int64_t article_at = 0;  // in the article
   std::string quote, article;   // UTF-8
+  std::string word;             // the article's word it is in, when it is inside one
 };
 
 class Article {
