@@ -140,9 +140,11 @@ std::vector<std::string_view> with_limits(std::vector<std::string_view> v) {
 std::vector<std::string_view> applicable_options(std::string_view command) {
   if (command == "check")
     return with_limits(with_inputs({"--rule", "--source", "--severity", "--fail-on", "--baseline", "--format", "--compact", "--no-proofs", "--output",
-                                    "--quiet", "--lang", "--timings", "--no-provenance"}));
+                                    "--quiet", "--lang", "--timings", "--no-provenance", "--keep-going"}));
   if (command == "explain") return with_limits(with_inputs({"--format", "--output", "--no-proofs", "--lang"}));
-  if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet"});
+  if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet", "--fix", "--dry-run", "--check"});
+  if (command == "fix") return {"--facts", "--texts", "--dry-run", "--check", "--quiet", "--color", "--format"};
+  if (command == "quote") return {"--format", "--color"};
   if (command == "query") return with_limits(with_inputs({"--count", "--format", "--output", "--lang", "--timings"}));
   if (command == "entities") return with_inputs({"--source", "--format", "--output", "--quiet", "--lang"});
   if (command == "diff") return {"--format", "--output", "--fail-on", "--color"};
@@ -198,12 +200,15 @@ int print_help(std::string const& command) {
                  "  --quiet              only the summary\n"
                  "  --lang CODE          language of entity names in messages (default en)\n"
                  "  --timings FILE       write the time of each stage as JSON\n"
+                 "  --keep-going         quotes not found where `at` says, or not at all, are reported (each with\n"
+                 "                       its file, line and column) and the run goes on; the exit code is then 2\n"
                  "  --no-provenance      do not remember how derived facts were derived\n"
                  "  --max-facts N        stop when more facts were derived (default 100000000)\n"
                  "  --max-seconds S      stop when evaluation takes longer (default 600)\n"
                  "  --max-memory SIZE    stop when the process holds more memory, e.g. 4G, 512M, none\n"
                  "                       (default 40% of the machine's memory, or of its cgroup's limit)\n\n"
-                 "exit: 0 no verdict at or above --fail-on, 1 there are, 2 bad input or usage\n"
+                 "exit: 0 no verdict at or above --fail-on, 1 there are, 2 bad input or usage (with --keep-going,\n"
+                 "      after the report, when a quote was not found)\n"
                  "example: nogood check examples/syria-raid --texts ../shared/seeds\n";
     return 0;
   }
@@ -246,6 +251,8 @@ int print_help(std::string const& command) {
   if (command == "embed") return print_embed_help();
   if (command == "accept") return print_accept_help();
   if (command == "diff") return print_diff_help();
+  if (command == "fix") return print_fix_help();
+  if (command == "quote") return print_quote_help();
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
                  "usage: nogood lint [CORPUS | FILE.rules...] [--rules FILE]... [--facts FILE]... [options]\n\n"
@@ -253,7 +260,8 @@ int print_help(std::string const& command) {
                  "  --fail-on LEVEL      warning: exit 1 when there are warnings (default error: warnings pass)\n"
                  "  --format FORMAT      text or json (the diagnostics as JSON, on standard output)\n"
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
-                 "  --quiet              no `ok` line\n\n"
+                 "  --quiet              no `ok` line\n"
+                 "  --fix                run `nogood fix` on the facts instead (with --dry-run or --check)\n\n"
                  "exit: 0 clean, 1 warnings with --fail-on warning, 2 errors, bad input or usage\n"
                  "example: nogood lint --rules my.rules --fail-on warning\n";
     return 0;
@@ -277,6 +285,10 @@ int print_help(std::string const& command) {
                "            nogood accept VERDICT_ID --reason \"...\" examples/syria-raid\n"
                "  diff      compare two saved JSON reports: new, unchanged and resolved verdicts\n"
                "            nogood diff last-week.json today.json\n"
+               "  fix       fill in or correct every quote's `at` (and near-miss quotes) from the articles, in place\n"
+               "            nogood fix examples/syria-raid --texts ../shared/seeds --dry-run\n"
+               "  quote     where a passage is in an article: offset, line and column\n"
+               "            nogood quote 'was killed in the raid' wire.txt\n"
                "\n"
                "options: --help, --version; `nogood <command> --help` for the options of a command\n";
   return 0;
@@ -287,6 +299,13 @@ int run_lint(std::vector<std::string> const& args) {
   if (auto err = parse_options(args, o)) return usage_error("lint", *err);
   if (o.help) return print_help("lint");
   if (auto err = reject_inapplicable(o, "lint", applicable_options("lint"))) return usage_error("lint", *err);
+  if (o.fix) {
+    std::vector<std::string> rest;
+    for (auto const& a : args)
+      if (a != "--fix") rest.push_back(a);
+    return run_fix(rest);
+  }
+  if (o.dry_run || o.check) return usage_error("lint", "`--dry-run` and `--check` go with `--fix`");
   if (o.format != "text" && o.format != "json") return usage_error("lint", "lint prints text or json, not " + o.format);
   if (o.fail_on == "new") return usage_error("lint", "`--fail-on new` is for `check --baseline`; lint takes error or warning");
   for (std::size_t i = 1; i < o.positional.size(); ++i) o.rules.push_back(o.positional[i]);
@@ -325,7 +344,9 @@ int run_check(std::vector<std::string> const& args) {
     return usage_error("check", "`--no-proofs` shapes JSON reports; " + o.format + " reports explain each verdict in full");
   if (o.compact && o.format != "text") return usage_error("check", "`--compact` lists verdicts in text; " + o.format + " reports show each in full");
   if (o.fail_on == "new" && !o.baseline) return usage_error("check", "`--fail-on new` needs `--baseline OLD.json`: new since which run?");
-  Session& session = keep_until_exit(session_options(o));
+  auto options = session_options(o);
+  options.keep_going = o.keep_going;
+  Session& session = keep_until_exit(std::move(options));
   auto inputs = gather_inputs(o, 0, session);
   StagePeaks peaks;
   if (!inputs || !run_stages(session, *inputs, o, Until::verdicts, &peaks)) {
@@ -351,9 +372,9 @@ int run_check(std::vector<std::string> const& args) {
     m.baseline = *o.baseline;
     m.resolved = select_resolved(session, o);
   }
-  auto options = report_options(o);
-  options.layout = o.quiet ? report::TextLayout::summary : o.compact ? report::TextLayout::compact : report::TextLayout::evidence;
-  int rc = emit(o, [&](Sink& out) { report::render_report(session, shown, m, options, out); });
+  auto layout = report_options(o);
+  layout.layout = o.quiet ? report::TextLayout::summary : o.compact ? report::TextLayout::compact : report::TextLayout::evidence;
+  int rc = emit(o, [&](Sink& out) { report::render_report(session, shown, m, layout, out); });
   double render = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (rc) return rc;
   if (auto err = write_timings(session, o, render, peaks); !err.empty()) return usage_error("check", err);
@@ -364,6 +385,8 @@ int run_check(std::vector<std::string> const& args) {
     if (o.fail_on == "new") return session.is_new(*v);
     return severity_rank(v->severity) >= severity_rank(o.fail_on);
   });
+  // --keep-going ran over quote errors: the input is still wrong, whatever the verdicts.
+  if (session.diagnostics().has_errors()) return 2;
   return failing ? 1 : 0;
 }
 

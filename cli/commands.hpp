@@ -24,6 +24,10 @@ int run_diff(std::vector<std::string> const& args);      // command_diff.cpp
 int print_diff_help();
 int print_entities_help();
 int print_embed_help();
+int run_fix(std::vector<std::string> const& args);    // command_fix.cpp
+int print_fix_help();
+int run_quote(std::vector<std::string> const& args);  // command_quote.cpp
+int print_quote_help();
 int print_help(std::string const& command);
 // The lines of every command's --help that describe where its inputs come from.
 extern char const* const corpus_inputs_help;

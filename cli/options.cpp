@@ -54,6 +54,9 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     else if (a == "--no-proofs") o.proofs = false;
     else if (a == "--count") o.count = true;
     else if (a == "--check") o.check = true;
+    else if (a == "--dry-run") o.dry_run = true;
+    else if (a == "--keep-going") o.keep_going = true;
+    else if (a == "--fix") o.fix = true;
     else if (a == "--compact") o.compact = true;
     else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {
       if (auto e = take(v)) return e;
@@ -97,7 +100,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       if (!bytes) return "option `--max-memory` needs a size such as 4G, 512M or 2000000000 (bytes), or `none`, not `" + v + "`";
       o.max_memory = *bytes;
     } else if (a.size() > 1 && a[0] == '-') {
-      auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--compact",
+      auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--dry-run", "--keep-going", "--fix", "--compact",
                                     "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--accepted", "--baseline", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
                                     "--max-facts", "--max-seconds", "--max-memory", "--reason", "--by"});

@@ -25,7 +25,10 @@ struct CommonOptions {
   bool quiet = false;
   bool help = false;
   bool count = false;
-  bool check = false;  // embed: change nothing, exit 1 when out of date
+  bool check = false;  // embed, fix: change nothing, exit 1 when out of date
+  bool dry_run = false;     // fix: as --check, and show what would change
+  bool keep_going = false;  // check: quote errors do not stop the run
+  bool fix = false;         // lint --fix: run `nogood fix`
   // check
   std::vector<std::string> rule_filter, source_filter;
   std::string min_severity = "info";

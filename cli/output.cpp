@@ -67,7 +67,7 @@ std::string AtomicFileSink::commit() {
     if (::close(fd_) != 0) fail(errno);
     fd_ = -1;
     if (error_.empty()) {
-      ::chmod(temp_.c_str(), 0644);
+      ::chmod(temp_.c_str(), static_cast<mode_t>(mode_));
       if (std::rename(temp_.c_str(), path_.c_str()) != 0) fail(errno);
       else temp_.clear();
     }

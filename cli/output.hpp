@@ -27,6 +27,8 @@ public:
   AtomicFileSink& operator=(AtomicFileSink const&) = delete;
 
   void write(std::string_view text) override;
+  // The permissions the file gets (default 0644): a file rewritten in place keeps its own.
+  void set_mode(unsigned mode) { mode_ = mode; }
   // Returns an error message, empty on success.
   std::string commit();
 
@@ -34,6 +36,7 @@ private:
   void fail(int error);
   std::string path_, temp_;
   int fd_ = -1;
+  unsigned mode_ = 0644;
   std::string error_;
 };
 

@@ -7,9 +7,11 @@ _nogood_options() {
   local inputs="--rules --facts --entities --accepted --texts --color --help" limits="--max-facts --max-seconds --max-memory"
   case $1 in
     check) echo "$inputs --rule --source --severity --fail-on --baseline --format --compact --no-proofs --output --quiet" \
-                "--lang --timings --no-provenance $limits" ;;
+                "--lang --timings --no-provenance --keep-going $limits" ;;
     explain) echo "$inputs --format --output --no-proofs --lang $limits" ;;
-    lint) echo "$inputs --fail-on --format --quiet" ;;
+    lint) echo "$inputs --fail-on --format --quiet --fix --dry-run --check" ;;
+    fix) echo "--facts --texts --dry-run --check --format --quiet --color --help" ;;
+    quote) echo "--format --color --help" ;;
     query) echo "$inputs --count --format --output --lang --timings $limits" ;;
     entities) echo "$inputs --source --format --output --quiet --lang" ;;
     diff) echo "--format --output --fail-on --color --help" ;;
@@ -63,14 +65,14 @@ _nogood() {
     if [[ $cur == -* ]]; then
       COMPREPLY=($(compgen -W "--help --version" -- "$cur"))
     else
-      COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff help" -- "$cur"))
+      COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff fix quote help" -- "$cur"))
     fi
     return 0
   fi
   case $cmd in
-    check | explain | lint | query | entities | embed | accept | diff) ;;
+    check | explain | lint | query | entities | embed | accept | diff | fix | quote) ;;
     help)
-      ((COMP_CWORD == 2)) && COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff" -- "$cur"))
+      ((COMP_CWORD == 2)) && COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff fix quote" -- "$cur"))
       return 0 ;;
     *) return 0 ;;  # after --help, --version or an unknown command
   esac
@@ -124,6 +126,8 @@ _nogood() {
     check:0 | entities:0 | explain:1 | query:1 | embed:1 | accept:1) _nogood_folders "$cur" ;;  # CORPUS
     lint:*) _nogood_files "$cur" '*.rules' ;;                                         # CORPUS or FILE.rules
     diff:*) _nogood_files "$cur" '*.json' ;;                                         # OLD.json NEW.json
+    fix:*) _nogood_files "$cur" '*.json' '*.jsonl' ;;                                # CORPUS or facts files
+    quote:1) _nogood_files "$cur" ;;                                                 # ARTICLE
     embed:0) _nogood_files "$cur" '*.md' '*.markdown' '*.html' '*.htm' ;;             # REPORT
   esac
   return 0

@@ -62,6 +62,13 @@ void JsonFile::warning(std::string code, std::string const& pointer, std::string
   diags_.report(std::move(d));
 }
 
+void JsonFile::report(Diagnostic d, std::string const& pointer) {
+  d.file_name = where();
+  d.json_pointer = pointer;
+  locate(d, pointer);
+  diags_.report(std::move(d));
+}
+
 bool JsonFile::known_keys(json const& obj, std::string const& ptr, std::vector<std::string_view> const& keys, char const* what) {
   bool ok = true;
   for (auto const& [key, value] : obj.items()) {

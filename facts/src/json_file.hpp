@@ -54,6 +54,8 @@ public:
   void locate(Diagnostic& d, std::string const& pointer, JsonPart part = JsonPart::value, std::string label = {});
   void error(std::string code, std::string const& pointer, std::string message, std::string help = {});
   void warning(std::string code, std::string const& pointer, std::string message, std::string help = {});
+  // A diagnostic made elsewhere (with its notes), located at the pointer.
+  void report(Diagnostic d, std::string const& pointer);
   // Keys the format does not define are errors, with the nearest known key: a misspelt
   // `certainity` would otherwise be ignored and the claim read as `reported`.
   bool known_keys(json const& obj, std::string const& ptr, std::vector<std::string_view> const& keys, char const* what);

@@ -15,7 +15,9 @@
 #include "json_locate.hpp"
 #include "name_fold.hpp"
 #include "jsonl_record.hpp"
-#include "quotes.hpp"
+#include "nogood/facts/quotes.hpp"
+#include "article_lookup.hpp"
+#include "quote_problem.hpp"
 
 namespace nogood::facts {
 
@@ -154,14 +156,8 @@ public:
   }
 
   void load_article(engine::SourceInfo& info, std::string const& ptr) {
-    std::vector<fs::path> candidates{base_ / info.text};
-    for (auto const& dir : l_.options_.text_dirs) candidates.push_back(dir / fs::path(info.text).filename());
-    for (auto const& c : candidates) {
-      std::ifstream in(c, std::ios::binary);
-      if (!in) continue;
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      article_ = detail::Article{detail::to_u32(ss.str())};
+    if (auto found = detail::find_article(base_, info.text, l_.options_.text_dirs)) {
+      article_.emplace(found->text);
       article_source_ = static_cast<std::uint32_t>(l_.corpus_.sources.size());
       info.quotes_checked = true;
       return;
@@ -524,17 +520,11 @@ public:
   }
 
   void check_quote(std::string_view quote, std::optional<std::int64_t> at, std::string const& ptr) {
-    auto r = detail::check_quote(*article_, quote, at.value_or(-1));
-    using R = detail::QuoteCheck::Result;
-    if (r.result == R::found) return;
-    if (r.result == R::elsewhere) {
-      if (!at) return;  // no offset given: found anywhere is enough
-      error("E0315", ptr + "/at", "the quote is not at offset " + std::to_string(*at) + "; the article has it at " + std::to_string(r.found_at),
-            "set \"at\": " + std::to_string(r.found_at));
-      return;
-    }
-    error("E0316", ptr + "/quote", "the quote is not in the article" + (r.nearest.empty() ? std::string() : "; nearest match at " + std::to_string(r.found_at) + ": \"" + r.nearest + "\""),
-          "quote the article verbatim");
+    if (at && article_->has_at(quote, *at)) return;
+    auto problem = detail::quote_problem(*article_, quote, at, article_->search(quote));
+    if (!problem) return;
+    ++l_.quote_errors_;
+    report(std::move(problem->diagnostic), ptr + problem->pointer);
   }
 
 private:
@@ -542,7 +532,7 @@ private:
   fs::path base_;
   std::uint32_t source_ = engine::no_source;
   IdTable local_;
-  std::optional<detail::Article> article_;
+  std::optional<Article> article_;
   std::uint32_t article_source_ = engine::no_source;
   std::uint32_t file_index_ = engine::no_source;
   PredicateCache last_pred_;
@@ -674,7 +664,10 @@ void FactsLoader::load_text(std::string name, std::string text, bool json_lines,
   FileId file = no_file;
   std::size_t start = 0, line = 0;
   detail::FactLine fact;
-  while (start < text.size() && !diags_.full()) {
+  // Past the diagnostics limit only counting goes on; with keep_going, claims must all be loaded
+  // while the only errors are about quotes.
+  auto stop = [&] { return diags_.full() && (!options_.keep_going || diags_.error_count() > quote_errors_); };
+  while (start < text.size() && !stop()) {
     auto end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     ++line;

@@ -83,6 +83,10 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ul
 Session::Session(Options options) : options_(std::move(options)), rules_(std::make_unique<RulesState>()) {}
 Session::~Session() = default;
 
+bool Session::stopping_errors() const {
+  return options_.keep_going ? diags_.error_count() > quote_errors_ : diags_.has_errors();
+}
+
 bool Session::load(Inputs const& inputs) {
   auto started = std::chrono::steady_clock::now();
   corpus_root_ = inputs.corpus;
@@ -107,7 +111,7 @@ bool Session::load(Inputs const& inputs) {
     diags_.report(std::move(d.with_help("--texts names the folder that holds the article texts the facts quote")));
   }
   if (diags_.has_errors()) return false;
-  facts::FactsLoader loader(rules_->checked.schema, corpus_, sources_, diags_, facts::LoadOptions{inputs.text_dirs});
+  facts::FactsLoader loader(rules_->checked.schema, corpus_, sources_, diags_, facts::LoadOptions{inputs.text_dirs, options_.keep_going});
   if (inputs.entities) {
     loader.load_entities(*inputs.entities);
     input_files_.push_back(inputs.entities->string());
@@ -127,11 +131,12 @@ bool Session::load(Inputs const& inputs) {
     input_files_.push_back(accepted_file_);
   }
   timings_.load = seconds_since(started);
-  if (diags_.has_errors()) return false;
+  quote_errors_ = loader.quote_errors();
+  if (stopping_errors()) return false;
   started = std::chrono::steady_clock::now();
   loader.finish();
   timings_.resolve = seconds_since(started);
-  if (diags_.has_errors()) return false;
+  if (stopping_errors()) return false;
 
   check_rule_constants(rules_->checked, corpus_, sources_, diags_);
 
@@ -149,7 +154,7 @@ bool Session::load(Inputs const& inputs) {
         labels_.try_emplace(*id, l.text);
       }
     }
-  if (diags_.has_errors()) return false;
+  if (stopping_errors()) return false;
   started = std::chrono::steady_clock::now();
   report_duplicate_claims(engine::drop_duplicate_claims(corpus_));
   timings_.resolve += seconds_since(started);  // preparing the claims, as resolving their entities is

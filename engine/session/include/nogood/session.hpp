@@ -52,6 +52,9 @@ struct Timings {
 struct Options {
   engine::EvalOptions eval;
   std::string language = "en";  // for display names
+  // Quotes not found where `at` says, or not at all, are reported as errors but do not stop the
+  // run: the claims are evaluated anyway (`check --keep-going`); quote_errors() counts them.
+  bool keep_going = false;
 };
 
 class Session {
@@ -65,6 +68,9 @@ public:
   void build_verdicts();
   // Leaves a rule of the loaded program out of evaluation (before evaluate()).
   void skip_rule(std::uint32_t rule);
+
+  // Quote errors (E0315, E0316, E0323) among the diagnostics; under keep_going they did not stop load().
+  std::size_t quote_errors() const { return quote_errors_; }
 
   // Everything a run found, in a deterministic order.
   std::vector<Verdict> const& verdicts() const { return verdicts_; }
@@ -121,6 +127,9 @@ private:
                                               std::int64_t* matches = nullptr,
                                               std::vector<std::vector<std::pair<engine::RelationId, engine::RowId>>>* shown = nullptr) const;
 
+  std::size_t quote_errors_ = 0;
+  // Errors that stop the run: all of them, except quote errors under keep_going.
+  bool stopping_errors() const;
   Options options_;
   std::optional<bool> evaluated_;
   SourceManager sources_;

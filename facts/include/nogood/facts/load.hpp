@@ -18,6 +18,10 @@ namespace nogood::facts {
 
 struct LoadOptions {
   std::vector<std::filesystem::path> text_dirs;  // where article texts named by `source.text` are looked up
+  // Quotes not found where `at` says, or not at all (E0315, E0316, E0323), are reported and
+  // counted, and loading goes on to the end even past the diagnostics limit, so that the caller
+  // may evaluate the claims anyway (`check --keep-going`).
+  bool keep_going = false;
 };
 
 class FactsLoader {
@@ -38,6 +42,8 @@ public:
   void finish();
   EntityResolution const& resolution() const { return resolution_; }
   std::vector<EntityMention> const& mentions() const { return mentions_; }
+  // How many of the errors reported are about quotes (E0315, E0316, E0323).
+  std::size_t quote_errors() const { return quote_errors_; }
 
 private:
   friend class FileLoader;
@@ -46,6 +52,7 @@ private:
   SourceManager& sources_;
   Diagnostics& diags_;
   LoadOptions options_;
+  std::size_t quote_errors_ = 0;
   std::vector<EntityMention> mentions_;
   IdTable corpus_mentions_;  // corpus id -> mention
   IdTable source_ids_;       // source id -> index into Corpus::sources
