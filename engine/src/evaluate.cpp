@@ -70,7 +70,36 @@ std::optional<Derivation> Database::derivation(RelationId rel, RowId row) const 
   return d;
 }
 
-bool Database::derivation(RelationId rel, RowId row, Derivation& out) const { return provenance[rel].find(row, out); }
+bool Database::derivation(RelationId rel, RowId row, Derivation& out) const {
+  if (!provenance[rel].find(row, out)) return false;
+  if (out.rule >= recovery.size() || recovery[out.rule].found.empty()) return true;
+  auto const& plan = recovery[out.rule];
+  auto const* head = relations[rel].row(row);
+  // Stored rows to their slots (from the last, so none is overwritten before it moves), then
+  // the others looked up from the values the head and the stored rows give.
+  auto const stored = out.rows.size();
+  out.rows.resize(plan.atoms(), no_row);
+  for (auto i = stored; i-- > 0;) out.rows[plan.stored[i]] = out.rows[i];
+  for (auto const& atom : plan.found) {
+    out.tuple.clear();
+    for (auto const& col : atom.columns) {
+      switch (col.from) {
+        case Recovery::Column::From::constant: out.tuple.push_back(col.index); break;
+        case Recovery::Column::From::head: out.tuple.push_back(head[col.index]); break;
+        case Recovery::Column::From::stored: {
+          auto const s = plan.stored[col.index];
+          auto const& source = relations[plan.relations[s]];
+          out.tuple.push_back(source.row(out.rows[s])[col.column]);
+          break;
+        }
+      }
+    }
+    auto found = relations[atom.relation].lookup(out.tuple.data());
+    if (found == no_row) return false;
+    out.rows[atom.slot] = found;
+  }
+  return true;
+}
 
 std::optional<RelationId> copied_relation(Rule const& rule) {
   if (rule.body.size() != 1) return std::nullopt;
@@ -235,7 +264,7 @@ private:
     rows_.assign(planned.slots, no_row);
     head_.assign(rule.head_columns.size(), 0);
     record_ = options_.provenance || rule.constraint >= 0;
-    if (record_) local_rule_ = db_.provenance[rule.head].enrol(planned.rule, planned.slots);
+    if (record_) local_rule_ = db_.provenance[rule.head].enrol(planned.rule, db_.recovery[planned.rule].stored);
     pending_heads_.resize(std::size_t(batch) * head_.size());
     pending_rows_.resize(std::size_t(batch) * planned.slots);
     run(planned.plan, 0);
@@ -681,9 +710,11 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
   db.provenance.clear();
   for (auto const& decl : program.relations) db.relations.emplace_back(static_cast<std::uint32_t>(decl.columns.size()));
   db.provenance.resize(program.relations.size());
-  for (auto const& rule : program.rules)
-    db.provenance[rule.head].fit(static_cast<std::uint32_t>(
-        std::count_if(rule.body.begin(), rule.body.end(), [](Literal const& l) { return l.kind == Literal::Kind::atom; })));
+  db.recovery.clear();
+  for (auto const& rule : program.rules) {
+    db.recovery.push_back(plan_recovery(program, rule));
+    db.provenance[rule.head].fit(static_cast<std::uint32_t>(db.recovery.back().stored.size()));
+  }
   load_claims(program, corpus, db);
   auto const started = std::chrono::steady_clock::now();
   Evaluator ev(program, db, options, db.stats.derived, started);

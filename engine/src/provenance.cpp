@@ -2,15 +2,15 @@
 
 namespace nogood::engine {
 
-std::uint32_t Provenance::enrol(std::uint32_t rule, std::uint32_t atoms) {
+std::uint32_t Provenance::enrol(std::uint32_t rule, std::vector<std::uint32_t> const& stored) {
   for (std::uint32_t i = 0; i < rules_.size(); ++i)
     if (rules_[i] == rule) return i;
   rules_.push_back(rule);
-  atoms_.push_back(atoms);
+  stored_.push_back(stored);
   if (rules_.size() == 2) tag();
   if (rules_.size() == 0x10000) {  // past what 16 bits number
     wide_local_.assign(local_.begin(), local_.end());
-    std::vector<std::uint16_t>().swap(local_);
+    local_.release();
     wide_ = true;
   }
   return static_cast<std::uint32_t>(rules_.size() - 1);
@@ -33,7 +33,8 @@ void Provenance::record(RowId row, std::uint32_t local, RowId const* body) {
     if (wide_) wide_local_.resize(recorded_, 0);
     else if (tagged_) local_.resize(recorded_, 0);
   }
-  std::copy(body, body + atoms_[local], rows_.begin() + std::ptrdiff_t(i * width_));
+  auto* out = rows_.data() + i * width_;
+  for (auto slot : stored_[local]) *out++ = body[slot];
   if (wide_) wide_local_[i] = local + 1;
   else if (tagged_) local_[i] = static_cast<std::uint16_t>(local + 1);
 }
@@ -51,7 +52,7 @@ bool Provenance::find(RowId row, Derivation& out) const {
   if (local-- == 0) return false;
   out.rule = rules_[local];
   auto begin = rows_.begin() + std::ptrdiff_t(i * width_);
-  out.rows.assign(begin, begin + atoms_[local]);
+  out.rows.assign(begin, begin + std::ptrdiff_t(stored_[local].size()));
   return true;
 }
 

@@ -38,7 +38,7 @@ std::uint64_t HashIndex::hash_key(Value const* key) const {
   return finish(h);
 }
 
-void HashIndex::add(RowId row, Value const* values, std::vector<Value> const& data) {
+void HashIndex::add(RowId row, Value const* values, Value const* data) {
   if (std::size_t(row) + 1 > buckets_.size()) {
     rebuild(data, row);  // index rows before this one into a bigger table
   }
@@ -48,14 +48,14 @@ void HashIndex::add(RowId row, Value const* values, std::vector<Value> const& da
   buckets_[b] = row;
 }
 
-void HashIndex::rebuild(std::vector<Value> const& data, std::uint32_t rows) {
+void HashIndex::rebuild(Value const* data, std::uint32_t rows) {
   std::size_t want = 16;
   while (want < (std::size_t(rows) + 1) * 2) want *= 2;  // load factor at most 1/2: short chains
   buckets_.assign(want, no_row);
   bucket_mask_ = want - 1;
   next_.assign(rows, no_row);
   for (RowId r = 0; r < rows; ++r) {
-    auto b = hash_row(data.data() + std::size_t(r) * arity_) & bucket_mask_;
+    auto b = hash_row(data + std::size_t(r) * arity_) & bucket_mask_;
     next_[r] = buckets_[b];
     buckets_[b] = r;
   }
@@ -78,7 +78,7 @@ std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity) {
 }
 
 
-RowId RowSet::find(Value const* tuple, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) const {
+RowId RowSet::find(Value const* tuple, std::uint64_t hash, Value const* data, std::uint32_t arity) const {
   if (slots_.empty()) return no_row;
   auto const want = tag(hash);
   for (auto pos = home(hash);; pos = (pos + 1) & mask_) {
@@ -86,7 +86,7 @@ RowId RowSet::find(Value const* tuple, std::uint64_t hash, std::vector<Value> co
     if (slot == 0) return no_row;
     if ((slot >> bits_) != want) continue;
     auto const row = static_cast<RowId>((slot & mask_) - 1);
-    if (same_tuple(data.data() + std::size_t(row) * arity, tuple, arity)) return row;
+    if (same_tuple(data + std::size_t(row) * arity, tuple, arity)) return row;
   }
 }
 
@@ -96,14 +96,14 @@ void RowSet::place(RowId row, std::uint64_t hash) {
   slots_[pos] = static_cast<std::uint32_t>((tag(hash) << bits_) | (std::uint64_t(row) + 1));
 }
 
-void RowSet::grow(std::vector<Value> const& data, std::uint32_t arity) {
+void RowSet::grow(Value const* data, std::uint32_t arity) {
   bits_ = slots_.empty() ? 4 : bits_ + 1;
   slots_.assign(std::size_t(1) << bits_, 0);
   mask_ = slots_.size() - 1;
-  for (RowId r = 0; r < size_; ++r) place(r, hash_tuple(data.data() + std::size_t(r) * arity, arity));
+  for (RowId r = 0; r < size_; ++r) place(r, hash_tuple(data + std::size_t(r) * arity, arity));
 }
 
-void RowSet::add(RowId row, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) {
+void RowSet::add(RowId row, std::uint64_t hash, Value const* data, std::uint32_t arity) {
   // Load factor at most 5/8: probe runs stay within a cache line or two.
   if ((std::size_t(size_) + 1) * 8 > slots_.size() * 5) grow(data, arity);
   place(row, hash);
@@ -199,30 +199,37 @@ std::size_t GroupedIndex::memory() const {
 Relation::Relation(std::uint32_t arity) : arity_(arity) {}
 
 void Relation::catch_up_primary() {
-  for (RowId r = primary_.size(); r < rows_; ++r) primary_.add(r, hash_tuple(row(r), arity_), data_, arity_);
+  for (RowId r = primary_.size(); r < rows_; ++r) primary_.add(r, hash_tuple(row(r), arity_), data_.data(), arity_);
 }
 
 RowId Relation::find(Value const* tuple) {
   catch_up_primary();
-  return primary_.find(tuple, hash_tuple(tuple, arity_), data_, arity_);
+  return primary_.find(tuple, hash_tuple(tuple, arity_), data_.data(), arity_);
+}
+
+RowId Relation::lookup(Value const* tuple) const {
+  if (auto r = primary_.find(tuple, hash_tuple(tuple, arity_), data_.data(), arity_); r != no_row) return r;
+  for (RowId r = primary_.size(); r < rows_; ++r)
+    if (std::equal(tuple, tuple + arity_, row(r))) return r;
+  return no_row;
 }
 
 std::pair<RowId, bool> Relation::insert(Value const* tuple) { return insert(tuple, hash_tuple(tuple, arity_)); }
 
 std::pair<RowId, bool> Relation::insert(Value const* tuple, std::uint64_t hash) {
   catch_up_primary();
-  if (auto r = primary_.find(tuple, hash, data_, arity_); r != no_row) return {r, false};
+  if (auto r = primary_.find(tuple, hash, data_.data(), arity_); r != no_row) return {r, false};
   RowId id = rows_++;
-  data_.insert(data_.end(), tuple, tuple + arity_);
-  primary_.add(id, hash, data_, arity_);
-  for (auto& index : indexes_) index->add(id, tuple, data_);
+  data_.append(tuple, tuple + arity_);
+  primary_.add(id, hash, data_.data(), arity_);
+  for (auto& index : indexes_) index->add(id, tuple, data_.data());
   return {id, true};
 }
 
 RowId Relation::append(Value const* tuple) {
   RowId id = rows_++;
-  data_.insert(data_.end(), tuple, tuple + arity_);
-  for (auto& index : indexes_) index->add(id, tuple, data_);
+  data_.append(tuple, tuple + arity_);
+  for (auto& index : indexes_) index->add(id, tuple, data_.data());
   return id;
 }
 
@@ -230,7 +237,7 @@ HashIndex const& Relation::index(std::uint64_t mask) {
   for (auto& index : indexes_)
     if (index->mask() == mask) return *index;
   indexes_.push_back(std::make_unique<HashIndex>(mask, arity_));
-  indexes_.back()->rebuild(data_, rows_);
+  indexes_.back()->rebuild(data_.data(), rows_);
   return *indexes_.back();
 }
 

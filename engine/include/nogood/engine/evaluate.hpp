@@ -41,19 +41,44 @@ std::optional<RelationId> copied_relation(Rule const& rule);
 struct Derivation {
   std::uint32_t rule = 0;
   std::vector<RowId> rows;
+  std::vector<Value> tuple;  // room to rebuild a row that was not stored
 };
 
+// Which body rows of a rule provenance stores. A row need not be stored when it can be found
+// again: its atom reads a derived relation (which keeps every row in its duplicate check) and
+// each of its columns is a constant or a variable that the head or a stored atom binds. In
+// `path(X, Z) :- path(X, Y), edge(Y, Z).` the `edge` row gives Y, so `path(X, Y)` is looked up.
+struct Recovery {
+  struct Column {
+    enum class From : std::uint8_t { constant, head, stored } from = From::constant;
+    std::uint32_t index = 0;   // the constant, the head column, or the position among stored rows
+    std::uint32_t column = 0;  // the stored atom's column
+  };
+  struct Atom {
+    std::uint32_t slot = 0;  // among the body's atoms
+    RelationId relation = 0;
+    std::vector<Column> columns;
+  };
+  std::vector<RelationId> relations;  // per slot
+  std::vector<std::uint32_t> stored;  // the slots stored, in body order
+  std::vector<Atom> found;            // the others, found again by lookup
+  std::uint32_t atoms() const { return static_cast<std::uint32_t>(stored.size() + found.size()); }
+};
+Recovery plan_recovery(Program const& program, Rule const& rule);
+
 // How each derived row of one relation was first derived. Every record has room for as many body
-// rows as the relation's longest rule has atoms, so a row's record is found without an offset; the
+// rows as the relation's longest rule stores, so a row's record is found without an offset; the
 // rule is a small local number, and is not stored at all while only one rule has recorded.
 class Provenance {
 public:
-  // Sizes records for rules of up to `atoms` positive body atoms; before anything is recorded.
-  void fit(std::uint32_t atoms) { width_ = std::max(width_, atoms); }
-  // The local number under which `rule`, with `atoms` positive body atoms, records.
-  std::uint32_t enrol(std::uint32_t rule, std::uint32_t atoms);
-  // Records that `row` was first derived by local rule `local` from `body` (one row per atom).
+  // Sizes records for rules storing up to `rows` body rows; before anything is recorded.
+  void fit(std::uint32_t rows) { width_ = std::max(width_, rows); }
+  // The local number under which `rule` records the body rows in `stored` (slots, in order).
+  std::uint32_t enrol(std::uint32_t rule, std::vector<std::uint32_t> const& stored);
+  // Records that `row` was first derived by local rule `local` from `body` (one row per atom);
+  // the rule's stored slots are kept.
   void record(RowId row, std::uint32_t local, RowId const* body);
+  // The rule and the stored rows, in order.
   bool find(RowId row, Derivation& out) const;
   std::size_t memory() const;
 
@@ -64,13 +89,14 @@ private:
   RowId first_ = no_row;  // rows below it (claims) have no record
   std::uint32_t width_ = 0;
   std::size_t recorded_ = 0;  // records from first_ on
-  std::vector<std::uint32_t> rules_, atoms_;  // by local number
+  std::vector<std::uint32_t> rules_;                 // by local number
+  std::vector<std::vector<std::uint32_t>> stored_;  // by local number
   // Per record, the local number + 1 (0: none); not kept while one rule records (untagged). A
   // relation with more than 65,535 recording rules widens to 32 bits.
   bool tagged_ = false, wide_ = false;
-  std::vector<std::uint16_t> local_;
+  PagedArray<std::uint16_t> local_;
   std::vector<std::uint32_t> wide_local_;
-  std::vector<RowId> rows_;  // width_ per record
+  PagedArray<RowId> rows_;  // width_ per record
 };
 
 struct EvalStats {
@@ -82,6 +108,7 @@ class Database {
 public:
   std::vector<Relation> relations;
   std::vector<Provenance> provenance;
+  std::vector<Recovery> recovery;  // per rule
   EvalStats stats;
 
   std::optional<Derivation> derivation(RelationId rel, RowId row) const;

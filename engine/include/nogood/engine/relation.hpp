@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "nogood/engine/paged_array.hpp"
 #include "nogood/engine/values.hpp"
 
 namespace nogood::engine {
@@ -25,16 +26,16 @@ public:
   std::uint64_t hash_key(Value const* key) const;  // key holds values for masked columns, in column order
   RowId first(std::uint64_t hash) const { return buckets_.empty() ? no_row : buckets_[hash & bucket_mask_]; }
   RowId next(RowId row) const { return next_[row]; }
-  void add(RowId row, Value const* values, std::vector<Value> const& data);
-  void rebuild(std::vector<Value> const& data, std::uint32_t rows);
+  void add(RowId row, Value const* values, Value const* data);
+  void rebuild(Value const* data, std::uint32_t rows);
   std::size_t memory() const { return (buckets_.capacity() + next_.capacity()) * sizeof(RowId); }
 
 private:
   std::uint64_t mask_;
   std::uint32_t arity_;
   std::vector<std::uint8_t> cols_;
-  std::vector<RowId> buckets_;
-  std::vector<RowId> next_;
+  PagedArray<RowId> buckets_;
+  PagedArray<RowId> next_;
   std::uint64_t bucket_mask_ = 0;
 };
 
@@ -49,13 +50,14 @@ std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity);
 class RowSet {
 public:
   // The row equal to `tuple` (whose hash_tuple is `hash`), or no_row.
-  RowId find(Value const* tuple, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity) const;
+  RowId find(Value const* tuple, std::uint64_t hash, Value const* data, std::uint32_t arity) const;
   // Records `row` (== size(), known to be absent) with its hash.
-  void add(RowId row, std::uint64_t hash, std::vector<Value> const& data, std::uint32_t arity);
+  void add(RowId row, std::uint64_t hash, Value const* data, std::uint32_t arity);
   // Starts loading the slot where a probe for `hash` begins, so that a batch of lookups
   // waits for memory once rather than once per lookup.
   void prefetch(std::uint64_t hash) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[home(hash)]);
+    // Once slots exist bits_ is at least 4; home()'s test for zero would make GCC drop the prefetch.
+    if (!slots_.empty()) __builtin_prefetch(slots_.data() + (hash >> (64 - bits_)));
   }
   std::uint32_t size() const { return size_; }
   std::size_t memory() const { return slots_.capacity() * sizeof(std::uint32_t); }
@@ -65,9 +67,9 @@ private:
   // The hash bits below the home's, as many as the slot has room for above the row.
   std::uint64_t tag(std::uint64_t hash) const { return bits_ >= 32 ? 0 : (hash >> 32) & ((std::uint64_t(1) << (32 - bits_)) - 1); }
   void place(RowId row, std::uint64_t hash);
-  void grow(std::vector<Value> const& data, std::uint32_t arity);
+  void grow(Value const* data, std::uint32_t arity);
 
-  std::vector<std::uint32_t> slots_;
+  PagedArray<std::uint32_t> slots_;
   std::uint64_t mask_ = 0;  // also masks a slot's row: rows stay below 5/8 of the slots
   std::uint32_t bits_ = 0;  // slots_.size() == 2^bits_ once allocated
   std::uint32_t size_ = 0;
@@ -135,6 +137,8 @@ public:
   RowId append(Value const* tuple);
   void reserve(std::size_t rows) { data_.reserve(rows * arity_); }
   RowId find(Value const* tuple);
+  // The same without bringing the duplicate check up to date: rows appended since are scanned.
+  RowId lookup(Value const* tuple) const;
   // An index over `mask` (bit i = column i), built on first use and kept up to date.
   HashIndex const& index(std::uint64_t mask);
   // The index over `mask` if one was built, for read-only lookups (explanations); else null.
@@ -150,7 +154,7 @@ public:
 private:
   std::uint32_t arity_;
   std::uint32_t rows_ = 0;
-  std::vector<Value> data_;
+  PagedArray<Value> data_;
   // Rows 0..primary_.size() are in the duplicate check; append() leaves later rows out
   // until the next insert or find adds them.
   RowSet primary_;
