@@ -3,6 +3,9 @@ DEBIAN_PACKAGES := cmake g++ make libboost-dev nlohmann-json3-dev libicu-dev lib
 # The peers `make bench` compares with, and GNU time to measure them (Soufflé is not packaged: bench/run
 # uses it when found, see bench/README.md).
 BENCH_PACKAGES := gringo swi-prolog-nox clips time
+# What building Soufflé from a local source tree needs (`make bench SOUFFLE_SRC=DIR`).
+SOUFFLE_PACKAGES := bison flex libffi-dev zlib1g-dev libsqlite3-dev
+PEER_BUILD ?= $(CURDIR)/peer-build
 # What only the test suite uses: a real browser for the HTML report's right-to-left test, and groff
 # to check the man page.
 TEST_PACKAGES := chromium groff-base
@@ -81,11 +84,13 @@ fuzz: deps fuzz-deps
 	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench-deps:
-	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(BENCH_PACKAGES)"
+	@$(MAKE) --no-print-directory deps DEBIAN_PACKAGES="$(BENCH_PACKAGES) $(if $(SOUFFLE_SRC),$(SOUFFLE_PACKAGES))"
 
 # Every case on nogood and each peer found, 3 runs each; bench/run --help for cases, engines, runs.
+# SOUFFLE_SRC=DIR first builds Soufflé from that source tree into $(PEER_BUILD) (never downloading).
 bench: build bench-deps
-	./bench/run $(BUILD)
+	$(if $(SOUFFLE_SRC),JOBS=$(JOBS) bench/build-souffle "$(SOUFFLE_SRC)" "$(PEER_BUILD)")
+	PEER_BUILD="$(PEER_BUILD)" ./bench/run $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

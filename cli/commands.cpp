@@ -75,6 +75,7 @@ Options session_options(CommonOptions const& o) {
   if (o.max_facts) opts.eval.max_derived = *o.max_facts;
   if (o.max_seconds) opts.eval.max_seconds = *o.max_seconds;
   if (o.max_memory) opts.eval.max_memory = *o.max_memory;
+  if (o.threads) opts.eval.threads = *o.threads;
   opts.language = o.language;
   return opts;
 }
@@ -130,7 +131,7 @@ std::vector<std::string_view> with_inputs(std::initializer_list<std::string_view
   out.insert(out.end(), more);
   return out;
 }
-constexpr std::string_view limits[] = {"--max-facts", "--max-seconds", "--max-memory"};
+constexpr std::string_view limits[] = {"--max-facts", "--max-seconds", "--max-memory", "--threads"};
 std::vector<std::string_view> with_limits(std::vector<std::string_view> v) {
   v.insert(v.end(), std::begin(limits), std::end(limits));
   return v;
@@ -206,7 +207,8 @@ int print_help(std::string const& command) {
                  "  --max-facts N        stop when more facts were derived (default 100000000)\n"
                  "  --max-seconds S      stop when evaluation takes longer (default 600)\n"
                  "  --max-memory SIZE    stop when the process holds more memory, e.g. 4G, 512M, none\n"
-                 "                       (default 40% of the machine's memory, or of its cgroup's limit)\n\n"
+                 "                       (default 40% of the machine's memory, or of its cgroup's limit)\n"
+                 "  --threads N          threads that evaluate, build verdicts and render (default: one per core)\n\n"
                  "exit: 0 no verdict at or above --fail-on, 1 there are, 2 bad input or usage (with --keep-going,\n"
                  "      after the report, when a quote was not found)\n"
                  "example: nogood check examples/syria-raid --texts ../shared/seeds\n";
@@ -222,7 +224,7 @@ int print_help(std::string const& command) {
                  "  --output FILE        write there instead of standard output (atomically)\n"
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                  "  --lang CODE          language of entity names in messages (default en)\n"
-                 "  --max-facts N, --max-seconds S, --max-memory SIZE   limits, as for check\n\n"
+                 "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n\n"
                  "exit: 0 explained, 2 no such verdict, bad input or usage\n"
                  "example: nogood explain informant_vs_leader-1a2b3c4d5e6f examples/syria-raid\n";
     return 0;
@@ -242,7 +244,7 @@ int print_help(std::string const& command) {
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                  "  --lang CODE          language of entity names (default en)\n"
                  "  --timings FILE       write the time of each stage as JSON\n"
-                 "  --max-facts N, --max-seconds S, --max-memory SIZE   limits, as for check\n\n"
+                 "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n\n"
                  "exit: 0 printed (matches or not), 2 bad input or usage\n"
                  "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
     return 0;

@@ -94,6 +94,13 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       if (v.empty() || *end != '\0' || d <= 0) return "option `" + a + "` needs a positive number, not `" + v + "`";
       if (a == "--max-facts") o.max_facts = static_cast<unsigned long long>(d);
       else o.max_seconds = d;
+    } else if (a == "--threads") {
+      if (auto e = take(v)) return e;
+      char* end = nullptr;
+      long n = std::strtol(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || n < 1 || n > 1024)
+        return "option `--threads` needs a whole number of threads from 1 to 1024, not `" + v + "`";
+      o.threads = static_cast<unsigned>(n);
     } else if (a == "--max-memory") {
       if (auto e = take(v)) return e;
       auto bytes = parse_memory_size(v);
@@ -103,7 +110,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--dry-run", "--keep-going", "--fix", "--compact",
                                     "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--accepted", "--baseline", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
-                                    "--max-facts", "--max-seconds", "--max-memory", "--reason", "--by"});
+                                    "--max-facts", "--max-seconds", "--max-memory", "--threads", "--reason", "--by"});
       return "unknown option `" + a + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
     } else {
       o.positional.push_back(a);

@@ -39,6 +39,7 @@ struct CommonOptions {
   std::optional<unsigned long long> max_facts;
   std::optional<double> max_seconds;
   std::optional<std::uint64_t> max_memory;  // bytes; 0: no limit
+  std::optional<unsigned> threads;
   std::string language = "en";
   // accept
   std::optional<std::string> reason, by;

@@ -101,6 +101,10 @@ bool Database::derivation(RelationId rel, RowId row, Derivation& out) const {
   return true;
 }
 
+std::size_t worker_threads(EvalOptions const& options) {
+  return options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
 std::optional<RelationId> copied_relation(Rule const& rule) {
   if (rule.body.size() != 1) return std::nullopt;
   auto const& atom = rule.body[0];
@@ -689,7 +693,7 @@ void run_side_by_side(Program const& program, Database& db, EvalOptions const& o
       }
     }
   };
-  std::size_t const threads = std::min<std::size_t>(count, std::max(1u, std::thread::hardware_concurrency()));
+  std::size_t const threads = std::min<std::size_t>(count, worker_threads(options));
   std::vector<std::future<void>> helpers;
   for (std::size_t t = 1; t < threads; ++t) helpers.push_back(std::async(std::launch::async, work));
   work();
@@ -723,7 +727,7 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
   try {
     for (std::size_t s = 0; s < program.strata.size();) {
       std::size_t end = independent_run(program, s);
-      if (end - s < 2 || std::thread::hardware_concurrency() < 2) {
+      if (end - s < 2 || worker_threads(options) < 2) {
         ev.run_stratum(program.strata[s++]);
         continue;
       }

@@ -16,16 +16,17 @@ std::string sequential(std::size_t n) {
 }
 }  // namespace
 
-TEST_CASE("chunks are written in order, whatever the count", "[report][chunks]") {
+TEST_CASE("chunks are written in order, whatever the count and the threads", "[report][chunks]") {
+  auto workers = GENERATE(std::size_t(1), std::size_t(2), std::size_t(7));
   for (std::size_t n : {0u, 1u, 511u, 512u, 513u, 1024u, 5000u, 40000u}) {
     StringSink sink;
     render_chunks(
-        n,
+        n, workers,
         [](std::size_t begin, std::size_t end, std::string& out) {
           for (std::size_t i = begin; i < end; ++i) out += std::to_string(i) + (i % 7 == 0 ? "\n" : ",");
         },
         sink);
-    INFO(n);
+    INFO(n << " items on " << workers << " threads");
     REQUIRE(sink.text() == sequential(n));
   }
 }
@@ -35,5 +36,5 @@ TEST_CASE("an exception while rendering a chunk reaches the caller", "[report][c
   auto render = [](std::size_t begin, std::size_t, std::string&) {
     if (begin >= 2048) throw std::runtime_error("out of memory");
   };
-  CHECK_THROWS_AS(render_chunks(10000, render, sink), std::runtime_error);
+  CHECK_THROWS_AS(render_chunks(10000, 2, render, sink), std::runtime_error);
 }

@@ -11,12 +11,16 @@ namespace {
 constexpr std::size_t chunk = 512;  // items per task: large enough to amortise a thread start
 }  // namespace
 
-void render_chunks(std::size_t count, std::function<void(std::size_t, std::size_t, std::string&)> const& render, Sink& sink) {
-  std::size_t const workers = std::max(1u, std::thread::hardware_concurrency());
-  if (workers == 1 || count <= chunk) {
+void render_chunks(std::size_t count, std::size_t workers, std::function<void(std::size_t, std::size_t, std::string&)> const& render,
+                   Sink& sink) {
+  if (workers <= 1 || count <= chunk) {
+    // One chunk at a time here too: the report is never held whole.
     std::string out;
-    render(0, count, out);
-    sink.write(out);
+    for (std::size_t begin = 0; begin < count || begin == 0; begin += chunk) {
+      out.clear();
+      render(begin, std::min(count, begin + chunk), out);
+      sink.write(out);
+    }
     return;
   }
   // A bounded window of tasks: the oldest is written while the others render, so memory holds a

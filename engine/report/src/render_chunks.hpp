@@ -10,10 +10,10 @@
 
 namespace nogood::report {
 
-// Calls `render(begin, end, out)` for consecutive ranges of [0, count), on worker threads when
-// there is enough to share, and writes each range's text to `sink` in order. `render` must only
+// Calls `render(begin, end, out)` for consecutive ranges of [0, count), on up to `workers` threads
+// when there is enough to share, and writes each range's text to `sink` in order. `render` must only
 // read shared state.
-void render_chunks(std::size_t count, std::function<void(std::size_t begin, std::size_t end, std::string& out)> const& render,
+void render_chunks(std::size_t count, std::size_t workers, std::function<void(std::size_t begin, std::size_t end, std::string& out)> const& render,
                    Sink& sink);
 
 }  // namespace nogood::report

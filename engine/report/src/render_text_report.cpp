@@ -155,7 +155,7 @@ void render_text_report(Session const& s, std::vector<Verdict const*> const& ver
                         Sink& sink) {
   if (layout == TextLayout::evidence) {
     render_chunks(
-        verdicts.size(),
+        verdicts.size(), s.threads(),
         [&](std::size_t begin, std::size_t end, std::string& text) {
           for (std::size_t i = begin; i < end; ++i) render_evidence(text, s, *verdicts[i], style);
         },
@@ -165,7 +165,7 @@ void render_text_report(Session const& s, std::vector<Verdict const*> const& ver
     for (auto const* v : verdicts) width = std::max(width, v->rule.size());
     width = std::min<std::size_t>(width, 32);
     render_chunks(
-        verdicts.size(),
+        verdicts.size(), s.threads(),
         [&](std::size_t begin, std::size_t end, std::string& text) {
           for (std::size_t i = begin; i < end; ++i) render_compact(text, s, *verdicts[i], style, width);
         },

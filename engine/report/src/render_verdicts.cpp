@@ -160,7 +160,7 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
   w.key("verdicts").begin_array();
   out.flush();
   render_chunks(
-      verdicts.size(),
+      verdicts.size(), s.threads(),
       [&](std::size_t begin, std::size_t end, std::string& text) {
         for (std::size_t i = begin; i < end; ++i) {
           text += i ? ",\n    " : "\n    ";

@@ -356,11 +356,11 @@ void Session::build_verdicts() {
       verdicts_[i] = make_verdict(*this, *shape, static_cast<engine::RowId>(i - shape->first), scratch);
     }
   };
-  std::size_t const threads = total < 4096 ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  std::size_t const workers = total < 4096 ? 1 : threads();
   std::vector<std::future<void>> shares;
-  for (std::size_t t = 1; t < threads; ++t)
-    shares.push_back(std::async(std::launch::async, build, total * t / threads, total * (t + 1) / threads));
-  build(0, total / threads);
+  for (std::size_t t = 1; t < workers; ++t)
+    shares.push_back(std::async(std::launch::async, build, total * t / workers, total * (t + 1) / workers));
+  build(0, total / workers);
   for (auto& share : shares) share.get();
   match_acceptances();
   timings_.verdicts = seconds_since(started);

@@ -30,7 +30,12 @@ struct EvalOptions {
   // Rules not to evaluate, by index (their head relations stay as the other rules leave them):
   // a query answered from the relation a rule copies need not copy it.
   std::vector<bool> skip_rules;
+  // Threads that evaluate, build verdicts and render reports; 0: one per core.
+  unsigned threads = 0;
 };
+
+// The threads `options` asks for: its count, or one per core.
+std::size_t worker_threads(EvalOptions const& options);
 
 // The relation a rule copies whole, when its body is one atom with a distinct variable in every
 // column and its head repeats those variables in order: its head's rows are that relation's rows.

@@ -69,6 +69,9 @@ public:
   // Leaves a rule of the loaded program out of evaluation (before evaluate()).
   void skip_rule(std::uint32_t rule);
 
+  // Threads for evaluation, verdicts and rendering (Options::eval.threads, or one per core).
+  std::size_t threads() const { return engine::worker_threads(options_.eval); }
+
   // Quote errors (E0315, E0316, E0323) among the diagnostics; under keep_going they did not stop load().
   std::size_t quote_errors() const { return quote_errors_; }
 
