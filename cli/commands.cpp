@@ -117,7 +117,9 @@ std::string write_timings(Session const& session, CommonOptions const& o, double
   nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"render", render},
                            {"memory_bytes", session.database().memory()},
                            {"peak_bytes_load", peaks.load}, {"peak_bytes_evaluate", peaks.evaluate},
-                           {"peak_bytes_verdicts", peaks.verdicts}, {"peak_bytes", peak_memory_bytes()}};
+                           {"peak_bytes_verdicts", peaks.verdicts}, {"peak_bytes", peak_memory_bytes()},
+                           {"resident_bytes_load", peaks.resident_load}, {"resident_bytes_evaluate", peaks.resident_evaluate},
+                           {"resident_bytes_verdicts", peaks.resident_verdicts}};
   return write_atomically(*o.timings, j.dump(2) + "\n");
 }
 

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sys/resource.h>
 
+#include "nogood/engine/memory.hpp"
 #include "progress.hpp"
 
 namespace nogood::cli {
@@ -20,6 +21,7 @@ bool run_stages(Session& session, Inputs const& inputs, CommonOptions const& o, 
   progress.stage("loading rules and facts");
   bool const loaded = session.load(inputs);
   peaks->load = peak_memory_bytes();
+  peaks->resident_load = engine::resident_memory();
   if (!loaded) return false;
   if (until == Until::load) return true;
   return run_stages_after_load(session, o, until, peaks);
@@ -32,11 +34,13 @@ bool run_stages_after_load(Session& session, CommonOptions const& o, Until until
   progress.stage("evaluating");
   bool const evaluated = session.evaluate();
   peaks->evaluate = peak_memory_bytes();
+  peaks->resident_evaluate = engine::resident_memory();
   if (!evaluated) return false;
   if (until == Until::evaluate) return true;
   progress.stage("explaining verdicts");
   session.build_verdicts();
   peaks->verdicts = peak_memory_bytes();
+  peaks->resident_verdicts = engine::resident_memory();
   return true;
 }
 
