@@ -740,6 +740,8 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
       }
       s = end;
     }
+    // Grouped indexes copy their relations' rows to speed joins up; nothing reads them now.
+    for (auto& relation : db.relations) relation.release_grouped();
   } catch (Runaway const& r) {
     auto const& rule = program.rules[failed_rule()];
     auto const& rel = program.relations[rule.head];

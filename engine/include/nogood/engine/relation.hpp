@@ -146,6 +146,8 @@ public:
   // A grouped index over `mask`, for a relation that no longer grows; built on first use,
   // and again if rows were added since. Null when keys are nearly unique: use index().
   GroupedIndex const* grouped(std::uint64_t mask);
+  // Frees the grouped indexes (once evaluation is over: they only speed its joins up).
+  void release_grouped() { std::vector<std::unique_ptr<GroupedIndex>>().swap(grouped_); }
   // Brings the duplicate check up to date now, so that find() then only reads (appended claims
   // join it lazily): lets several threads look tuples up at once.
   void prepare_find() { catch_up_primary(); }
