@@ -66,16 +66,33 @@ Family product(Family const& a, Family const& b, std::size_t cap) {
   return out;
 }
 
+// Adds `source` to every set of `f`; sets that then hold another go.
+void add_source(Family& f, std::uint32_t source) {
+  for (auto& set : f.sets) {
+    auto at = std::lower_bound(set.begin(), set.end(), source);
+    if (at == set.end() || *at != source) set.insert(at, source);
+  }
+  if (f.sets.size() < 2) return;
+  std::sort(f.sets.begin(), f.sets.end(), smaller);
+  std::vector<SourceSet> kept;
+  for (auto& set : f.sets)
+    if (std::none_of(kept.begin(), kept.end(), [&](SourceSet const& k) { return within(k, set); })) kept.push_back(std::move(set));
+  f.sets = std::move(kept);
+}
+
 std::uint64_t mix(std::uint64_t h, Value v) {
   h ^= v;
   h *= 0x100000001b3ull;
   return h ^ (h >> 29);
 }
 
-// A relation's rows by their values in the columns of `mask`: (hash of those values, row), sorted.
-// Built here rather than taken from evaluation, which indexes the masks its own plans bind.
+// A relation's rows by the hash of their values in the columns of `mask`: the rows of bucket b are
+// rows[starts[b]] .. rows[starts[b + 1]]. Built here in two passes, rather than taken from
+// evaluation, which indexes the masks its own plans bind.
 struct KeyIndex {
-  std::vector<std::pair<std::uint64_t, RowId>> entries;
+  std::vector<std::uint32_t> starts;
+  std::vector<RowId> rows;
+  std::uint64_t buckets = 0;  // a power of two
 };
 
 // A callable passed down the recursion without a copy or an allocation (std::function may allocate).
@@ -200,6 +217,13 @@ private:
       match(rule.body, orders_[ri], 0, regs, set, rows, [&] {
         Family f{{SourceSet{}}, true};
         for (auto [crel, crow] : rows) {
+          auto const& cdecl = program_.relations[crel];
+          if (program_.schema.predicates[cdecl.predicate].kind == engine::PredicateKind::claimed) {
+            // A claim adds its source to every set: no family of its own to build.
+            auto source = db_.relations[crel].row(crow)[cdecl.columns.size() - 4];
+            if (source != engine::no_source) add_source(f, source);
+            continue;
+          }
           f = product(f, row(crel, crow, depth + 1), limits_.sets);
           if (f.sets.empty()) break;
         }
@@ -220,19 +244,26 @@ private:
 
   KeyIndex const& index(RelationId rel, std::uint64_t mask) {
     auto [it, added] = indexes_.try_emplace({rel, mask});
-    if (!added) return it->second;
+    auto& index = it->second;
+    if (!added) return index;
     auto const& relation = db_.relations[rel];
-    auto& entries = it->second.entries;
-    entries.reserve(relation.size());
+    index.buckets = 1;
+    while (index.buckets < relation.size()) index.buckets <<= 1;
+    std::vector<std::uint32_t> bucket_of(relation.size());
+    index.starts.assign(index.buckets + 1, 0);
     for (RowId r = 0; r < relation.size(); ++r) {
       auto const* row = relation.row(r);
       std::uint64_t h = 14695981039346656037ull;
       for (std::uint32_t c = 0; c < relation.arity(); ++c)
         if (mask >> c & 1) h = mix(h, row[c]);
-      entries.emplace_back(h, r);
+      bucket_of[r] = static_cast<std::uint32_t>(h & (index.buckets - 1));
+      ++index.starts[bucket_of[r] + 1];
     }
-    std::sort(entries.begin(), entries.end());
-    return it->second;
+    for (std::uint64_t b = 0; b < index.buckets; ++b) index.starts[b + 1] += index.starts[b];
+    index.rows.resize(relation.size());
+    auto next = index.starts;
+    for (RowId r = 0; r < relation.size(); ++r) index.rows[next[bucket_of[r]]++] = r;
+    return index;
   }
 
   // Calls `found` for every match of `lits` run in `order` from position `i`, with `rows` holding
@@ -344,9 +375,9 @@ private:
     if (mask == 0) {
       for (RowId r = 0; r < relation.size() && visit(r); ++r) {}
     } else {
-      auto const& entries = index(lit.relation, mask).entries;
-      auto it = std::lower_bound(entries.begin(), entries.end(), std::pair<std::uint64_t, RowId>{h, 0});
-      for (; it != entries.end() && it->first == h && visit(it->second); ++it) {}
+      auto const& index = this->index(lit.relation, mask);
+      auto const b = h & (index.buckets - 1);
+      for (auto k = index.starts[b]; k < index.starts[b + 1] && visit(index.rows[k]); ++k) {}
     }
     if (negation && !found && !exhausted_) next();
   }
