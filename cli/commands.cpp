@@ -114,7 +114,7 @@ namespace {
 std::string write_timings(Session const& session, CommonOptions const& o, double render, StagePeaks const& peaks) {
   if (!o.timings) return {};
   auto const& t = session.timings();
-  nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"render", render},
+  nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"nogoods", t.nogoods}, {"render", render},
                            {"memory_bytes", session.database().memory()},
                            {"peak_bytes_load", peaks.load}, {"peak_bytes_evaluate", peaks.evaluate},
                            {"peak_bytes_verdicts", peaks.verdicts}, {"peak_bytes", peak_memory_bytes()},
@@ -368,6 +368,7 @@ int run_check(std::vector<std::string> const& args) {
   print_diagnostics(session, o);  // warnings
   // A misspelt filter would silently hide every verdict.
   if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
+  session.find_source_nogoods();
   auto shown = select_verdicts(session, o);
   report::sort_for_reading(shown);
   auto started = std::chrono::steady_clock::now();

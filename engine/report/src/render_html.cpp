@@ -7,6 +7,7 @@
 
 #include "bidi.hpp"
 #include "claim_view.hpp"
+#include "doubt_view.hpp"
 #include "manifest.hpp"
 #include "render_html_index.hpp"
 #include "report_paths.hpp"
@@ -71,6 +72,7 @@ blockquote.quote { margin: .25rem 0 .4rem; padding: .3rem .8rem; border-inline-s
 [dir], bdi { unicode-bidi: isolate; }
 [lang="ar"], [lang="fa"], [lang="ur"] { font-size: 1.08em; }
 .id { color: #555; font-size: .9em; margin: .5rem 0 0; }
+p.nogoods { margin: .5rem 0 0; }
 .manifest td code { word-break: break-all; }
 details.verdict-body > summary { cursor: pointer; list-style-position: outside; }
 details.verdict-body > summary h3 { display: inline; }
@@ -177,7 +179,14 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   if (accepted) out += "<p class=\"accepted\"><strong>Accepted</strong> " + html_text(accepted_line(*accepted)) + "</p>\n";
   out += "<p class=\"because\">because</p>\n<ul class=\"proof\">\n";
   render_node(out, s, s.explain(v));
-  out += "</ul>\n</details>\n<p class=\"id\">id: <a href=\"#" + id + "\"><code>" + id + "</code></a></p>\n</article>\n";
+  out += "</ul>\n";
+  if (s.source_nogoods_found()) {
+    std::string sets;
+    for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+    out += "<p class=\"nogoods\"><span class=\"step\">nogoods</span>" + html_text(sets) +
+           (v.nogoods_complete ? "" : " <span class=\"unverified\">(the search stopped at a bound: there may be more)</span>") + "</p>\n";
+  }
+  out += "</details>\n<p class=\"id\">id: <a href=\"#" + id + "\"><code>" + id + "</code></a></p>\n</article>\n";
 }
 
 std::string pair_anchor(std::uint32_t a, std::uint32_t b) { return "pair-" + std::to_string(a) + "-" + std::to_string(b); }
@@ -246,6 +255,33 @@ void render_matrix(std::string& out, Session const& s, ReportSummary const& r, s
     out += "</li>\n";
   }
   out += "</ul>\n";
+}
+
+// The sources and pairs of sources in the most verdicts' nogoods, and what doubting one alone settles.
+std::string doubt_html(Session const& s, std::vector<Verdict const*> const& verdicts) {
+  auto const r = rank_sources(s, verdicts);
+  if (r.sources.empty()) return {};
+  constexpr std::size_t listed = 100;
+  std::string out = "<h3>Sources to doubt</h3>\n<p>A verdict's nogoods are the smallest sets of sources whose claims cannot all hold; "
+                    "<em>settled</em> counts the verdicts that doubting the source alone would settle.</p>\n";
+  out += "<table class=\"doubt\">\n<thead><tr><th>Source</th><th class=\"n\">In nogoods of</th><th class=\"n\">Settled</th></tr></thead>\n<tbody>\n";
+  for (std::size_t i = 0; i < r.sources.size() && i < listed; ++i)
+    out += "<tr>" + source_cell(s, r.sources[i].source) + "<td class=\"n\">" + std::to_string(r.sources[i].verdicts) + "</td><td class=\"n\">" +
+           std::to_string(r.sources[i].settled) + "</td></tr>\n";
+  if (r.sources.size() > listed) out += "<tr><td colspan=\"3\">and " + std::to_string(r.sources.size() - listed) + " more sources</td></tr>\n";
+  out += "</tbody>\n</table>\n";
+  if (!r.pairs.empty()) {
+    out += "<table class=\"doubt-pairs\">\n<thead><tr><th>Pair of sources</th><th class=\"n\">In nogoods of</th></tr></thead>\n<tbody>\n";
+    auto const& sources = s.corpus().sources;
+    for (std::size_t i = 0; i < r.pairs.size() && i < max_pairs_listed; ++i)
+      out += "<tr><td>" + html_text(sources[r.pairs[i].a].id) + " &times; " + html_text(sources[r.pairs[i].b].id) + "</td><td class=\"n\">" +
+             std::to_string(r.pairs[i].verdicts) + "</td></tr>\n";
+    if (r.pairs.size() > max_pairs_listed)
+      out += "<tr><td colspan=\"2\">and " + std::to_string(r.pairs.size() - max_pairs_listed) + " more pairs</td></tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  if (auto notes = doubt_notes(r); !notes.empty()) out += "<p>" + html_escape(notes) + ".</p>\n";
+  return out;
 }
 
 // The rules a fragment needs inside someone else's page, scoped to it so the page keeps its own.
@@ -321,6 +357,7 @@ std::string render_html_summary(Session const& s, std::vector<Verdict const*> co
     out += "<tr><td colspan=\"4\">and " + std::to_string(r.sources.size() - max_sources_listed) + " more sources</td></tr>\n";
   out += "</table>\n<h3>Which sources conflict with which</h3>\n";
   render_matrix(out, s, r, verdicts, anchors);
+  if (s.source_nogoods_found()) out += doubt_html(s, verdicts);
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "bidi.hpp"
 #include "claim_view.hpp"
+#include "doubt_view.hpp"
 #include "manifest.hpp"
 #include "report_summary.hpp"
 
@@ -126,7 +127,37 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   if (auto const* a = s.acceptance(v)) out += "**Accepted** " + md_text(accepted_line(*a)) + "\n\n";
   out += "Because:\n\n";
   render_node(out, s, s.explain(v), 0);
+  if (s.source_nogoods_found()) {
+    std::string sets;
+    for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+    out += "\nNogoods (sources whose claims cannot all hold): " + md_text(sets) + (v.nogoods_complete ? "" : " (the search stopped at a bound: there may be more)") + "\n";
+  }
   out += "\nVerdict id: " + md_code(v.id) + "\n";
+}
+
+}  // namespace
+
+namespace {
+
+// The sources and pairs of sources in the most verdicts' nogoods, and what doubting one alone settles.
+std::string doubt_markdown(Session const& s, std::vector<Verdict const*> const& verdicts) {
+  auto const r = rank_sources(s, verdicts);
+  if (r.sources.empty()) return {};
+  auto const& sources = s.corpus().sources;
+  std::string out = "\n**Sources to doubt**: a verdict's nogoods are the smallest sets of sources whose claims cannot all hold; "
+                    "*settled* counts the verdicts that doubting the source alone would settle.\n";
+  out += "\n| Source to doubt | In nogoods of | Settled |\n| :-- | --: | --: |\n";
+  for (std::size_t i = 0; i < r.sources.size() && i < max_source_rows; ++i)
+    out += "| " + md_text(sources[r.sources[i].source].id) + " | " + std::to_string(r.sources[i].verdicts) + " | " + std::to_string(r.sources[i].settled) + " |\n";
+  if (r.sources.size() > max_source_rows) out += "\nand " + std::to_string(r.sources.size() - max_source_rows) + " more sources.\n";
+  if (!r.pairs.empty()) {
+    out += "\n| Pair of sources | In nogoods of |\n| :-- | --: |\n";
+    for (std::size_t i = 0; i < r.pairs.size() && i < max_source_rows; ++i)
+      out += "| " + md_text(sources[r.pairs[i].a].id) + " \u00d7 " + md_text(sources[r.pairs[i].b].id) + " | " + std::to_string(r.pairs[i].verdicts) + " |\n";
+    if (r.pairs.size() > max_source_rows) out += "\nand " + std::to_string(r.pairs.size() - max_source_rows) + " more pairs.\n";
+  }
+  if (auto notes = doubt_notes(r); !notes.empty()) out += "\n" + md_text(notes) + ".\n";
+  return out;
 }
 
 }  // namespace
@@ -149,6 +180,7 @@ std::string render_markdown_summary(Session const& s, std::vector<Verdict const*
     out += "| " + md_text(src.id) + " | " + md_text(src.outlet) + " | " + md_text(src.language) + " | " + std::to_string(r.sources[i].second) + " |\n";
   }
   if (r.sources.size() > max_source_rows) out += "\nand " + std::to_string(r.sources.size() - max_source_rows) + " more sources.\n";
+  if (s.source_nogoods_found()) out += doubt_markdown(s, verdicts);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "claim_view.hpp"
+#include "doubt_view.hpp"
 #include "render_chunks.hpp"
 #include "report_summary.hpp"
 
@@ -55,6 +56,15 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
   for (auto const& c : n.children) collect(c, e, seen_claims);
 }
 
+// The sets of sources whose claims cannot all hold, given this verdict.
+std::string nogoods_line(Session const& s, Verdict const& v, Style const& style) {
+  std::string sets;
+  for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+  bool const background = !v.nogoods.empty() && v.nogoods.front().empty();
+  return "    " + style.cyan("nogoods:") + " " + sets + (background ? style.dim("  (the rules and background facts alone)") : "") +
+         (v.nogoods_complete ? "" : style.dim("  (the search stopped at a bound: there may be more)")) + "\n";
+}
+
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule) + "]") + style.bold(": " + v.message) + "\n";
   if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
@@ -82,6 +92,7 @@ void render_evidence(std::string& out, Session const& s, Verdict const& v, Style
     out += "    " + style.cyan(c.word) + " " + c.text + (c.holds ? "" : style.red("  [does not re-check]")) + "\n";
   for (auto const& j : e.joins) out += "    " + style.dim("same entity: " + j) + "\n";
   if (e.unverified) out += "    " + style.red("part of this proof could not be re-checked: see `nogood explain " + v.id + "`") + "\n";
+  if (s.source_nogoods_found()) out += nogoods_line(s, v, style);
   auto change = change_word(s, v);
   out += "  " + style.dim("id: " + v.id) + (change.empty() ? "" : " (" + (change == "new" ? style.bold(change) : change) + ")") + "\n\n";
 }
@@ -110,11 +121,38 @@ std::string resolved_text(Manifest const& m, Style const& style) {
   return out + "\n";
 }
 
+// The sources whose doubt would settle the most: ranked by the verdicts whose nogoods hold them.
+std::string doubt_text(Session const& s, std::vector<Verdict const*> const& verdicts, Style const& style) {
+  auto const r = rank_sources(s, verdicts);
+  if (r.sources.empty() && r.background == 0) return {};
+  auto const& sources = s.corpus().sources;
+  std::string out = style.bold("sources to doubt") + ": in how many verdicts' nogoods each is, and how many doubting it alone settles\n";
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < r.sources.size() && i < max_doubted_sources; ++i) width = std::max(width, sources[r.sources[i].source].id.size());
+  for (std::size_t i = 0; i < r.sources.size() && i < max_doubted_sources; ++i) {
+    auto const& src = r.sources[i];
+    auto const& id = sources[src.source].id;
+    out += "  " + id + std::string(width - id.size(), ' ') + "  in " + std::to_string(src.verdicts) + ", settles " + std::to_string(src.settled) + "\n";
+  }
+  if (r.sources.size() > max_doubted_sources) out += "  and " + std::to_string(r.sources.size() - max_doubted_sources) + " more\n";
+  if (!r.pairs.empty()) {
+    out += "  pairs:";
+    for (std::size_t i = 0; i < r.pairs.size() && i < max_doubted_pairs; ++i)
+      out += std::string(i ? "," : "") + " " + sources[r.pairs[i].a].id + " \u00d7 " + sources[r.pairs[i].b].id + " (" +
+             std::to_string(r.pairs[i].verdicts) + ")";
+    if (r.pairs.size() > max_doubted_pairs) out += " and " + std::to_string(r.pairs.size() - max_doubted_pairs) + " more";
+    out += "\n";
+  }
+  if (auto notes = doubt_notes(r); !notes.empty()) out += "  " + style.dim(notes) + "\n";
+  return out;
+}
+
 std::string summary_text(Session const& s, std::vector<Verdict const*> const& verdicts, Manifest const& m, Style const& style) {
   auto const summary = summarize(s, verdicts);
   std::string out = style.bold("summary") + ": " + summary_line(s, summary) + "\n";
   if (s.baseline()) out += "  " + change_line(verdicts, m) + "\n";
   for (auto const& [rule, n] : summary.by_rule) out += "  " + rule + ": " + std::to_string(n) + "\n";
+  if (s.source_nogoods_found()) return out + doubt_text(s, verdicts, style);  // which supersedes the lines below
   constexpr std::size_t listed = 10;
   if (!summary.sources.empty()) {
     out += "  sources involved:";

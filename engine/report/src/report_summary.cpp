@@ -31,7 +31,13 @@ ReportSummary summarize(Session const& session, std::vector<Verdict const*> cons
   std::map<std::uint32_t, std::size_t> per_source;
   for (std::size_t i = 0; i < verdicts.size(); ++i) {
     auto const& v = *verdicts[i];
+    // Once the nogoods are known, a verdict involves the sources of every derivation, not only
+    // those of the one recorded.
     std::vector<std::uint32_t> srcs = v.sources;
+    if (session.source_nogoods_found()) {
+      srcs.clear();
+      for (auto const& set : v.nogoods) srcs.insert(srcs.end(), set.begin(), set.end());
+    }
     std::sort(srcs.begin(), srcs.end());
     srcs.erase(std::unique(srcs.begin(), srcs.end()), srcs.end());
     for (auto s : srcs) ++per_source[s];

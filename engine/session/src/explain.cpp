@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "nogood/session.hpp"
+#include "body_order.hpp"
 
 namespace nogood {
 
@@ -43,74 +44,6 @@ std::string Session::fact_text(engine::RelationId rel, engine::Value const* row)
 }
 
 namespace {
-
-bool reads(engine::Expr::Step const& s) { return s.op == engine::Expr::Op::push_var || s.op == engine::Expr::Op::push_signed_var; }
-
-// Whether every register the expression reads is set.
-bool expr_ready(engine::Expr const& e, std::vector<bool> const& set) {
-  return std::all_of(e.steps.begin(), e.steps.end(), [&](auto const& s) { return !reads(s) || set[s.value]; });
-}
-
-// Marks the registers a literal uses; an aggregate's value and body only `into_aggregates`.
-void note_registers(Literal const& l, std::vector<bool>& out, bool into_aggregates) {
-  for (auto const& op : l.columns)
-    if (op.kind == Operand::Kind::var) out[op.value] = true;
-  bool aggregate = l.kind == Literal::Kind::aggregate;
-  if (aggregate) out[l.target] = true;
-  if (aggregate && !into_aggregates) return;
-  for (auto const* e : {&l.lhs, &l.rhs})
-    for (auto const& s : e->steps)
-      if (reads(s)) out[s.value] = true;
-  for (auto const& inner : l.body) note_registers(inner, out, true);
-}
-
-// Whether an aggregate among `lits` can be counted: every register its body or value shares
-// with the other literals (its group) is set.
-bool aggregate_ready(Literal const& agg, std::vector<Literal> const& lits, std::vector<bool> const& set) {
-  std::vector<bool> inside(set.size(), false), others(set.size(), false);
-  for (auto const& inner : agg.body) note_registers(inner, inside, true);
-  for (auto const& s : agg.lhs.steps)
-    if (reads(s)) inside[s.value] = true;
-  for (auto const& l : lits)
-    if (&l != &agg) note_registers(l, others, false);
-  for (std::size_t r = 0; r < set.size(); ++r)
-    if (inside[r] && others[r] && !set[r] && r != agg.target) return false;
-  return true;
-}
-
-// An order to run a body in, whatever order it was written in: filters and assignments as
-// soon as their inputs are set, otherwise the next atom as written.
-std::vector<std::size_t> evaluation_order(std::vector<Literal> const& lits, std::vector<bool> set) {
-  std::vector<std::size_t> order;
-  std::vector<bool> done(lits.size(), false);
-  auto ready = [&](Literal const& l) {
-    switch (l.kind) {
-      case Literal::Kind::atom: return false;
-      case Literal::Kind::negation:
-        return std::all_of(l.columns.begin(), l.columns.end(), [&](Operand const& op) { return op.kind != Operand::Kind::var || set[op.value]; });
-      case Literal::Kind::compare:
-      case Literal::Kind::assign: {
-        bool lr = expr_ready(l.lhs, set), rr = expr_ready(l.rhs, set);
-        return (lr && rr) || (l.op == engine::CompareOp::eq && ((lr && l.rhs.is_single_var()) || (rr && l.lhs.is_single_var())));
-      }
-      case Literal::Kind::aggregate: return aggregate_ready(l, lits, set);
-    }
-    return false;
-  };
-  while (order.size() < lits.size()) {
-    std::size_t next = lits.size();
-    for (std::size_t k = 0; k < lits.size() && next == lits.size(); ++k)
-      if (!done[k] && ready(lits[k])) next = k;
-    for (std::size_t k = 0; k < lits.size() && next == lits.size(); ++k)
-      if (!done[k] && lits[k].kind == Literal::Kind::atom) next = k;
-    if (next == lits.size()) break;  // inputs that never come: the rest cannot run
-    done[next] = true;
-    order.push_back(next);
-    auto const& l = lits[next];
-    note_registers(l, set, false);  // what it binds (and reads, already set)
-  }
-  return order;
-}
 
 std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& regs, std::vector<bool> const& set, Session const& s,
                       std::vector<ValueType> const& types) {

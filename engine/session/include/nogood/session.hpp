@@ -18,6 +18,7 @@
 #include "nogood/engine/evaluate.hpp"
 #include "nogood/engine/program.hpp"
 #include "nogood/engine/saved_report.hpp"
+#include "nogood/source_nogoods.hpp"
 #include "nogood/verdict.hpp"
 
 namespace nogood {
@@ -46,7 +47,7 @@ std::string accepted_file_text(std::vector<engine::Acceptance> const& entries);
 std::optional<engine::SavedReport> load_saved_report(std::filesystem::path const& path, SourceManager& sources, Diagnostics& diags);
 
 struct Timings {
-  double load = 0, resolve = 0, evaluate = 0, verdicts = 0;
+  double load = 0, resolve = 0, evaluate = 0, verdicts = 0, nogoods = 0;
 };
 
 struct Options {
@@ -91,6 +92,11 @@ public:
   // The accepted.json read, as given; empty when none.
   std::string const& accepted_file() const { return accepted_file_; }
   ProofNode explain(Verdict const& v) const;
+  // Every derivation of the verdict, searched top-down, reduced to its minimal sets of sources
+  // (source_nogoods.hpp); find_source_nogoods() fills Verdict::nogoods of every verdict, on every core.
+  SourceNogoods source_nogoods(Verdict const& v, NogoodLimits const& limits = {}) const;
+  void find_source_nogoods(NogoodLimits const& limits = {});
+  bool source_nogoods_found() const { return nogoods_found_; }
 
   // A value as shown to people (entities by their name in Options::language), and in the form
   // that is stable across runs (corpus ids, source ids, ISO dates).
@@ -131,6 +137,7 @@ private:
                                               std::vector<std::vector<std::pair<engine::RelationId, engine::RowId>>>* shown = nullptr) const;
 
   std::size_t quote_errors_ = 0;
+  bool nogoods_found_ = false;
   // Errors that stop the run: all of them, except quote errors under keep_going.
   bool stopping_errors() const;
   Options options_;

@@ -65,6 +65,11 @@ struct Verdict {
   BindingsView bindings;
   std::vector<std::uint32_t> sources;  // source indexes involved
   std::vector<std::uint32_t> support;  // claim indexes it rests on, in proof order
+  // Its nogoods over sources: the smallest sets of sources such that believing only the claims of
+  // one set still derives the verdict. Source indexes, each set by source id, the sets by size
+  // then ids; empty until Session::find_source_nogoods() (source_nogoods.hpp).
+  std::vector<std::vector<std::uint32_t>> nogoods;
+  bool nogoods_complete = true;  // false: the search stopped at a bound, so more or smaller sets may exist
   engine::RelationId relation = 0;
   engine::RowId row = 0;
   std::uint32_t accepted = no_acceptance;  // index into Session::accepted()

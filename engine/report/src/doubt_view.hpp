@@ -1,0 +1,21 @@
+// Which sources to doubt, as every format shows it: a verdict's nogoods written out, and how many
+// sources and pairs a summary lists.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nogood/session.hpp"
+
+namespace nogood::report {
+
+constexpr std::size_t max_doubted_sources = 10;  // a summary lists the sources ranked first
+constexpr std::size_t max_doubted_pairs = 5;
+
+// `{en-report, he-report}`; `{}` for the rules and background facts alone.
+std::string nogood_set_text(Session const& session, std::vector<std::uint32_t> const& set);
+
+// What the ranking leaves out or could not finish, as a sentence; empty when nothing.
+std::string doubt_notes(SourceRanking const& r);
+
+}  // namespace nogood::report

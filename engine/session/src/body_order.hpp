@@ -1,0 +1,23 @@
+// The order a rule body can be run in from a given set of bound variables, shared by the
+// explanations and the search for source nogoods, which both run bodies top-down.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "nogood/engine/program.hpp"
+
+namespace nogood {
+
+// Whether every register the expression reads is set.
+bool expr_ready(engine::Expr const& e, std::vector<bool> const& set);
+
+// Whether an aggregate among `lits` can be counted: every register its body or value shares
+// with the other literals (its group) is set.
+bool aggregate_ready(engine::Literal const& agg, std::vector<engine::Literal> const& lits, std::vector<bool> const& set);
+
+// An order to run a body in, whatever order it was written in: filters and assignments as
+// soon as their inputs are set, otherwise the next atom as written.
+std::vector<std::size_t> evaluation_order(std::vector<engine::Literal> const& lits, std::vector<bool> set);
+
+}  // namespace nogood

@@ -1,0 +1,429 @@
+// A verdict's nogoods over sources. Provenance records one derivation per fact; a verdict may have
+// many (a rule whose head binds only the person: A against B, A against C), so the search finds
+// them all again, top-down: for a derived fact, every rule whose head matches it and every match of
+// that rule's body; a claim stands for its source, a background fact for none. Each fact's sets are
+// the minimal unions of its body facts' sets, kept once per fact and shared between verdicts.
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <future>
+#include <map>
+#include <thread>
+#include <unordered_map>
+
+#include "body_order.hpp"
+#include "nogood/session.hpp"
+
+namespace nogood {
+
+using engine::Literal;
+using engine::Operand;
+using engine::RelationId;
+using engine::RowId;
+using engine::Value;
+
+namespace {
+
+using SourceSet = std::vector<std::uint32_t>;  // source indexes, ascending
+
+struct Family {
+  std::vector<SourceSet> sets;
+  bool complete = true;
+};
+
+bool within(SourceSet const& a, SourceSet const& b) { return std::includes(b.begin(), b.end(), a.begin(), a.end()); }
+
+// Adds `s` unless a set already there lies within it, and drops the sets that hold it.
+void add_minimal(std::vector<SourceSet>& sets, SourceSet s) {
+  for (auto const& t : sets)
+    if (within(t, s)) return;
+  std::erase_if(sets, [&](SourceSet const& t) { return within(s, t); });
+  sets.push_back(std::move(s));
+}
+
+bool smaller(SourceSet const& a, SourceSet const& b) { return a.size() != b.size() ? a.size() < b.size() : a < b; }
+
+// Keeps the `cap` smallest sets: the family is then no longer known to be whole.
+void bound(Family& f, std::size_t cap) {
+  if (f.sets.size() <= cap) return;
+  std::sort(f.sets.begin(), f.sets.end(), smaller);
+  f.sets.resize(cap);
+  f.complete = false;
+}
+
+// The minimal unions of one set of `a` with one of `b`: facts that must all hold together.
+Family product(Family const& a, Family const& b, std::size_t cap) {
+  Family out;
+  out.complete = a.complete && b.complete;
+  SourceSet u;
+  for (auto const& x : a.sets)
+    for (auto const& y : b.sets) {
+      u.clear();
+      std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(u));
+      add_minimal(out.sets, u);
+    }
+  bound(out, cap);
+  return out;
+}
+
+// Adds `source` to every set of `f`; sets that then hold another go.
+void add_source(Family& f, std::uint32_t source) {
+  for (auto& set : f.sets) {
+    auto at = std::lower_bound(set.begin(), set.end(), source);
+    if (at == set.end() || *at != source) set.insert(at, source);
+  }
+  if (f.sets.size() < 2) return;
+  std::sort(f.sets.begin(), f.sets.end(), smaller);
+  std::vector<SourceSet> kept;
+  for (auto& set : f.sets)
+    if (std::none_of(kept.begin(), kept.end(), [&](SourceSet const& k) { return within(k, set); })) kept.push_back(std::move(set));
+  f.sets = std::move(kept);
+}
+
+std::uint64_t mix(std::uint64_t h, Value v) {
+  h ^= v;
+  h *= 0x100000001b3ull;
+  return h ^ (h >> 29);
+}
+
+// A relation's rows by the hash of their values in the columns of `mask`: the rows of bucket b are
+// rows[starts[b]] .. rows[starts[b + 1]]. Built here in two passes, rather than taken from
+// evaluation, which indexes the masks its own plans bind.
+struct KeyIndex {
+  std::vector<std::uint32_t> starts;
+  std::vector<RowId> rows;
+  std::uint64_t buckets = 0;  // a power of two
+};
+
+// A callable passed down the recursion without a copy or an allocation (std::function may allocate).
+class Callback {
+public:
+  template <class F>
+  Callback(F const& f) : object_(&f), call_([](void const* o) { (*static_cast<F const*>(o))(); }) {}
+  void operator()() const { call_(object_); }
+
+private:
+  void const* object_;
+  void (*call_)(void const*);
+};
+
+constexpr std::size_t max_depth = 400;  // facts nested deeper are not searched (the result says so)
+
+class Search {
+public:
+  Search(Session const& session, std::vector<bool> const& skip, NogoodLimits const& limits)
+      : s_(session), program_(session.program()), db_(session.database()), limits_(limits), by_head_(program_.relations.size()),
+        orders_(program_.rules.size()), ordered_(program_.rules.size(), false) {
+    for (std::uint32_t r = 0; r < program_.rules.size(); ++r)
+      if (r >= skip.size() || !skip[r]) by_head_[program_.rules[r].head].push_back(r);
+    // Sets are shown by source id: each source's place in that order, to sort by.
+    auto const& sources = s_.corpus().sources;
+    std::vector<std::uint32_t> by_id(sources.size());
+    for (std::uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+    std::sort(by_id.begin(), by_id.end(), [&](auto a, auto b) { return sources[a].id < sources[b].id; });
+    rank_.resize(sources.size());
+    for (std::uint32_t i = 0; i < by_id.size(); ++i) rank_[by_id[i]] = i;
+  }
+
+  SourceNogoods verdict(Verdict const& v) {
+    spent_ = 0;
+    exhausted_ = false;
+    lowest_cut_ = SIZE_MAX;
+    auto f = row(v.relation, v.row, 0);
+    SourceNogoods out;
+    out.complete = f.complete && !exhausted_;
+    if (f.sets.empty() && out.complete) {
+      // No derivation found again (the program changed under the verdict?): the recorded one's sources.
+      out.complete = false;
+      SourceSet recorded(v.sources.begin(), v.sources.end());
+      std::sort(recorded.begin(), recorded.end());
+      f.sets.push_back(std::move(recorded));
+    }
+    for (auto& set : f.sets) std::sort(set.begin(), set.end(), [&](auto a, auto b) { return rank_[a] < rank_[b]; });
+    std::sort(f.sets.begin(), f.sets.end(), [&](SourceSet const& a, SourceSet const& b) {
+      if (a.size() != b.size()) return a.size() < b.size();
+      return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [&](auto x, auto y) { return rank_[x] < rank_[y]; });
+    });
+    out.sets = std::move(f.sets);
+    return out;
+  }
+
+private:
+  struct Entry {
+    Family family;
+    std::size_t depth = 0;
+    bool in_progress = true;
+  };
+
+  using Rows = std::vector<std::pair<RelationId, RowId>>;
+
+  Family row(RelationId rel, RowId r, std::size_t depth) {
+    auto const& decl = program_.relations[rel];
+    auto const kind = program_.schema.predicates[decl.predicate].kind;
+    if (kind == engine::PredicateKind::claimed) {
+      // A claimed row ends with source, claimant, certainty and claim.
+      auto source = db_.relations[rel].row(r)[decl.columns.size() - 4];
+      return {{source == engine::no_source ? SourceSet{} : SourceSet{source}}, true};
+    }
+    if (kind == engine::PredicateKind::builtin) return {{SourceSet{}}, true};
+    if (depth > max_depth) return {{}, false};
+    auto const key = std::uint64_t(rel) << 32 | r;
+    if (auto it = memo_.find(key); it != memo_.end()) {
+      if (!it->second.in_progress) return it->second.family;
+      // A fact used in its own proof: that proof holds one without it that is no larger, so this
+      // path adds no set. But what the facts in between find is then partial: they are not kept.
+      lowest_cut_ = std::min(lowest_cut_, it->second.depth);
+      return {};
+    }
+    memo_.emplace(key, Entry{{}, depth, true});
+    auto const outer_cut = lowest_cut_;
+    lowest_cut_ = SIZE_MAX;
+    auto f = derived(rel, r, depth);
+    if (exhausted_) f.complete = false;
+    if (lowest_cut_ < depth || !f.complete) {
+      memo_.erase(key);
+    } else {
+      auto& e = memo_[key];
+      e.family = f;
+      e.in_progress = false;
+    }
+    lowest_cut_ = std::min(outer_cut, lowest_cut_);
+    return f;
+  }
+
+  Family derived(RelationId rel, RowId r, std::size_t depth) {
+    Family out;
+    auto const* values = db_.relations[rel].row(r);
+    for (auto ri : by_head_[rel]) {
+      auto const& rule = program_.rules[ri];
+      std::vector<Value> regs(rule.registers.size(), 0);
+      std::vector<bool> set(rule.registers.size(), false);
+      bool ok = true;
+      for (std::size_t c = 0; c < rule.head_columns.size() && ok; ++c) {
+        auto const& op = rule.head_columns[c];
+        if (op.kind == Operand::Kind::constant) ok = op.value == values[c];
+        else if (op.kind == Operand::Kind::var && set[op.value]) ok = regs[op.value] == values[c];
+        else if (op.kind == Operand::Kind::var) {
+          regs[op.value] = values[c];
+          set[op.value] = true;
+        }
+      }
+      if (!ok) continue;
+      if (!ordered_[ri]) {
+        orders_[ri] = evaluation_order(rule.body, set);
+        ordered_[ri] = true;
+      }
+      Rows rows;
+      match(rule.body, orders_[ri], 0, regs, set, rows, [&] {
+        Family f{{SourceSet{}}, true};
+        for (auto [crel, crow] : rows) {
+          auto const& cdecl = program_.relations[crel];
+          if (program_.schema.predicates[cdecl.predicate].kind == engine::PredicateKind::claimed) {
+            // A claim adds its source to every set: no family of its own to build.
+            auto source = db_.relations[crel].row(crow)[cdecl.columns.size() - 4];
+            if (source != engine::no_source) add_source(f, source);
+            continue;
+          }
+          f = product(f, row(crel, crow, depth + 1), limits_.sets);
+          if (f.sets.empty()) break;
+        }
+        out.complete = out.complete && f.complete;
+        for (auto& s : f.sets) add_minimal(out.sets, std::move(s));
+        bound(out, limits_.sets);
+      });
+      if (exhausted_) break;
+    }
+    return out;
+  }
+
+  // One more body row tried; false once the verdict's budget is spent.
+  bool spend() {
+    if (++spent_ > limits_.matches) exhausted_ = true;
+    return !exhausted_;
+  }
+
+  KeyIndex const& index(RelationId rel, std::uint64_t mask) {
+    auto [it, added] = indexes_.try_emplace({rel, mask});
+    auto& index = it->second;
+    if (!added) return index;
+    auto const& relation = db_.relations[rel];
+    index.buckets = 1;
+    while (index.buckets < relation.size()) index.buckets <<= 1;
+    std::vector<std::uint32_t> bucket_of(relation.size());
+    index.starts.assign(index.buckets + 1, 0);
+    for (RowId r = 0; r < relation.size(); ++r) {
+      auto const* row = relation.row(r);
+      std::uint64_t h = 14695981039346656037ull;
+      for (std::uint32_t c = 0; c < relation.arity(); ++c)
+        if (mask >> c & 1) h = mix(h, row[c]);
+      bucket_of[r] = static_cast<std::uint32_t>(h & (index.buckets - 1));
+      ++index.starts[bucket_of[r] + 1];
+    }
+    for (std::uint64_t b = 0; b < index.buckets; ++b) index.starts[b + 1] += index.starts[b];
+    index.rows.resize(relation.size());
+    auto next = index.starts;
+    for (RowId r = 0; r < relation.size(); ++r) index.rows[next[bucket_of[r]]++] = r;
+    return index;
+  }
+
+  // Calls `found` for every match of `lits` run in `order` from position `i`, with `rows` holding
+  // the rows it rests on: the atoms' and, for an aggregate, every row it counted.
+  void match(std::vector<Literal> const& lits, std::vector<std::size_t> const& order, std::size_t i, std::vector<Value>& regs,
+             std::vector<bool>& set, Rows& rows, Callback const& found) {
+    if (exhausted_) return;
+    if (i == order.size()) {
+      if (order.size() == lits.size()) found();  // else some literal's inputs never came
+      return;
+    }
+    auto const& lit = lits[order[i]];
+    auto next = [&] { match(lits, order, i + 1, regs, set, rows, found); };
+    if (lit.kind == Literal::Kind::atom || lit.kind == Literal::Kind::negation) return match_atom(lit, regs, set, rows, next);
+    auto bind_then_go_on = [&](engine::Register r, Value v) {
+      regs[r] = v;
+      set[r] = true;
+      next();
+      set[r] = false;
+    };
+    if (lit.kind == Literal::Kind::aggregate) {
+      // Every match of its body for this group counts, and every one is taken as required: a
+      // count of 3 rests on all 3, though a smaller count might have done.
+      Rows counted, all;
+      std::int64_t count = 0, acc = 0;
+      bool has = false;
+      auto const inner = evaluation_order(lit.body, set);
+      match(lit.body, inner, 0, regs, set, counted, [&] {
+        ++count;
+        std::int64_t v = 0;
+        if (lit.aggregate != engine::AggregateKind::count && expr_ready(lit.lhs, set) && engine::evaluate_expr(lit.lhs, regs.data(), v)) {
+          if (lit.aggregate == engine::AggregateKind::sum) acc += v;
+          else if (!has) acc = v;
+          else acc = lit.aggregate == engine::AggregateKind::min ? std::min(acc, v) : std::max(acc, v);
+          has = true;
+        }
+        all.insert(all.end(), counted.begin(), counted.end());
+      });
+      if (exhausted_) return;
+      if (lit.aggregate == engine::AggregateKind::count) acc = count;
+      else if (lit.aggregate != engine::AggregateKind::sum && !has) return;  // the min or max of nothing
+      auto const mark = rows.size();
+      rows.insert(rows.end(), all.begin(), all.end());
+      if (!set[lit.target]) bind_then_go_on(lit.target, static_cast<Value>(acc));
+      else if (regs[lit.target] == static_cast<Value>(acc)) next();
+      rows.resize(mark);
+      return;
+    }
+    std::int64_t a = 0, b = 0;
+    bool lr = expr_ready(lit.lhs, set), rr = expr_ready(lit.rhs, set);
+    if (!lr && lit.lhs.is_single_var()) {
+      if (engine::evaluate_expr(lit.rhs, regs.data(), b)) bind_then_go_on(lit.lhs.steps[0].value, static_cast<Value>(b));
+      return;
+    }
+    if (!rr && lit.rhs.is_single_var()) {
+      if (engine::evaluate_expr(lit.lhs, regs.data(), a)) bind_then_go_on(lit.rhs.steps[0].value, static_cast<Value>(a));
+      return;
+    }
+    if (engine::evaluate_expr(lit.lhs, regs.data(), a) && engine::evaluate_expr(lit.rhs, regs.data(), b) && engine::compare_values(lit.op, a, b))
+      next();
+  }
+
+  // An atom: each row agreeing with what is bound, binding the rest. A negation: on only if none.
+  void match_atom(Literal const& lit, std::vector<Value>& regs, std::vector<bool>& set, Rows& rows, Callback const& next) {
+    auto const& relation = db_.relations[lit.relation];
+    std::uint64_t mask = 0;
+    Value key[64];
+    std::size_t k = 0;
+    std::uint64_t h = 14695981039346656037ull;
+    for (std::size_t c = 0; c < lit.columns.size() && c < 64; ++c) {
+      auto const& op = lit.columns[c];
+      if (op.kind == Operand::Kind::constant || (op.kind == Operand::Kind::var && set[op.value])) {
+        mask |= 1ull << c;
+        key[k] = op.kind == Operand::Kind::constant ? op.value : regs[op.value];
+        h = mix(h, key[k++]);
+      }
+    }
+    bool const negation = lit.kind == Literal::Kind::negation;
+    bool found = false;
+    auto visit = [&](RowId r) {
+      if (!spend()) return false;
+      auto const* row = relation.row(r);
+      if (!engine::matches_key(row, key, mask, relation.arity())) return true;
+      if (lit.sourced_column >= 0 && row[lit.sourced_column] == engine::no_source) return true;
+      found = true;
+      if (negation) return false;
+      // Bind the columns left free; a variable twice in the atom must agree with itself.
+      std::uint64_t bound_here = 0;
+      bool ok = true;
+      for (std::size_t c = 0; c < lit.columns.size() && ok; ++c) {
+        auto const& op = lit.columns[c];
+        if (op.kind != Operand::Kind::var || (mask >> c & 1)) continue;
+        if (set[op.value]) ok = regs[op.value] == row[c];
+        else {
+          regs[op.value] = row[c];
+          set[op.value] = true;
+          bound_here |= 1ull << c;
+        }
+      }
+      if (ok) {
+        rows.emplace_back(lit.relation, r);
+        next();
+        rows.pop_back();
+      }
+      for (std::size_t c = 0; c < lit.columns.size(); ++c)
+        if (bound_here >> c & 1) set[lit.columns[c].value] = false;
+      return !exhausted_;
+    };
+    if (mask == 0) {
+      for (RowId r = 0; r < relation.size() && visit(r); ++r) {}
+    } else {
+      auto const& index = this->index(lit.relation, mask);
+      auto const b = h & (index.buckets - 1);
+      for (auto k = index.starts[b]; k < index.starts[b + 1] && visit(index.rows[k]); ++k) {}
+    }
+    if (negation && !found && !exhausted_) next();
+  }
+
+  Session const& s_;
+  engine::Program const& program_;
+  engine::Database const& db_;
+  NogoodLimits limits_;
+  std::vector<std::vector<std::uint32_t>> by_head_;  // rules per head relation, those evaluated
+  std::vector<std::vector<std::size_t>> orders_;     // per rule, its body's order from the head's bindings
+  std::vector<bool> ordered_;
+  std::vector<std::uint32_t> rank_;                   // per source, its place by id
+  std::unordered_map<std::uint64_t, Entry> memo_;     // (relation, row) -> its sets
+  std::map<std::pair<RelationId, std::uint64_t>, KeyIndex> indexes_;
+  std::size_t spent_ = 0;
+  bool exhausted_ = false;
+  std::size_t lowest_cut_ = SIZE_MAX;  // the shallowest fact in progress that a proof ran into
+};
+
+}  // namespace
+
+SourceNogoods Session::source_nogoods(Verdict const& v, NogoodLimits const& limits) const {
+  Search search(*this, options_.eval.skip_rules, limits);
+  return search.verdict(v);
+}
+
+void Session::find_source_nogoods(NogoodLimits const& limits) {
+  auto started = std::chrono::steady_clock::now();
+  // Verdicts are independent: each thread searches a contiguous share, with its own memo.
+  auto work = [&](std::size_t begin, std::size_t end) {
+    Search search(*this, options_.eval.skip_rules, limits);
+    for (std::size_t i = begin; i < end; ++i) {
+      auto found = search.verdict(verdicts_[i]);
+      verdicts_[i].nogoods = std::move(found.sets);
+      verdicts_[i].nogoods_complete = found.complete;
+    }
+  };
+  auto const total = verdicts_.size();
+  std::size_t const threads = total < 256 ? 1 : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::future<void>> shares;
+  for (std::size_t t = 1; t < threads; ++t)
+    shares.push_back(std::async(std::launch::async, work, total * t / threads, total * (t + 1) / threads));
+  work(0, total / threads);
+  for (auto& share : shares) share.get();
+  nogoods_found_ = true;
+  timings_.nogoods = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+}  // namespace nogood
