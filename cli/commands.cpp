@@ -1,3 +1,4 @@
+#include "nogood/engine/memory.hpp"
 #include "commands.hpp"
 
 #include <cctype>
@@ -117,9 +118,9 @@ std::string write_timings(Session const& session, CommonOptions const& o, double
   nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"nogoods", t.nogoods}, {"render", render},
                            {"memory_bytes", session.database().memory()},
                            {"peak_bytes_load", peaks.load}, {"peak_bytes_evaluate", peaks.evaluate},
-                           {"peak_bytes_verdicts", peaks.verdicts}, {"peak_bytes", peak_memory_bytes()},
+                           {"peak_bytes_verdicts", peaks.verdicts}, {"peak_bytes_nogoods", peaks.nogoods}, {"peak_bytes", peak_memory_bytes()},
                            {"resident_bytes_load", peaks.resident_load}, {"resident_bytes_evaluate", peaks.resident_evaluate},
-                           {"resident_bytes_verdicts", peaks.resident_verdicts}};
+                           {"resident_bytes_verdicts", peaks.resident_verdicts}, {"resident_bytes_nogoods", peaks.resident_nogoods}};
   return write_atomically(*o.timings, j.dump(2) + "\n");
 }
 
@@ -369,6 +370,8 @@ int run_check(std::vector<std::string> const& args) {
   // A misspelt filter would silently hide every verdict.
   if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
   session.find_source_nogoods();
+  peaks.nogoods = peak_memory_bytes();
+  peaks.resident_nogoods = engine::resident_memory();
   auto shown = select_verdicts(session, o);
   report::sort_for_reading(shown);
   auto started = std::chrono::steady_clock::now();

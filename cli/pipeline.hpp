@@ -13,8 +13,8 @@ enum class Until { load, evaluate, verdicts };
 // The process's peak resident memory once each stage was done, in bytes (for --timings).
 // The process's peak and current resident memory as each stage ends.
 struct StagePeaks {
-  std::size_t load = 0, evaluate = 0, verdicts = 0;
-  std::size_t resident_load = 0, resident_evaluate = 0, resident_verdicts = 0;
+  std::size_t load = 0, evaluate = 0, verdicts = 0, nogoods = 0;
+  std::size_t resident_load = 0, resident_evaluate = 0, resident_verdicts = 0, resident_nogoods = 0;
 };
 std::size_t peak_memory_bytes();
 

@@ -1,6 +1,7 @@
 #include "nogood/engine/memory.hpp"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -58,5 +59,7 @@ std::uint64_t resident_memory() {
   static long const page = ::sysconf(_SC_PAGESIZE);
   return resident * static_cast<std::uint64_t>(page > 0 ? page : 4096);
 }
+
+void return_free_memory() { malloc_trim(0); }
 
 }  // namespace nogood::engine

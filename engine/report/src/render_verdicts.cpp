@@ -153,17 +153,20 @@ void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proof
 }
 
 // Which sources to doubt: every source and pair in a nogood, ranked.
-void write_doubt(JsonWriter& w, Session const& s, SourceRanking const& r) {
+void write_doubt(JsonWriter& w, BufferedWriter& out, Session const& s, SourceRanking const& r) {
   auto const& sources = s.corpus().sources;
   w.key("doubt").begin_object().member("verdicts", r.verdicts).member("accepted", r.accepted).member("background", r.background)
       .member("incomplete", r.incomplete);
   w.key("sources").begin_array();
-  for (auto const& src : r.sources)
+  for (auto const& src : r.sources) {
     w.begin_object().member("source", sources[src.source].id).member("verdicts", src.verdicts).member("settled", src.settled).end_object();
+    out.maybe_flush();  // tens of thousands of sources and pairs on a large corpus
+  }
   w.end_array().key("pairs").begin_array();
   for (auto const& p : r.pairs) {
     w.begin_object().key("sources").begin_array().value(sources[p.a].id).value(sources[p.b].id).end_array();
     w.member("verdicts", p.verdicts).end_object();
+    out.maybe_flush();
   }
   w.end_array().end_object();
 }
@@ -208,7 +211,7 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
     }
     w.end_array();
   }
-  if (s.source_nogoods_found()) write_doubt(w, s, rank_sources(s, verdicts));
+  if (s.source_nogoods_found()) write_doubt(w, out, s, rank_sources(s, verdicts));
   w.key("summary").begin_object().member("total", verdicts.size());
   w.key("by_severity").begin_object();  // keys in alphabetical order, as before
   for (auto [name, n] : {std::pair{"error", counts.errors}, std::pair{"info", counts.infos}, std::pair{"warning", counts.warnings}})

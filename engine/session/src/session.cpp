@@ -1,3 +1,4 @@
+#include "nogood/engine/memory.hpp"
 #include "nogood/session.hpp"
 
 #include "check_constants.hpp"
@@ -176,6 +177,7 @@ bool Session::evaluate() {
   // loading and the duplicate check read, goes.
   std::vector<engine::ClaimRows>().swap(corpus_.positive);
   std::vector<engine::ClaimRows>().swap(corpus_.negative);
+  engine::return_free_memory();
   timings_.evaluate = seconds_since(started);
   return ok;
 }
@@ -362,6 +364,7 @@ void Session::build_verdicts() {
     shares.push_back(std::async(std::launch::async, build, total * t / workers, total * (t + 1) / workers));
   build(0, total / workers);
   for (auto& share : shares) share.get();
+  engine::return_free_memory();
   match_acceptances();
   timings_.verdicts = seconds_since(started);
 }

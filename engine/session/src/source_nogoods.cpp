@@ -8,9 +8,11 @@
 #include <climits>
 #include <future>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
+#include "nogood/engine/memory.hpp"
 #include "body_order.hpp"
 #include "nogood/session.hpp"
 
@@ -95,6 +97,42 @@ struct KeyIndex {
   std::uint64_t buckets = 0;  // a power of two
 };
 
+// The key indexes built so far, shared by the threads that search: each is built once, by the
+// first thread that needs it, then only read.
+class KeyIndexes {
+public:
+  KeyIndex const& get(engine::Relation const& relation, RelationId rel, std::uint64_t mask);
+
+private:
+  std::mutex mutex_;
+  std::map<std::pair<RelationId, std::uint64_t>, KeyIndex> built_;
+};
+
+std::uint64_t key_hash(Value const* row, std::uint64_t mask, std::uint32_t arity) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (std::uint32_t c = 0; c < arity; ++c)
+    if (mask >> c & 1) h = mix(h, row[c]);
+  return h;
+}
+
+KeyIndex const& KeyIndexes::get(engine::Relation const& relation, RelationId rel, std::uint64_t mask) {
+  std::lock_guard lock(mutex_);
+  auto [it, added] = built_.try_emplace({rel, mask});
+  auto& index = it->second;
+  if (!added) return index;
+  // About two rows a bucket; hashes are computed twice rather than kept, which would cost as
+  // much memory again.
+  index.buckets = 1;
+  while (index.buckets * 2 < relation.size()) index.buckets <<= 1;
+  index.starts.assign(index.buckets + 1, 0);
+  for (RowId r = 0; r < relation.size(); ++r) ++index.starts[(key_hash(relation.row(r), mask, relation.arity()) & (index.buckets - 1)) + 1];
+  for (std::uint64_t b = 0; b < index.buckets; ++b) index.starts[b + 1] += index.starts[b];
+  index.rows.resize(relation.size());
+  auto next = index.starts;
+  for (RowId r = 0; r < relation.size(); ++r) index.rows[next[key_hash(relation.row(r), mask, relation.arity()) & (index.buckets - 1)]++] = r;
+  return index;
+}
+
 // A callable passed down the recursion without a copy or an allocation (std::function may allocate).
 class Callback {
 public:
@@ -111,8 +149,8 @@ constexpr std::size_t max_depth = 400;  // facts nested deeper are not searched 
 
 class Search {
 public:
-  Search(Session const& session, std::vector<bool> const& skip, NogoodLimits const& limits)
-      : s_(session), program_(session.program()), db_(session.database()), limits_(limits), by_head_(program_.relations.size()),
+  Search(Session const& session, std::vector<bool> const& skip, NogoodLimits const& limits, KeyIndexes& indexes)
+      : s_(session), program_(session.program()), db_(session.database()), limits_(limits), shared_(&indexes), by_head_(program_.relations.size()),
         orders_(program_.rules.size()), ordered_(program_.rules.size(), false) {
     for (std::uint32_t r = 0; r < program_.rules.size(); ++r)
       if (r >= skip.size() || !skip[r]) by_head_[program_.rules[r].head].push_back(r);
@@ -243,26 +281,10 @@ private:
   }
 
   KeyIndex const& index(RelationId rel, std::uint64_t mask) {
-    auto [it, added] = indexes_.try_emplace({rel, mask});
-    auto& index = it->second;
-    if (!added) return index;
-    auto const& relation = db_.relations[rel];
-    index.buckets = 1;
-    while (index.buckets < relation.size()) index.buckets <<= 1;
-    std::vector<std::uint32_t> bucket_of(relation.size());
-    index.starts.assign(index.buckets + 1, 0);
-    for (RowId r = 0; r < relation.size(); ++r) {
-      auto const* row = relation.row(r);
-      std::uint64_t h = 14695981039346656037ull;
-      for (std::uint32_t c = 0; c < relation.arity(); ++c)
-        if (mask >> c & 1) h = mix(h, row[c]);
-      bucket_of[r] = static_cast<std::uint32_t>(h & (index.buckets - 1));
-      ++index.starts[bucket_of[r] + 1];
-    }
-    for (std::uint64_t b = 0; b < index.buckets; ++b) index.starts[b + 1] += index.starts[b];
-    index.rows.resize(relation.size());
-    auto next = index.starts;
-    for (RowId r = 0; r < relation.size(); ++r) index.rows[next[bucket_of[r]]++] = r;
+    auto const key = std::pair{rel, mask};
+    if (auto it = seen_.find(key); it != seen_.end()) return *it->second;
+    auto const& index = shared_->get(db_.relations[rel], rel, mask);
+    seen_.emplace(key, &index);
     return index;
   }
 
@@ -372,8 +394,15 @@ private:
         if (bound_here >> c & 1) set[lit.columns[c].value] = false;
       return !exhausted_;
     };
+    auto const full = relation.arity() < 64 ? (std::uint64_t(1) << relation.arity()) - 1 : ~std::uint64_t(0);
     if (mask == 0) {
       for (RowId r = 0; r < relation.size() && visit(r); ++r) {}
+    } else if (mask == full && relation.lookup_ready()) {
+      // Every column given: the duplicate check finds the one row there can be.
+      if (auto r = relation.lookup(key); r != engine::no_row) visit(r);
+    } else if (auto const* built = relation.find_index(mask)) {
+      // One that evaluation built for this mask.
+      for (auto r = built->first(built->hash_key(key)); r != engine::no_row && visit(r); r = built->next(r)) {}
     } else {
       auto const& index = this->index(lit.relation, mask);
       auto const b = h & (index.buckets - 1);
@@ -386,12 +415,13 @@ private:
   engine::Program const& program_;
   engine::Database const& db_;
   NogoodLimits limits_;
+  KeyIndexes* shared_;
+  std::map<std::pair<RelationId, std::uint64_t>, KeyIndex const*> seen_;  // this thread's view of shared_
   std::vector<std::vector<std::uint32_t>> by_head_;  // rules per head relation, those evaluated
   std::vector<std::vector<std::size_t>> orders_;     // per rule, its body's order from the head's bindings
   std::vector<bool> ordered_;
   std::vector<std::uint32_t> rank_;                   // per source, its place by id
   std::unordered_map<std::uint64_t, Entry> memo_;     // (relation, row) -> its sets
-  std::map<std::pair<RelationId, std::uint64_t>, KeyIndex> indexes_;
   std::size_t spent_ = 0;
   bool exhausted_ = false;
   std::size_t lowest_cut_ = SIZE_MAX;  // the shallowest fact in progress that a proof ran into
@@ -400,29 +430,34 @@ private:
 }  // namespace
 
 SourceNogoods Session::source_nogoods(Verdict const& v, NogoodLimits const& limits) const {
-  Search search(*this, options_.eval.skip_rules, limits);
+  KeyIndexes indexes;
+  Search search(*this, options_.eval.skip_rules, limits, indexes);
   return search.verdict(v);
 }
 
 void Session::find_source_nogoods(NogoodLimits const& limits) {
   auto started = std::chrono::steady_clock::now();
-  // Verdicts are independent: each thread searches a contiguous share, with its own memo.
-  auto work = [&](std::size_t begin, std::size_t end) {
-    Search search(*this, options_.eval.skip_rules, limits);
-    for (std::size_t i = begin; i < end; ++i) {
-      auto found = search.verdict(verdicts_[i]);
-      verdicts_[i].nogoods = std::move(found.sets);
-      verdicts_[i].nogoods_complete = found.complete;
-    }
-  };
-  auto const total = verdicts_.size();
-  std::size_t const threads = total < 256 ? 1 : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::future<void>> shares;
-  for (std::size_t t = 1; t < threads; ++t)
-    shares.push_back(std::async(std::launch::async, work, total * t / threads, total * (t + 1) / threads));
-  work(0, total / threads);
-  for (auto& share : shares) share.get();
+  {
+    // Verdicts are independent: each thread searches a contiguous share, with its own memo.
+    KeyIndexes indexes;
+    auto work = [&](std::size_t begin, std::size_t end) {
+      Search search(*this, options_.eval.skip_rules, limits, indexes);
+      for (std::size_t i = begin; i < end; ++i) {
+        auto found = search.verdict(verdicts_[i]);
+        verdicts_[i].nogoods = std::move(found.sets);
+        verdicts_[i].nogoods_complete = found.complete;
+      }
+    };
+    auto const total = verdicts_.size();
+    std::size_t const threads = total < 256 ? 1 : this->threads();
+    std::vector<std::future<void>> shares;
+    for (std::size_t t = 1; t < threads; ++t)
+      shares.push_back(std::async(std::launch::async, work, total * t / threads, total * (t + 1) / threads));
+    work(0, total / threads);
+    for (auto& share : shares) share.get();
+  }
   nogoods_found_ = true;
+  engine::return_free_memory();  // the indexes, and each thread's memo
   timings_.nogoods = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 

@@ -1,6 +1,6 @@
 // Sources and pairs of sources ranked by the nogoods of the verdicts a report shows.
 #include <algorithm>
-#include <map>
+#include <vector>
 
 #include "nogood/session.hpp"
 #include "nogood/source_nogoods.hpp"
@@ -12,7 +12,7 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
   auto const& sources = session.corpus().sources;
   std::vector<SourceRanking::Source> per(sources.size());
   for (std::uint32_t i = 0; i < per.size(); ++i) per[i].source = i;
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> pairs;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // once per verdict that has both
   std::vector<std::uint32_t> involved;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> together;
   for (auto const* v : verdicts) {
@@ -43,8 +43,9 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
     // A pair counts once per verdict, however many of its nogoods hold both.
     std::sort(together.begin(), together.end());
     together.erase(std::unique(together.begin(), together.end()), together.end());
-    for (auto const& p : together) ++pairs[p];
+    pairs.insert(pairs.end(), together.begin(), together.end());
   }
+  std::sort(pairs.begin(), pairs.end());
   for (auto const& s : per)
     if (s.verdicts) out.sources.push_back(s);
   std::sort(out.sources.begin(), out.sources.end(), [&](auto const& a, auto const& b) {
@@ -52,7 +53,10 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
     if (a.settled != b.settled) return a.settled > b.settled;
     return sources[a.source].id < sources[b.source].id;
   });
-  for (auto const& [p, n] : pairs) {
+  for (std::size_t i = 0; i < pairs.size();) {
+    auto const p = pairs[i];
+    std::size_t n = 0;
+    for (; i < pairs.size() && pairs[i] == p; ++i) ++n;
     bool in_order = sources[p.first].id < sources[p.second].id;
     out.pairs.push_back({in_order ? p.first : p.second, in_order ? p.second : p.first, n});
   }

@@ -139,6 +139,8 @@ public:
   RowId find(Value const* tuple);
   // The same without bringing the duplicate check up to date: rows appended since are scanned.
   RowId lookup(Value const* tuple) const;
+  // Whether lookup() finds every row through the duplicate check, without a scan.
+  bool lookup_ready() const { return primary_.size() == rows_; }
   // An index over `mask` (bit i = column i), built on first use and kept up to date.
   HashIndex const& index(std::uint64_t mask);
   // The index over `mask` if one was built, for read-only lookups (explanations); else null.
