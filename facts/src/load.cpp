@@ -1,12 +1,13 @@
 #include "nogood/facts/load.hpp"
 
-#include <functional>
-
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -157,8 +158,9 @@ public:
 
   void load_article(engine::SourceInfo& info, std::string const& ptr) {
     if (auto found = detail::find_article(base_, info.text, l_.options_.text_dirs)) {
-      article_.emplace(found->text);
-      article_source_ = static_cast<std::uint32_t>(l_.corpus_.sources.size());
+      auto const source = static_cast<std::uint32_t>(l_.corpus_.sources.size());
+      with_article_.insert(source);
+      remember_article(source, Article(found->text));
       info.quotes_checked = true;
       return;
     }
@@ -407,7 +409,8 @@ public:
       }
     }
     if (!ok) return;
-    if (article_ && article_source_ == source && !quote.empty()) check_quote(quote, at, ptr);
+    if (!quote.empty())
+      if (auto const* article = article_of(source, ptr)) check_quote(*article, quote, at, ptr);
     l_.corpus_.set_evidence(claim, quote, at);
     add_claim(claim);
   }
@@ -426,7 +429,7 @@ public:
     }
     auto const& pred = l_.schema_.predicates[last_pred_.id];
     if (pred.kind != engine::PredicateKind::claimed || f.args.size() != pred.arity()) return false;
-    if (article_ && article_source_ == source && !f.quote.empty()) return false;
+    if (!f.quote.empty() && with_article_.count(source)) return false;  // the full loader checks the quote
     if (!fast_args(f, pred)) return false;
     engine::Claim claim;
     claim.predicate = last_pred_.id;
@@ -519,9 +522,9 @@ public:
     l_.corpus_.claims.push_back(claim);
   }
 
-  void check_quote(std::string_view quote, std::optional<std::int64_t> at, std::string const& ptr) {
-    if (at && article_->has_at(quote, *at)) return;
-    auto problem = detail::quote_problem(*article_, quote, at, article_->search(quote));
+  void check_quote(Article const& article, std::string_view quote, std::optional<std::int64_t> at, std::string const& ptr) {
+    if (at && article.has_at(quote, *at)) return;
+    auto problem = detail::quote_problem(article, quote, at, article.search(quote));
     if (!problem) return;
     ++l_.quote_errors_;
     report(std::move(problem->diagnostic), ptr + problem->pointer);
@@ -532,8 +535,31 @@ private:
   fs::path base_;
   std::uint32_t source_ = engine::no_source;
   IdTable local_;
-  std::optional<Article> article_;
-  std::uint32_t article_source_ = engine::no_source;
+  // The sources declared here whose article was found, and the articles used last. A JSON Lines
+  // file may declare many sources and give their claims in any order; holding every article
+  // would take memory in proportion to the corpus, so one that went is read again when needed.
+  std::unordered_set<std::uint32_t> with_article_;
+  std::deque<std::pair<std::uint32_t, Article>> recent_articles_;
+  static constexpr std::size_t articles_kept = 8;
+
+  void remember_article(std::uint32_t source, Article article) {
+    recent_articles_.emplace_front(source, std::move(article));
+    if (recent_articles_.size() > articles_kept) recent_articles_.pop_back();
+  }
+  Article const* article_of(std::uint32_t source, std::string const& ptr) {
+    if (!with_article_.count(source)) return nullptr;
+    for (auto& [id, article] : recent_articles_)
+      if (id == source) return &article;
+    auto const& info = l_.corpus_.sources[source];
+    auto found = detail::find_article(base_, info.text, l_.options_.text_dirs);
+    if (!found) {
+      warning("W0301", ptr + "/quote", "this quote of source `" + info.id + "` is not checked: article text `" + info.text + "` can no longer be read",
+              "check that the article text stays in place while nogood runs");
+      return nullptr;
+    }
+    remember_article(source, Article(found->text));
+    return &recent_articles_.front().second;
+  }
   std::uint32_t file_index_ = engine::no_source;
   PredicateCache last_pred_;
   std::uint32_t last_source_ = engine::no_source;  // of the last fact line with a source
