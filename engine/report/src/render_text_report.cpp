@@ -97,12 +97,22 @@ void render_evidence(std::string& out, Session const& s, Verdict const& v, Style
   out += "  " + style.dim("id: " + v.id) + (change.empty() ? "" : " (" + (change == "new" ? style.bold(change) : change) + ")") + "\n\n";
 }
 
+// The sources a verdict rests on: its nogood when it has one, its nogoods in braces when it has
+// several, else (no search was run) the sources of its recorded proof.
 std::string sources_of(Session const& s, Verdict const& v) {
   constexpr std::size_t listed = 3;
+  auto list = [&](std::vector<std::uint32_t> const& ids) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < listed; ++i) out += (i ? ", " : "") + s.corpus().sources[ids[i]].id;
+    if (ids.size() > listed) out += " +" + std::to_string(ids.size() - listed);
+    return out.empty() ? std::string("background") : out;
+  };
+  if (v.nogoods.empty()) return list(v.sources);
+  if (v.nogoods.size() == 1) return list(v.nogoods[0]);
   std::string out;
-  for (std::size_t i = 0; i < v.sources.size() && i < listed; ++i) out += (i ? ", " : "") + s.corpus().sources[v.sources[i]].id;
-  if (v.sources.size() > listed) out += " +" + std::to_string(v.sources.size() - listed);
-  return out.empty() ? "background" : out;
+  for (std::size_t i = 0; i < v.nogoods.size() && i < listed; ++i) out += (i ? ", {" : "{") + list(v.nogoods[i]) + "}";
+  if (v.nogoods.size() > listed) out += " +" + std::to_string(v.nogoods.size() - listed) + " sets";
+  return out;
 }
 
 void render_compact(std::string& out, Session const& s, Verdict const& v, Style const& style, std::size_t rule_width) {
