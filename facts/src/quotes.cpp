@@ -86,7 +86,10 @@ Closest closest_passage(std::u32string_view text, std::u32string_view quote) {
       cost[j] = c;
       start[j] = s;
     }
-    if (cost[m] < best.edits) best = {start[m], i, cost[m]};
+    // Among passages as near, the one closest to the quote in length: `dawn` for `dusk`, three
+    // letters changed, rather than `d` with three missing.
+    auto const off = [&](std::size_t b, std::size_t e) { return e - b > m ? e - b - m : m - (e - b); };
+    if (cost[m] < best.edits || (cost[m] == best.edits && off(start[m], i) < off(best.begin, best.end))) best = {start[m], i, cost[m]};
     std::swap(cost, prev_cost);
     std::swap(start, prev_start);
   }
