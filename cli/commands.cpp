@@ -149,7 +149,7 @@ std::vector<std::string_view> applicable_options(std::string_view command) {
   if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet", "--fix", "--dry-run", "--check"});
   if (command == "fix") return {"--facts", "--texts", "--dry-run", "--check", "--quiet", "--color", "--format"};
   if (command == "quote") return {"--format", "--color"};
-  if (command == "query") return with_limits(with_inputs({"--count", "--format", "--output", "--lang", "--timings"}));
+  if (command == "query") return with_limits(with_inputs({"--count", "--format", "--output", "--lang", "--timings", "--no-provenance"}));
   if (command == "entities") return with_inputs({"--source", "--format", "--output", "--quiet", "--lang"});
   if (command == "diff") return {"--format", "--output", "--fail-on", "--color"};
   if (command == "accept") return with_limits({"--reason", "--by", "--accepted", "--texts", "--color", "--quiet", "--lang"});
@@ -247,6 +247,7 @@ int print_help(std::string const& command) {
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                  "  --lang CODE          language of entity names (default en)\n"
                  "  --timings FILE       write the time of each stage as JSON\n"
+                 "  --no-provenance      do not remember how derived facts were derived (the matches are the same)\n"
                  "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n\n"
                  "exit: 0 printed (matches or not), 2 bad input or usage\n"
                  "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
