@@ -11,13 +11,6 @@ using testing::run_program;
 
 namespace {
 
-std::vector<std::string> statements(nogood::ProofNode const& n) {
-  std::vector<std::string> out{n.statement};
-  for (auto const& c : n.children)
-    for (auto& s : statements(c)) out.push_back(std::move(s));
-  return out;
-}
-
 bool has(std::vector<std::string> const& v, std::string const& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
 }  // namespace
@@ -42,7 +35,7 @@ constraint top "{X}: {M}" :- b(X), M = max(Y) : { e(X, Y) }.
   CHECK(run.unverified.empty());
   for (std::size_t i = 0; i < run.verdicts.size(); ++i) {
     auto const& v = run.verdicts[i];
-    auto shown = statements(run.proofs[i]);
+    auto shown = testing::proof_statements(run.proofs[i]);
     INFO(v.rule);
     if (v.rule == "busy") CHECK(has(shown, "N = 2 over 2 matches   (N = count : { e(X, _) })"));
     if (v.rule == "few") CHECK(has(shown, "_N = 1 over 1 match   (_N = count : { e(X, _) })"));

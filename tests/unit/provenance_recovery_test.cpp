@@ -13,13 +13,6 @@ using testing::run_program;
 
 namespace {
 
-std::vector<std::string> statements(nogood::ProofNode const& n) {
-  std::vector<std::string> out{n.statement};
-  for (auto const& c : n.children)
-    for (auto& s : statements(c)) out.push_back(std::move(s));
-  return out;
-}
-
 Recovery const& recovery_of(testing::ProgramRun const& run, std::string const& rule_text) {
   auto const& program = run.session->program();
   for (std::size_t r = 0; r < program.rules.size(); ++r)
@@ -72,7 +65,7 @@ constraint reach "{X} reaches {Z} through 3" :- via(X, Z), path(X, Z).
   CHECK(run.unverified.empty());
   REQUIRE(!run.verdicts.empty());
   for (std::size_t i = 0; i < run.verdicts.size(); ++i) {
-    auto shown = statements(run.proofs[i]);
+    auto shown = testing::proof_statements(run.proofs[i]);
     CHECK(std::count_if(shown.begin(), shown.end(), [](std::string const& s) { return s.rfind("edge(", 0) == 0; }) >= 2);
   }
   // Support reaches the claims too: a via(0, 6) verdict rests on every edge from 0 to 6.

@@ -45,6 +45,14 @@ inline std::string errors_of(nogood::Session& s) {
   return out;
 }
 
+// Every statement of a proof tree, depth first.
+inline std::vector<std::string> proof_statements(nogood::ProofNode const& n) {
+  std::vector<std::string> out{n.statement};
+  for (auto const& c : n.children)
+    for (auto& s : proof_statements(c)) out.push_back(std::move(s));
+  return out;
+}
+
 inline void collect_unverified(nogood::ProofNode const& n, std::string const& verdict, std::vector<std::string>& out) {
   if (!n.verified) out.push_back(verdict + ": " + n.statement + (n.rule.empty() ? "" : "   by " + n.rule));
   for (auto const& c : n.children) collect_unverified(c, verdict, out);
