@@ -50,7 +50,7 @@ std::string region_content(Session const& s, Region const& r, std::vector<Verdic
   std::vector<Verdict const*> chosen;
   for (auto const* v : shown)
     if (r.selector == Region::Selector::all || (r.selector == Region::Selector::rule && v->rule == r.value) ||
-        (r.selector == Region::Selector::id && v->id == r.value))
+        (r.selector == Region::Selector::id && v->id() == r.value))
       chosen.push_back(v);
   std::string body;
   if (r.selector == Region::Selector::all) {
@@ -92,10 +92,11 @@ std::string resolved_content(std::string_view text, Region const& r, bool markdo
 // region whose verdict went away (its old content names it, and no filter hides it) is resolved.
 std::vector<bool> check_selectors(Session const& s, std::string_view text, std::vector<Region> const& regions,
                                   std::vector<Verdict const*> const& shown, Diagnostics& diags) {
-  std::vector<std::string_view> rules, ids, all_ids;
+  std::vector<std::string> shown_ids, every_id;  // verdict ids are built on demand: kept here
+  for (auto const* v : shown) shown_ids.push_back(v->id());
+  for (auto const& v : s.verdicts()) every_id.push_back(v.id());
+  std::vector<std::string_view> rules, ids(shown_ids.begin(), shown_ids.end()), all_ids(every_id.begin(), every_id.end());
   for (auto const& c : s.program().constraints) rules.push_back(c.name);
-  for (auto const* v : shown) ids.push_back(v->id);
-  for (auto const& v : s.verdicts()) all_ids.push_back(v.id);
   std::vector<bool> resolved(regions.size(), false);
   for (std::size_t i = 0; i < regions.size(); ++i) {
     auto const& r = regions[i];

@@ -400,8 +400,9 @@ int run_check(std::vector<std::string> const& args) {
 }
 
 int unknown_verdict(Session const& session, std::string const& id, CommonOptions const& o) {
-  std::vector<std::string_view> ids;
-  for (auto const& v : session.verdicts()) ids.push_back(v.id);
+  std::vector<std::string> owned;
+  for (auto const& v : session.verdicts()) owned.push_back(v.id());
+  std::vector<std::string_view> ids(owned.begin(), owned.end());
   auto near = closest_match(id, ids);
   std::cerr << make_style(o.color, 2).red("error[E0005]") << ": no verdict has the id `" << id << "`\n";
   if (!near.empty()) std::cerr << "   = help: did you mean `" << near << "`?\n";

@@ -140,7 +140,7 @@ std::string accepting(std::string const& id) {
 TEST_CASE("an acceptance follows its verdict's id across edits of the facts") {
   auto first = run(facts("wire", "dumayr"), facts("daily", "qalamoun"), R"({ "nogood": 1, "accepted": [] })");
   REQUIRE(first.session->verdicts().size() == 1);
-  auto const id = first.session->verdicts().front().id;
+  auto const id = first.session->verdicts().front().id();
   CHECK(first.session->acceptance(first.session->verdicts().front()) == nullptr);
 
   SECTION("accepted, the verdict is marked and nothing is stale") {
@@ -155,14 +155,14 @@ TEST_CASE("an acceptance follows its verdict's id across edits of the facts") {
     auto edited = run(facts("wire", "dumayr", R"(, { "id": "khaled", "names": ["Khaled al-Masoud"] })"), facts("daily", "qalamoun"),
                       accepting(id));
     REQUIRE(edited.session->verdicts().size() == 1);
-    CHECK(edited.session->verdicts().front().id == id);
+    CHECK(edited.session->verdicts().front().id() == id);
     CHECK(edited.session->acceptance(edited.session->verdicts().front()));
     CHECK(edited.stale.empty());
   }
   SECTION("changed bindings give a new id: the new verdict is not accepted and the old acceptance is stale") {
     auto changed = run(facts("wire", "dumayr"), facts("daily", "yabroud"), accepting(id));
     REQUIRE(changed.session->verdicts().size() == 1);
-    CHECK(changed.session->verdicts().front().id != id);
+    CHECK(changed.session->verdicts().front().id() != id);
     CHECK(changed.session->acceptance(changed.session->verdicts().front()) == nullptr);
     REQUIRE(changed.stale.size() == 1);
     CHECK(changed.stale.front().severity == nogood::Severity::warning);

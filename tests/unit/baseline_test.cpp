@@ -64,7 +64,7 @@ constraint c "{X}" :- p(X) @ _S.
   session.build_verdicts();
   REQUIRE(session.verdicts().size() == 2);
   CHECK_FALSE(session.is_new(session.verdicts()[0]));  // no baseline: nothing is new
-  auto const kept = session.verdicts()[0].id;
+  auto const kept = session.verdicts()[0].id();
 
   nogood::engine::SavedReport old{"old.json", {{kept, "c", "error", "one", {"a"}, false}, {"c-0123456789ab", "c", "error", "three", {"a"}, false}}};
   session.compare_with(old);

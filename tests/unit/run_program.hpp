@@ -110,7 +110,7 @@ inline ProgramRun run_program(std::string const& rules, std::vector<std::string>
   if (opts.explain)
     for (auto const& v : run.verdicts) {
       run.proofs.push_back(session.explain(v));
-      collect_unverified(run.proofs.back(), v.id, run.unverified);
+      collect_unverified(run.proofs.back(), v.id(), run.unverified);
     }
   return run;
 }

@@ -57,12 +57,12 @@ std::string render_html_index(Session const& s, std::vector<Verdict const*> cons
     std::string sources;
     for (std::size_t i = 0; i < v->sources.size(); ++i) sources += (i ? ", " : "") + html_isolated(s.corpus().sources[v->sources[i]].id);
     // A page without the verdicts in full anchors each row, so links to an id still land.
-    std::string anchor = !linked && anchors.insert(v->id).second ? " id=\"" + html_escape(v->id) + "\"" : "";
+    std::string anchor = !linked && anchors.insert(v->id()).second ? " id=\"" + html_escape(v->id()) + "\"" : "";
     out += "<tr class=\"" + severity + "\"" + anchor + verdict_data_attributes(s, *v) + "><td class=\"severity\">" + severity +
            "</td><td><code>" + html_escape(v->rule) + "</code></td><td>" + (s.acceptance(*v) ? "<span class=\"accepted-mark\">accepted</span> " : "") +
            (s.baseline() ? "<span class=\"change-mark\">" + std::string(v->in_baseline ? "unchanged" : "new") + "</span> " : "");
-    if (linked) out += "<a href=\"#" + html_escape(v->id) + "\">" + html_isolated(v->message) + "</a>";
-    else out += html_isolated(v->message) + "<br><code class=\"id\">" + html_escape(v->id) + "</code>";
+    if (linked) out += "<a href=\"#" + html_escape(v->id()) + "\">" + html_isolated(v->message) + "</a>";
+    else out += html_isolated(v->message) + "<br><code class=\"id\">" + html_escape(v->id()) + "</code>";
     out += "</td><td>" + sources + "</td></tr>\n";
   }
   return out + "</tbody>\n</table>\n";

@@ -120,7 +120,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, int dep
 
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchors& anchors) {
   // The anchor lets a report link to a verdict by its id; the id is made of [A-Za-z0-9_-].
-  if (anchors.insert(v.id).second) out += "<a id=\"" + v.id + "\"></a>\n";
+  if (anchors.insert(v.id()).second) out += "<a id=\"" + v.id() + "\"></a>\n";
   auto change = change_word(s, v);
   out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule) + (change.empty() ? "" : " (" + change + ")") + ": " +
          md_text(v.message) + "\n\n";
@@ -132,7 +132,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
     for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
     out += "\nNogoods (sources whose claims cannot all hold): " + md_text(sets) + (v.nogoods_complete ? "" : " (the search stopped at a bound: there may be more)") + "\n";
   }
-  out += "\nVerdict id: " + md_code(v.id) + "\n";
+  out += "\nVerdict id: " + md_code(v.id()) + "\n";
 }
 
 }  // namespace

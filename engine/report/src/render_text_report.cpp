@@ -82,7 +82,7 @@ void render_evidence(std::string& out, Session const& s, Verdict const& v, Style
     if (!view.quote.empty()) out += "      \u201c\u2068" + view.quote + "\u2069\u201d\n";
   }
   if (e.claims.size() > shown)
-    out += "    " + style.dim("and " + std::to_string(e.claims.size() - shown) + " more claims: `nogood explain " + v.id + "` lists them") + "\n";
+    out += "    " + style.dim("and " + std::to_string(e.claims.size() - shown) + " more claims: `nogood explain " + v.id() + "` lists them") + "\n";
   if (!e.given.empty()) {
     std::string given;
     for (auto const& g : e.given) given += (given.empty() ? "" : ", ") + g;
@@ -91,10 +91,10 @@ void render_evidence(std::string& out, Session const& s, Verdict const& v, Style
   for (auto const& c : e.conditions)
     out += "    " + style.cyan(c.word) + " " + c.text + (c.holds ? "" : style.red("  [does not re-check]")) + "\n";
   for (auto const& j : e.joins) out += "    " + style.dim("same entity: " + j) + "\n";
-  if (e.unverified) out += "    " + style.red("part of this proof could not be re-checked: see `nogood explain " + v.id + "`") + "\n";
+  if (e.unverified) out += "    " + style.red("part of this proof could not be re-checked: see `nogood explain " + v.id() + "`") + "\n";
   if (s.source_nogoods_found()) out += nogoods_line(s, v, style);
   auto change = change_word(s, v);
-  out += "  " + style.dim("id: " + v.id) + (change.empty() ? "" : " (" + (change == "new" ? style.bold(change) : change) + ")") + "\n\n";
+  out += "  " + style.dim("id: " + v.id()) + (change.empty() ? "" : " (" + (change == "new" ? style.bold(change) : change) + ")") + "\n\n";
 }
 
 // The sources a verdict rests on: its nogood when it has one, its nogoods in braces when it has
@@ -119,7 +119,7 @@ void render_compact(std::string& out, Session const& s, Verdict const& v, Style 
   auto severity = std::string(engine::to_string(v.severity));
   out += paint_severity(style, v.severity, severity) + std::string(8 - severity.size(), ' ');
   out += std::string(v.rule) + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
-  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id) + (s.acceptance(v) ? "  accepted" : "") +
+  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id()) + (s.acceptance(v) ? "  accepted" : "") +
          (s.baseline() ? "  " + change_word(s, v) : "") + "\n";
 }
 

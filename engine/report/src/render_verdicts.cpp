@@ -69,7 +69,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Style 
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);
   render_node(out, s, proof, style, 4);
-  out += "  " + style.dim("id: " + v.id) + "\n\n";
+  out += "  " + style.dim("id: " + v.id()) + "\n\n";
 }
 
 void write_proof(JsonWriter& w, ProofNode const& n) {
@@ -115,7 +115,7 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
 }
 
 void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proofs) {
-  w.begin_object().member("id", v.id).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", v.message);
+  w.begin_object().member("id", v.id()).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", v.message);
   if (s.baseline()) w.member("baseline", change_word(s, v));
   if (auto const* a = s.acceptance(v))
     w.key("accepted").begin_object().member("reason", a->reason).member("by", a->by).member("date", a->date).end_object();

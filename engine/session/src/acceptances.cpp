@@ -15,7 +15,7 @@ void Session::match_acceptances() {
   for (std::uint32_t i = 0; i < accepted_.size(); ++i) by_id.emplace(accepted_[i].id, i);
   std::vector<bool> matched(accepted_.size(), false);
   for (auto& v : verdicts_) {
-    auto it = by_id.find(v.id);
+    auto it = by_id.find(v.id());
     if (it == by_id.end()) continue;
     v.accepted = it->second;
     matched[it->second] = true;

@@ -18,6 +18,26 @@
 
 namespace nogood {
 
+std::string Verdict::id() const {
+  std::string out;
+  out.reserve(rule.size() + 13);
+  out.append(rule).append(1, '-');
+  for (int shift = 44; shift >= 0; shift -= 4) out += "0123456789abcdef"[id_hash >> shift & 15];
+  return out;
+}
+
+bool Verdict::has_id(std::string_view id) const {
+  if (id.size() != rule.size() + 13 || !id.starts_with(rule) || id[rule.size()] != '-') return false;
+  std::uint64_t hash = 0;
+  for (char c : id.substr(rule.size() + 1)) {
+    int const digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return false;
+    hash = hash << 4 | static_cast<std::uint64_t>(digit);
+  }
+  return hash == id_hash;
+}
+
+
 namespace fs = std::filesystem;
 using engine::ValueType;
 
@@ -293,10 +313,7 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
         std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
       v.sources.push_back(row[i]);
   }
-  v.id.reserve(info.name.size() + 13);
-  v.id.append(info.name).append(1, '-');
-  auto const hash = fnv1a(key);
-  for (int shift = 44; shift >= 0; shift -= 4) v.id += "0123456789abcdef"[hash >> shift & 15];  // 48 bits
+  v.id_hash = fnv1a(key) & 0xffffffffffffull;
   for (auto const& piece : shape.message) {
     if (piece.binding == SIZE_MAX) v.message += piece.text;
     else session.append_display(v.message, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
@@ -371,7 +388,7 @@ void Session::build_verdicts() {
 
 Verdict const* Session::find_verdict(std::string_view id) const {
   for (auto const& v : verdicts_)
-    if (v.id == id) return &v;
+    if (v.has_id(id)) return &v;
   return nullptr;
 }
 

@@ -28,7 +28,6 @@ constexpr std::string_view constraint_shape =
 constexpr std::string_view aggregate_shape = "write `count : { body }` or `sum(X) : { body }`";
 constexpr std::string_view vocabulary_shape = "write `vocabulary role_name = {informant, isis_leader}.`";
 constexpr std::string_view label_shape = "write `label isis_leader \"an ISIS leader\".` or `label isis_leader \"...\" lang ar.`";
-constexpr std::string_view severities = "the severities are `error`, `warning` and `info`";
 
 expectation const& describe(Expected e) {
   static expectation const table[] = {

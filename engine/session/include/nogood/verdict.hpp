@@ -57,7 +57,11 @@ private:
 };
 
 struct Verdict {
-  std::string id;  // stable: the rule and its bindings, hashed
+  // Stable across runs and machines: the rule's name and 48 bits of a hash of its bindings,
+  // `rule-0123456789ab`, built when asked for rather than kept for every verdict.
+  std::uint64_t id_hash = 0;
+  std::string id() const;
+  bool has_id(std::string_view id) const;  // without building one
   std::uint32_t constraint = 0;
   std::string_view rule;  // the constraint's name, held by the program
   engine::VerdictSeverity severity = engine::VerdictSeverity::error;
