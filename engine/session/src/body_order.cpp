@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "nogood/engine/evaluate.hpp"
+
 namespace nogood {
 
 using engine::Literal;
@@ -72,6 +74,22 @@ std::vector<std::size_t> evaluation_order(std::vector<Literal> const& lits, std:
     note_registers(l, set, false);  // what it binds (and reads, already set)
   }
   return order;
+}
+
+void AggregateValue::add(std::vector<engine::Value> const& regs, std::vector<bool> const& set) {
+  ++matches_;
+  std::int64_t v = 0;
+  if (agg_.aggregate == engine::AggregateKind::count || !expr_ready(agg_.lhs, set) || !engine::evaluate_expr(agg_.lhs, regs.data(), v)) return;
+  if (agg_.aggregate == engine::AggregateKind::sum) folded_ += v;
+  else if (!has_) folded_ = v;
+  else folded_ = agg_.aggregate == engine::AggregateKind::min ? std::min(folded_, v) : std::max(folded_, v);
+  has_ = true;
+}
+
+std::optional<std::int64_t> AggregateValue::value() const {
+  if (agg_.aggregate == engine::AggregateKind::count) return matches_;
+  if (agg_.aggregate == engine::AggregateKind::sum || has_) return folded_;
+  return std::nullopt;
 }
 
 }  // namespace nogood

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "nogood/engine/program.hpp"
@@ -19,5 +21,21 @@ bool aggregate_ready(engine::Literal const& agg, std::vector<engine::Literal> co
 // An order to run a body in, whatever order it was written in: filters and assignments as
 // soon as their inputs are set, otherwise the next atom as written.
 std::vector<std::size_t> evaluation_order(std::vector<engine::Literal> const& lits, std::vector<bool> set);
+
+// An aggregate's value, folded in one match of its body at a time.
+class AggregateValue {
+public:
+  explicit AggregateValue(engine::Literal const& agg) : agg_(agg) {}
+  // One more match, with the registers as the match left them.
+  void add(std::vector<engine::Value> const& regs, std::vector<bool> const& set);
+  std::int64_t matches() const { return matches_; }
+  // A count or a sum always has one; the min or max of no value has none.
+  std::optional<std::int64_t> value() const;
+
+private:
+  engine::Literal const& agg_;
+  std::int64_t matches_ = 0, folded_ = 0;
+  bool has_ = false;
+};
 
 }  // namespace nogood

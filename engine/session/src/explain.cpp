@@ -235,24 +235,13 @@ std::optional<std::int64_t> Session::aggregate_value(engine::Literal const& agg,
                                                      std::int64_t* matches,
                                                      std::vector<std::vector<std::pair<engine::RelationId, engine::RowId>>>* shown) const {
   std::vector<std::pair<engine::RelationId, engine::RowId>> current;
-  std::int64_t count = 0, acc = 0;
-  bool has = false;
+  AggregateValue value(agg);
   aggregate_matches(agg, evaluation_order(agg.body, set), 0, regs, set, current, [&] {
-    ++count;
-    std::int64_t v = 0;
-    if (agg.aggregate != engine::AggregateKind::count && expr_ready(agg.lhs, set) && engine::evaluate_expr(agg.lhs, regs.data(), v)) {
-      if (agg.aggregate == engine::AggregateKind::sum) acc += v;
-      else if (!has) acc = v;
-      else acc = agg.aggregate == engine::AggregateKind::min ? std::min(acc, v) : std::max(acc, v);
-      has = true;
-    }
+    value.add(regs, set);
     if (shown && shown->size() < 20) shown->push_back(current);
   });
-  if (matches) *matches = count;
-  if (agg.aggregate == engine::AggregateKind::count) return count;
-  if (agg.aggregate == engine::AggregateKind::sum) return acc;
-  if (!has) return std::nullopt;
-  return acc;
+  if (matches) *matches = value.matches();
+  return value.value();
 }
 
 void Session::aggregate_matches(engine::Literal const& agg, std::vector<std::size_t> const& order, std::size_t i,

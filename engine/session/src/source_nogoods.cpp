@@ -313,23 +313,16 @@ private:
       // Every match of its body for this group counts, and every one is taken as required: a
       // count of 3 rests on all 3, though a smaller count might have done.
       Rows counted, all;
-      std::int64_t count = 0, acc = 0;
-      bool has = false;
+      AggregateValue value(lit);
       auto const inner = evaluation_order(lit.body, set);
       match(lit.body, inner, 0, regs, set, counted, [&] {
-        ++count;
-        std::int64_t v = 0;
-        if (lit.aggregate != engine::AggregateKind::count && expr_ready(lit.lhs, set) && engine::evaluate_expr(lit.lhs, regs.data(), v)) {
-          if (lit.aggregate == engine::AggregateKind::sum) acc += v;
-          else if (!has) acc = v;
-          else acc = lit.aggregate == engine::AggregateKind::min ? std::min(acc, v) : std::max(acc, v);
-          has = true;
-        }
+        value.add(regs, set);
         all.insert(all.end(), counted.begin(), counted.end());
       });
       if (exhausted_) return;
-      if (lit.aggregate == engine::AggregateKind::count) acc = count;
-      else if (lit.aggregate != engine::AggregateKind::sum && !has) return;  // the min or max of nothing
+      auto const folded = value.value();
+      if (!folded) return;  // the min or max of nothing
+      auto const acc = *folded;
       auto const mark = rows.size();
       rows.insert(rows.end(), all.begin(), all.end());
       if (!set[lit.target]) bind_then_go_on(lit.target, static_cast<Value>(acc));
