@@ -16,7 +16,7 @@ void render_chunks(std::size_t count, std::size_t workers, std::function<void(st
   if (workers <= 1 || count <= chunk) {
     // One chunk at a time here too: the report is never held whole.
     std::string out;
-    for (std::size_t begin = 0; begin < count || begin == 0; begin += chunk) {
+    for (std::size_t begin = 0; begin < count; begin += chunk) {
       out.clear();
       render(begin, std::min(count, begin + chunk), out);
       sink.write(out);
