@@ -99,6 +99,13 @@ Diagnostic make_warning(std::string code, std::string message) {
 }
 
 void Diagnostics::report(Diagnostic d) {
+  // A rule with alternatives is checked once per choice: the same finding at the same place is
+  // one diagnostic.
+  if (d.primary) {
+    auto key = d.code + '\0' + d.message + '\0' + std::to_string(d.primary->span.file) + ':' +
+               std::to_string(d.primary->span.begin) + ':' + std::to_string(d.primary->span.end);
+    if (!seen_.insert(std::move(key)).second) return;
+  }
   if (d.severity == Severity::error) ++errors_;
   if (d.severity == Severity::warning) ++warnings_;
   if (kept_.size() >= limit_) {

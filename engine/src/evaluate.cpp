@@ -60,8 +60,18 @@ bool compare_values(CompareOp op, std::int64_t a, std::int64_t b) {
     case CompareOp::le: return a <= b;
     case CompareOp::gt: return a > b;
     case CompareOp::ge: return a >= b;
+    case CompareOp::in:
+    case CompareOp::not_in: return false;  // a set, not a value, is on the right: compare_holds
   }
   return false;
+}
+
+bool compare_holds(Literal const& l, Value const* regs) {
+  std::int64_t a, b;
+  if (!evaluate_expr(l.lhs, regs, a)) return false;
+  if (l.op == CompareOp::in || l.op == CompareOp::not_in)
+    return std::binary_search(l.set.begin(), l.set.end(), a) == (l.op == CompareOp::in);
+  return evaluate_expr(l.rhs, regs, b) && compare_values(l.op, a, b);
 }
 
 std::optional<Derivation> Database::derivation(RelationId rel, RowId row) const {
@@ -390,9 +400,7 @@ private:
       }
       case PlanStep::Kind::compare: {
         auto const& l = *step.literal;
-        std::int64_t a, b;
-        if (!evaluate_expr(l.lhs, regs_.data(), a) || !evaluate_expr(l.rhs, regs_.data(), b)) return;
-        if (compare_values(l.op, a, b)) run(plan, i + 1);
+        if (compare_holds(l, regs_.data())) run(plan, i + 1);
         return;
       }
       case PlanStep::Kind::assign: {
@@ -781,6 +789,8 @@ std::string_view to_string(CompareOp op) {
     case CompareOp::le: return "<=";
     case CompareOp::gt: return ">";
     case CompareOp::ge: return ">=";
+    case CompareOp::in: return "in";
+    case CompareOp::not_in: return "not in";
   }
   return "?";
 }

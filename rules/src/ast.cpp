@@ -12,7 +12,12 @@ Span span_of(Term const& t) {
 }
 
 Span span_of(Literal const& l) {
-  return std::visit([](auto const& x) { return x.span; }, l);
+  return std::visit(
+      [](auto const& x) -> Span {
+        if constexpr (requires { x->span; }) return x->span;
+        else return x.span;
+      },
+      l);
 }
 
 Span span_of(Statement const& s) {

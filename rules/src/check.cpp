@@ -59,6 +59,7 @@ public:
   CheckedProgram run() {
     declare_builtins();
     vocabularies_ = detail::declare_vocabularies(files_, out_.schema, diags_);
+    detail::declare_sets(files_, vocabularies_, out_, diags_);
     declare_predicates();
     declare_derived();
     detail::collect_labels(files_, out_, diags_);  // predicates' sentences name their arguments
@@ -168,7 +169,7 @@ private:
         CheckedRule r;
         r.rule = rule;
         r.head = *id;
-        out_.rules.push_back(std::move(r));
+        add_choices(std::move(r));
       }
     for (auto const& file : files_)
       for (auto const& st : file.statements) {
@@ -216,7 +217,25 @@ private:
     r.message = c.message ? c.message->value : "";
     r.severity = c.severity ? to_severity(*c.severity) : engine::VerdictSeverity::error;
     r.origin = origin;
-    out_.rules.push_back(std::move(r));
+    add_choices(std::move(r));
+  }
+
+  // A rule whose body has alternatives becomes one rule per choice of alternative.
+  void add_choices(CheckedRule r) {
+    auto choices = detail::expand_alternatives(r.body(), r.span(), sources_, diags_);
+    if (!choices) return;
+    if (choices->empty()) {
+      out_.rules.push_back(std::move(r));
+      return;
+    }
+    r.choice_count = static_cast<std::uint32_t>(choices->size());
+    for (std::size_t i = 0; i < choices->size(); ++i) {
+      CheckedRule one = r;
+      one.choice_body = std::make_shared<std::vector<ast::Literal> const>(std::move((*choices)[i].body));
+      one.choice = std::move((*choices)[i].taken);
+      one.choice_index = static_cast<std::uint32_t>(i);
+      out_.rules.push_back(std::move(one));
+    }
   }
 
   std::vector<std::string_view> predicate_names() const { return out_.schema.names(); }
@@ -522,6 +541,8 @@ private:
       if (auto a = std::get_if<ast::Atom>(&lit)) type_atom(*a, vars);
       else if (auto n = std::get_if<ast::Negation>(&lit)) type_atom(n->atom, vars);
     }
+    for (auto const& lit : body)
+      if (auto m = std::get_if<ast::Membership>(&lit)) type_membership(*m, vars);
     for (auto const& lit : body) {
       auto c = std::get_if<ast::Comparison>(&lit);
       if (!c) continue;
@@ -561,6 +582,24 @@ private:
             check_term(*side, ty, vars, "the other side of the comparison");
       }
     }
+  }
+
+  void type_membership(ast::Membership const& m, std::map<std::string, ValueType>& vars) {
+    auto values = detail::membership_values(m, out_);
+    if (!values) {
+      std::vector<std::string_view> names;
+      for (auto const& [name, set] : out_.sets) names.push_back(name);
+      auto d = make_error("E0233", "unknown set " + quote(m.set->name));
+      d.with_primary(m.set->span, "no `set` or `vocabulary` has this name");
+      auto near = closest_match(m.set->name, names);
+      d.with_help(near.empty() ? "declare it: `set " + m.set->name + " = {a, b}.`, or list the values: `in {a, b}`"
+                               : "did you mean " + quote(near) + "?");
+      diags_.report(std::move(d));
+      return;
+    }
+    auto ty = type_expr(m.element, vars);
+    if (!ty) return;  // an unbound element is reported by the safety check
+    for (auto const& v : *values) check_term(v, *ty, vars, "the value tested");
   }
 
   void type_rule(CheckedRule& r) {

@@ -12,6 +12,8 @@
 
 namespace nogood::rules::detail {
 
+using VocabularyIndex = std::map<std::string, engine::VocabularyId, std::less<>>;
+
 // Calls `f` on every atom of a body, including atoms under `not` and inside aggregates.
 void for_each_atom(std::vector<ast::Literal> const& body, std::function<void(ast::Atom const&, bool negative)> const& f);
 // Calls `f` on every variable occurrence in a term (recursing into expressions and aggregates).
@@ -25,11 +27,25 @@ std::string quote(std::string_view s);  // `s`
 // Placeholders `{Name}` in a message template, with their byte offsets in the template.
 std::vector<std::pair<std::string, std::size_t>> template_placeholders(std::string const& message);
 
+// Gathers the `set` statements and the vocabularies into program.sets (E0230).
+void declare_sets(std::vector<ast::Program> const& files, VocabularyIndex const& vocabularies, CheckedProgram& out,
+                  Diagnostics& diags);
+// The values a membership test names; null for an unknown set (reported by the checker).
+std::vector<ast::Term> const* membership_values(ast::Membership const& m, CheckedProgram const& program);
+
+// One way through a body's alternatives: the body without them, and the text of each taken.
+struct BodyChoice {
+  std::vector<ast::Literal> body;
+  std::vector<std::string> taken;
+};
+// Every choice of a body with alternatives (empty when it has none); nullopt after E0231/E0232.
+std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Literal> const& body, Span rule_span,
+                                                           SourceManager const& sources, Diagnostics& diags);
+
 // Writes the constraints `unique` statements and the negation check stand for.
 void expand_shorthands(std::vector<ast::Program> const& files, CheckedProgram& out, Diagnostics& diags);
 // Orders predicates into strata; reports negation or aggregation through recursion.
 void stratify(CheckedProgram& out, Diagnostics& diags);
-using VocabularyIndex = std::map<std::string, engine::VocabularyId, std::less<>>;
 // Puts the `vocabulary` statements into the schema (E0228, W0203); returns them by name.
 VocabularyIndex declare_vocabularies(std::vector<ast::Program> const& files, engine::Schema& schema, Diagnostics& diags);
 // The vocabulary a parameter's type names; E0106 when there is none.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <set>
 
 #include "check_internal.hpp"
 #include "nogood/rules/print.hpp"
@@ -262,6 +263,8 @@ private:
         l.kind = engine::Literal::Kind::negation;
         l.columns = atom_columns(n->atom, scope, l.relation);
         l.sourced_column = sourced_column_;
+      } else if (auto m = std::get_if<ast::Membership>(&lit)) {
+        if (!lower_membership(*m, scope, l)) continue;
       } else if (auto c = std::get_if<ast::Comparison>(&lit)) {
         auto agg_side = [&](ast::Term const& t) { return std::get_if<std::shared_ptr<ast::Aggregate>>(&t); };
         auto agg = agg_side(c->rhs) ? agg_side(c->rhs) : agg_side(c->lhs);
@@ -294,6 +297,51 @@ private:
     }
   }
 
+  // `X in {...}`: a compare literal whose right side is the set, as `X` evaluates.
+  bool lower_membership(ast::Membership const& m, Scope const& scope, engine::Literal& l) {
+    auto values = detail::membership_values(m, in_);
+    if (!values) return false;
+    auto type = term_type(m.element, scope).value_or(ValueType::symbol);
+    l.kind = engine::Literal::Kind::compare;
+    l.op = m.negated ? engine::CompareOp::not_in : engine::CompareOp::in;
+    l.is_signed = is_signed(type);
+    expr(m.element, type, scope, l.lhs);
+    l.lhs.type = l.rhs.type = type;
+    for (auto const& v : *values) {
+      auto c = constant(v, type);
+      if (!c) {
+        ok_ = false;
+        continue;
+      }
+      l.set.push_back(is_signed(type) ? engine::unpack_int(*c) : static_cast<std::int64_t>(*c));
+    }
+    std::sort(l.set.begin(), l.set.end());
+    l.set.erase(std::unique(l.set.begin(), l.set.end()), l.set.end());
+    if (m.set) {
+      l.set_text = m.set->name;
+    } else {
+      for (auto const& v : m.values) l.set_text += (l.set_text.empty() ? "{" : ", ") + to_text(v);
+      l.set_text += "}";
+    }
+    return true;
+  }
+
+  static std::set<std::string> outside_names(CheckedRule const& r) {
+    std::set<std::string> names;
+    auto mark = [&](ast::Variable const& v) {
+      if (!v.anonymous()) names.insert(v.name);
+    };
+    for (auto const& lit : r.body()) {
+      if (auto c = std::get_if<ast::Comparison>(&lit)) {
+        for (auto const* side : {&c->lhs, &c->rhs})
+          if (!std::holds_alternative<std::shared_ptr<ast::Aggregate>>(*side)) detail::for_each_variable(*side, mark);
+      } else {
+        detail::for_each_variable(std::vector<ast::Literal>{lit}, mark);
+      }
+    }
+    return names;
+  }
+
   void lower_rule(CheckedRule const& r) {
     engine::Rule rule;
     Scope scope{&r, &r.variables};
@@ -302,29 +350,34 @@ private:
     rule.span = r.span();
     // Constraints the checker wrote (from `unique`, the negation check) have no text of their own.
     rule.text = r.origin == "unique" || r.origin == "negation_check" ? to_text(*r.constraint) : span_text(sources_, rule.span);
+    rule.choice = r.choice;
     lower_body(r.body(), scope, rule.body);
     if (r.kind == CheckedRule::Kind::rule) {
       rule.head = out_.positive_relation[r.head];
       engine::RelationId rel;
       rule.head_columns = atom_columns(r.rule->head, scope, rel);
+    } else if (r.choice_index > 0) {
+      // Another choice of a constraint's alternatives: the same verdicts, so the columns and the
+      // constraint of its first choice.
+      rule.head = out_.positive_relation[r.head];
+      auto const& decl = out_.relations[rule.head];
+      for (auto const& name : decl.column_names) {
+        auto reg = scope.reg(name);
+        rule.head_columns.push_back(reg ? Operand::var(*reg) : Operand::ignored());
+      }
+      rule.constraint = static_cast<std::int32_t>(out_.constraints.size() - 1);
     } else {
       rule.head = out_.positive_relation[r.head];
       auto& decl = out_.relations[rule.head];
-      // Bindings are the variables of the body itself; those only inside an aggregate are local to it.
-      std::vector<bool> outside(r.variables.size(), false);
-      auto mark = [&](ast::Variable const& v) {
-        if (auto reg = scope.reg(v.name)) outside[*reg] = true;
-      };
-      for (auto const& lit : r.body()) {
-        if (auto c = std::get_if<ast::Comparison>(&lit)) {
-          for (auto const* side : {&c->lhs, &c->rhs})
-            if (!std::holds_alternative<std::shared_ptr<ast::Aggregate>>(*side)) detail::for_each_variable(*side, mark);
-        } else {
-          detail::for_each_variable(std::vector<ast::Literal>{lit}, mark);
-        }
+      // Bindings are the variables of the body itself, bound by every choice of its alternatives;
+      // those only inside an aggregate or one alternative are local to it.
+      auto outside = outside_names(r);
+      for (std::uint32_t k = 1; k < r.choice_count; ++k) {
+        auto other = outside_names((&r)[k]);  // the choices of one constraint are checked in a row
+        std::erase_if(outside, [&](std::string const& name) { return !other.count(name); });
       }
       for (std::size_t i = 0; i < r.variables.size(); ++i) {
-        if (r.variables[i][0] == '_' || !outside[i]) continue;
+        if (r.variables[i][0] == '_' || !outside.count(r.variables[i])) continue;
         decl.columns.push_back(r.types[i]);
         decl.column_names.push_back(r.variables[i]);
         rule.head_columns.push_back(Operand::var(static_cast<engine::Register>(i)));

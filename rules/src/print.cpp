@@ -86,6 +86,17 @@ std::string to_text(ast::Atom const& a) {
 std::string to_text(ast::Literal const& l) {
   if (auto a = std::get_if<ast::Atom>(&l)) return to_text(*a);
   if (auto n = std::get_if<ast::Negation>(&l)) return "not " + to_text(n->atom);
+  if (auto m = std::get_if<ast::Membership>(&l)) {
+    std::string out = to_text(m->element) + (m->negated ? " not in " : " in ");
+    if (m->set) return out + m->set->name;
+    for (std::size_t i = 0; i < m->values.size(); ++i) out += (i ? ", " : "{") + to_text(m->values[i]);
+    return out + "}";
+  }
+  if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&l)) {
+    std::string out;
+    for (auto const& alt : (*d)->alternatives) out += (out.empty() ? "(" : " ; ") + body_text(alt);
+    return out + ")";
+  }
   auto const& c = std::get<ast::Comparison>(l);
   return to_text(c.lhs) + op_text(c.op) + to_text(c.rhs);
 }

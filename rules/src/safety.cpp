@@ -63,6 +63,10 @@ void check_body(std::vector<ast::Literal> const& body, Bound const& outer, Diagn
       for_each_variable(n->atom, [&](ast::Variable const& v) {
         if (!v.anonymous() && !bound.count(v.name)) unsafe(v, "used under `not`", diags, reported);
       });
+    } else if (auto m = std::get_if<ast::Membership>(&lit)) {
+      for_each_variable(m->element, [&](ast::Variable const& v) {
+        if (v.anonymous() || !bound.count(v.name)) unsafe(v, "tested with `in`", diags, reported);
+      });
     } else if (auto c = std::get_if<ast::Comparison>(&lit)) {
       for (auto const* side : {&c->lhs, &c->rhs}) {
         if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(side)) {

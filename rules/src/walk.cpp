@@ -12,6 +12,8 @@ void for_each_atom(std::vector<ast::Literal> const& body, std::function<void(ast
     if (auto a = std::get_if<ast::Atom>(&lit)) f(*a, false);
     else if (auto n = std::get_if<ast::Negation>(&lit)) f(n->atom, true);
     else if (auto c = std::get_if<ast::Comparison>(&lit)) { in_term(c->lhs); in_term(c->rhs); }
+    else if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&lit))
+      for (auto const& alt : (*d)->alternatives) for_each_atom(alt, f);
   }
 }
 
@@ -37,6 +39,9 @@ void for_each_variable(std::vector<ast::Literal> const& body, std::function<void
     if (auto a = std::get_if<ast::Atom>(&lit)) for_each_variable(*a, f);
     else if (auto n = std::get_if<ast::Negation>(&lit)) for_each_variable(n->atom, f);
     else if (auto c = std::get_if<ast::Comparison>(&lit)) { for_each_variable(c->lhs, f); for_each_variable(c->rhs, f); }
+    else if (auto m = std::get_if<ast::Membership>(&lit)) for_each_variable(m->element, f);
+    else if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&lit))
+      for (auto const& alt : (*d)->alternatives) for_each_variable(alt, f);
   }
 }
 

@@ -29,6 +29,16 @@ ClaimView view_claim(Session const& s, std::uint32_t id) {
   return v;
 }
 
+std::string_view alternatives_lead(std::size_t count) {
+  return count == 1 ? "alternative taken:" : "alternatives taken:";
+}
+
+std::string alternatives_line(std::vector<std::string> const& taken) {
+  std::string out(alternatives_lead(taken.size()));
+  for (std::size_t i = 0; i < taken.size(); ++i) out += (i ? "; " : " ") + taken[i];
+  return out;
+}
+
 std::string claim_origin_line(ClaimView const& c) {
   if (c.background) return "background fact" + (c.location.empty() ? std::string() : ", " + c.location);
   std::string out = c.source;

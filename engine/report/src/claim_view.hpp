@@ -28,6 +28,11 @@ ClaimView view_claim(Session const& session, std::uint32_t claim);
 // "wire (Wire service, en) · family, reported · at 312", the origin line of the text format.
 std::string claim_origin_line(ClaimView const& c);
 
+// "alternative taken:" or "alternatives taken:", before the alternatives a derivation took.
+std::string_view alternatives_lead(std::size_t count);
+// "alternative taken: role(P, informant) @ S", the line of the text format.
+std::string alternatives_line(std::vector<std::string> const& taken);
+
 // `text` in the colour of a severity, for the text formats.
 std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::string const& text);
 

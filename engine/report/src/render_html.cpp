@@ -112,6 +112,12 @@ std::string quote_html(ClaimView const& c) {
   return "<blockquote class=\"quote\" dir=\"auto\"" + lang_attribute(c.language) + ">" + html_escape(c.quote) + "</blockquote>\n";
 }
 
+std::string alternatives_html(std::vector<std::string> const& taken) {
+  std::string out = "<div class=\"by\">" + std::string(alternatives_lead(taken.size()));
+  for (std::size_t i = 0; i < taken.size(); ++i) out += (i ? ", <code>" : " <code>") + html_text(taken[i]) + "</code>";
+  return out + "</div>\n";
+}
+
 void render_node(std::string& out, Session const& s, ProofNode const& n) {
   auto unverified = [](char const* why) { return std::string(" <span class=\"unverified\">(") + why + ")</span>"; };
   switch (n.kind) {
@@ -140,7 +146,9 @@ void render_node(std::string& out, Session const& s, ProofNode const& n) {
     case ProofNode::Kind::derived:
       out += "<li class=\"derived\"><span class=\"step\">derived</span><code>" + html_text(n.statement) + "</code>" +
              (n.verified ? "" : unverified("could not be re-checked")) + "\n";
-      out += "<div class=\"by\">by <code>" + html_text(n.rule) + "</code></div>\n<ul>\n";
+      out += "<div class=\"by\">by <code>" + html_text(n.rule) + "</code></div>\n";
+      if (!n.alternatives.empty()) out += alternatives_html(n.alternatives);
+      out += "<ul>\n";
       for (auto const& child : n.children) render_node(out, s, child);
       out += "</ul></li>\n";
       break;
@@ -156,6 +164,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n) {
       out += "<li class=\"aggregate\"><span class=\"step\">counted</span><code>" + html_text(n.statement) + "</code></li>\n";
       break;
     case ProofNode::Kind::verdict:
+      if (!n.alternatives.empty()) out += "<li class=\"alternative\">" + alternatives_html(n.alternatives) + "</li>\n";
       for (auto const& child : n.children) render_node(out, s, child);
       break;
   }

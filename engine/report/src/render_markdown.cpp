@@ -77,6 +77,12 @@ std::string md_quote(std::string_view quote, std::string const& pad) {
   return out;
 }
 
+std::string alternatives_markdown(std::vector<std::string> const& taken) {
+  std::string out(alternatives_lead(taken.size()));
+  for (std::size_t i = 0; i < taken.size(); ++i) out += (i ? ", " : " ") + md_code(taken[i]);
+  return out;
+}
+
 void render_node(std::string& out, Session const& s, ProofNode const& n, int depth) {
   std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
   std::string item = pad + "- ";
@@ -100,7 +106,8 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, int dep
       break;
     case ProofNode::Kind::derived:
       out += item + "**derived** " + md_code(n.statement) + (n.verified ? "" : " **(could not be re-checked)**") + "\\\n";
-      out += cont + "by " + md_code(n.rule) + "\n";
+      out += cont + "by " + md_code(n.rule) + (n.alternatives.empty() ? "" : "\\") + "\n";
+      if (!n.alternatives.empty()) out += cont + alternatives_markdown(n.alternatives) + "\n";
       for (auto const& child : n.children) render_node(out, s, child, depth + 1);
       break;
     case ProofNode::Kind::comparison:
@@ -113,6 +120,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, int dep
       out += item + "**counted** " + md_code(n.statement) + "\n";
       break;
     case ProofNode::Kind::verdict:
+      if (!n.alternatives.empty()) out += item + alternatives_markdown(n.alternatives) + "\n";
       for (auto const& child : n.children) render_node(out, s, child, depth);
       break;
   }

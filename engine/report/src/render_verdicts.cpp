@@ -45,6 +45,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
     case ProofNode::Kind::derived:
       out += pad + style.cyan("derived") + " " + n.statement + (n.verified ? "" : style.red("  [could not be re-checked]")) + "\n";
       out += pad + "  " + style.dim("by " + n.rule) + "\n";
+      if (!n.alternatives.empty()) out += pad + "  " + style.dim(alternatives_line(n.alternatives)) + "\n";
       for (auto const& child : n.children) render_node(out, s, child, style, indent + 4);
       break;
     case ProofNode::Kind::comparison:
@@ -58,6 +59,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
       for (auto const& child : n.children) render_node(out, s, child, style, indent + 4);
       break;
     case ProofNode::Kind::verdict:
+      if (!n.alternatives.empty()) out += pad + style.dim(alternatives_line(n.alternatives)) + "\n";
       for (auto const& child : n.children) render_node(out, s, child, style, indent);
       break;
   }
@@ -76,6 +78,11 @@ void write_proof(JsonWriter& w, ProofNode const& n) {
   static char const* kinds[] = {"claim", "background", "derived", "comparison", "negation", "aggregate", "entity_join", "verdict"};
   w.begin_object().member("kind", kinds[static_cast<int>(n.kind)]).member("statement", n.statement).member("verified", n.verified);
   if (!n.rule.empty()) w.member("rule", n.rule);
+  if (!n.alternatives.empty()) {
+    w.key("alternatives").begin_array();
+    for (auto const& a : n.alternatives) w.value(a);
+    w.end_array();
+  }
   if (n.claim != 0xffffffffu) w.member("claim", n.claim);
   if (!n.children.empty()) {
     w.key("children").begin_array();

@@ -100,6 +100,7 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
   auto const& rule = program_.rules[d->rule];
   node.rule = rule.text;
   node.rule_span = rule.span;
+  node.alternatives = rule.choice;
 
   // Rebind the rule's variables from the head and the body rows it recorded.
   std::vector<engine::Value> regs(rule.registers.size(), 0);
@@ -156,15 +157,14 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
       case Literal::Kind::assign: {
         ProofNode c;
         c.kind = ProofNode::Kind::comparison;
-        std::int64_t a = 0, b = 0;
-        bool holds = engine::evaluate_expr(lit.lhs, regs.data(), a) && engine::evaluate_expr(lit.rhs, regs.data(), b) &&
-                     engine::compare_values(lit.op, a, b);
+        bool holds = engine::compare_holds(lit, regs.data());
         c.verified = holds;
         ok = ok && holds;
         auto numeric = [](engine::Expr const& e) { return e.type == ValueType::integer || e.type == ValueType::date; };
         c.detail = !numeric(lit.lhs) && !numeric(lit.rhs);
+        bool membership = lit.op == engine::CompareOp::in || lit.op == engine::CompareOp::not_in;
         c.statement = expr_text(lit.lhs, regs, set, *this, rule.register_types) + " " + std::string(engine::to_string(lit.op)) + " " +
-                      expr_text(lit.rhs, regs, set, *this, rule.register_types) + "   (" + lit.text + ")";
+                      (membership ? lit.set_text : expr_text(lit.rhs, regs, set, *this, rule.register_types)) + "   (" + lit.text + ")";
         children.push_back(std::move(c));
         break;
       }
@@ -309,7 +309,7 @@ void Session::aggregate_matches(engine::Literal const& agg, std::vector<std::siz
     if (engine::evaluate_expr(lit.lhs, regs.data(), a)) bind_then_go_on(lit.rhs.steps[0].value, static_cast<engine::Value>(a));
     return;
   }
-  if (engine::evaluate_expr(lit.lhs, regs.data(), a) && engine::evaluate_expr(lit.rhs, regs.data(), b) && engine::compare_values(lit.op, a, b))
+  if (engine::compare_holds(lit, regs.data()))
     aggregate_matches(agg, order, i + 1, regs, set, current, found);
 }
 

@@ -340,7 +340,7 @@ private:
       if (engine::evaluate_expr(lit.lhs, regs.data(), a)) bind_then_go_on(lit.rhs.steps[0].value, static_cast<Value>(a));
       return;
     }
-    if (engine::evaluate_expr(lit.lhs, regs.data(), a) && engine::evaluate_expr(lit.rhs, regs.data(), b) && engine::compare_values(lit.op, a, b))
+    if (engine::compare_holds(lit, regs.data()))
       next();
   }
 

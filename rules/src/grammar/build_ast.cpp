@@ -202,6 +202,17 @@ ast::Literal ast_builder::literal(syntax::literal const& l) {
                                   [this](syntax::negation const& n) -> ast::Literal {
                                     return ast::Negation{atom(n.target), n.span};
                                   },
+                                  [this](x3::forward_ast<syntax::disjunction> const& d) -> ast::Literal {
+                                    auto out = std::make_shared<ast::Disjunction>();
+                                    auto add = [&](syntax::alternative const& a) {
+                                      out->alternatives.push_back(body(a.body));
+                                      out->alternative_spans.push_back(a.span);
+                                    };
+                                    add(d.get().first);
+                                    for (auto const& a : d.get().rest) add(a);
+                                    out->span = d.get().span;
+                                    return out;
+                                  },
                                   [this](syntax::condition const& c) -> ast::Literal { return condition(c); },
                               },
                               l);
@@ -228,6 +239,20 @@ ast::Literal ast_builder::condition(syntax::condition const& c) {
                 .with_help("negate the comparison instead, e.g. `X != Y` for `X = Y`"));
     }
     return ast::Comparison{cmp->op, term(c.first), term(cmp->rhs), c.span};
+  }
+  if (auto const* in = boost::get<syntax::membership_tail>(&c.tail.get())) {
+    if (c.strong_negation) {
+      error(make_error("E0109", "`-` cannot negate a membership test")
+                .with_primary(Span{c.span.file, c.span.begin, c.span.begin + 1}, "strong negation applies to atoms")
+                .with_help("write `X not in {...}`"));
+    }
+    ast::Membership out;
+    out.element = term(c.first);
+    out.negated = in->negated;
+    if (auto const* values = boost::get<syntax::set_values>(&in->set.get())) out.values = constants(values->items);
+    else out.set = identifier(boost::get<syntax::name>(in->set.get()));
+    out.span = c.span;
+    return out;
   }
   auto const& notes = boost::get<syntax::annotations>(c.tail.get());
 
@@ -271,6 +296,24 @@ ast::Literal ast_builder::condition(syntax::condition const& c) {
   if (notes.claimant) out.claimant = term(*notes.claimant);
   if (notes.certainty) out.certainty = term(*notes.certainty);
   out.span = c.span;
+  return out;
+}
+
+// Set members are values written out: names, strings, numbers, dates.
+std::vector<ast::Term> ast_builder::constants(std::vector<syntax::chain> const& items) {
+  std::vector<ast::Term> out;
+  for (auto const& item : items) {
+    auto t = term(item);
+    bool constant = std::holds_alternative<ast::Symbol>(t) || std::holds_alternative<ast::StringLit>(t) ||
+                    std::holds_alternative<ast::IntLit>(t) || std::holds_alternative<ast::DateLit>(t);
+    if (!constant) {
+      error(make_error("E0113", "a set lists values, not variables or expressions")
+                .with_primary(item.span, "not a value")
+                .with_help("write names, strings, numbers or dates, e.g. `{isis_leader, \"al-Qaeda leader\", 3}`"));
+      continue;
+    }
+    out.push_back(std::move(t));
+  }
   return out;
 }
 
@@ -470,6 +513,9 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
             if (l.language) out.language = identifier(*l.language);
             out.span = l.span;
             return out;
+          },
+          [this](syntax::set_stmt const& s) -> ast::Statement {
+            return ast::SetDecl{identifier(s.id), constants(s.values), s.span};
           },
           [this](syntax::negation_check_stmt const& n) -> ast::Statement {
             ast::NegationCheck out;

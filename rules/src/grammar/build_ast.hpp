@@ -25,6 +25,7 @@ public:
   ast::Atom atom(syntax::atom const& a);
   ast::Literal condition(syntax::condition const& c);
   ast::StringLit string(syntax::string_lit const& s);
+  std::vector<ast::Term> constants(std::vector<syntax::chain> const& items);
   ast::IntLit integer(syntax::number const& n);
   ast::DateLit date(syntax::date const& d);
   std::optional<ast::VerdictSeverity> severity(syntax::name const& word);

@@ -15,4 +15,5 @@ BOOST_SPIRIT_INSTANTIATE(negation_setting_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(vocabulary_stmt_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(vocabulary_values_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(label_stmt_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(set_stmt_type, iterator_type, context_type)
 }  // namespace nogood::rules::grammar

@@ -60,7 +60,11 @@ auto const label_stmt_def = kw("label") >> x3::matches[kw("pred")] >> expect(Exp
                             -(kw("lang") >> expect(Expected::label_language)[lower_name]) >>
                             expect(Expected::label_end)['.'];
 
+// Committed after `set NAME =`: `set(X) :- ...` stays a rule for a predicate called `set`.
+auto const set_stmt_def = kw("set") >> lower_name >> '=' >> expect(Expected::set_open)['{'] >> set_items >>
+                          expect(Expected::set_close)['}'] >> expect(Expected::set_end)['.'];
+
 BOOST_SPIRIT_DEFINE(import_stmt, pred_decl, params, parameter, unique_stmt, unique_keys, unique_scope, tolerance,
-                    negation_check_stmt, negation_setting, vocabulary_stmt, vocabulary_values, label_stmt)
+                    negation_check_stmt, negation_setting, vocabulary_stmt, vocabulary_values, label_stmt, set_stmt)
 
 }  // namespace nogood::rules::grammar

@@ -71,6 +71,12 @@ struct condition_class : annotate_span {};
 struct condition_tail_class {};
 struct comparison_tail_class {};
 struct annotations_class {};
+struct membership_tail_class {};
+struct set_ref_class {};
+struct set_values_class : annotate_span {};
+struct set_items_class {};
+struct alternative_class : annotate_span {};
+struct disjunction_class : annotate_span {};
 using literal_type = x3::rule<literal_class, syntax::literal>;
 using body_type = x3::rule<body_class, std::vector<syntax::literal>>;
 using args_type = x3::rule<args_class, std::vector<syntax::chain>>;
@@ -80,8 +86,15 @@ using condition_type = x3::rule<condition_class, syntax::condition>;
 using condition_tail_type = x3::rule<condition_tail_class, syntax::condition_tail>;
 using comparison_tail_type = x3::rule<comparison_tail_class, syntax::comparison_tail>;
 using annotations_type = x3::rule<annotations_class, syntax::annotations>;
+using membership_tail_type = x3::rule<membership_tail_class, syntax::membership_tail>;
+using set_ref_type = x3::rule<set_ref_class, syntax::set_ref>;
+using set_values_type = x3::rule<set_values_class, syntax::set_values>;
+using set_items_type = x3::rule<set_items_class, std::vector<syntax::chain>>;
+using alternative_type = x3::rule<alternative_class, syntax::alternative>;
+using disjunction_type = x3::rule<disjunction_class, syntax::disjunction>;
 BOOST_SPIRIT_DECLARE(literal_type, body_type, args_type, atom_type, negation_type, condition_type,
-                     condition_tail_type, comparison_tail_type, annotations_type)
+                     condition_tail_type, comparison_tail_type, annotations_type, membership_tail_type, set_ref_type,
+                     set_values_type, set_items_type, alternative_type, disjunction_type)
 literal_type const literal = "literal";
 body_type const body = "body";
 args_type const args = "arguments";
@@ -91,6 +104,12 @@ condition_type const condition = "condition";
 condition_tail_type const condition_tail = "condition";
 comparison_tail_type const comparison_tail = "comparison";
 annotations_type const annotations = "annotations";
+membership_tail_type const membership_tail = "membership";
+set_ref_type const set_ref = "set";
+set_values_type const set_values = "set values";
+set_items_type const set_items = "set values";
+alternative_type const alternative = "alternative";
+disjunction_type const disjunction = "alternatives";
 
 // statement group (rules and constraints) and declaration group (everything else)
 struct statement_class {};
@@ -110,6 +129,7 @@ struct negation_setting_class : annotate_span {};
 struct vocabulary_stmt_class : annotate_span {};
 struct vocabulary_values_class {};
 struct label_stmt_class : annotate_span {};
+struct set_stmt_class : annotate_span {};
 using statement_type = x3::rule<statement_class, syntax::statement>;
 using rule_stmt_type = x3::rule<rule_stmt_class, syntax::rule_stmt>;
 using rule_tail_type = x3::rule<rule_tail_class, std::vector<syntax::literal>>;
@@ -127,10 +147,12 @@ using negation_setting_type = x3::rule<negation_setting_class, syntax::name>;
 using vocabulary_stmt_type = x3::rule<vocabulary_stmt_class, syntax::vocabulary_stmt>;
 using vocabulary_values_type = x3::rule<vocabulary_values_class, std::vector<syntax::vocabulary_value>>;
 using label_stmt_type = x3::rule<label_stmt_class, syntax::label_stmt>;
+using set_stmt_type = x3::rule<set_stmt_class, syntax::set_stmt>;
 BOOST_SPIRIT_DECLARE(statement_type, rule_stmt_type, rule_tail_type, constraint_stmt_type)
 BOOST_SPIRIT_DECLARE(import_stmt_type, pred_decl_type, params_type, parameter_type, unique_stmt_type,
                      unique_keys_type, unique_scope_type, tolerance_type, negation_check_stmt_type,
-                     negation_setting_type, vocabulary_stmt_type, vocabulary_values_type, label_stmt_type)
+                     negation_setting_type, vocabulary_stmt_type, vocabulary_values_type, label_stmt_type,
+                     set_stmt_type)
 statement_type const statement = "statement";
 rule_stmt_type const rule_stmt = "rule";
 rule_tail_type const rule_tail = "rule body";
@@ -148,5 +170,6 @@ negation_setting_type const negation_setting = "negation_check setting";
 vocabulary_stmt_type const vocabulary_stmt = "vocabulary";
 vocabulary_values_type const vocabulary_values = "vocabulary values";
 label_stmt_type const label_stmt = "label";
+set_stmt_type const set_stmt = "set";
 
 }  // namespace nogood::rules::grammar

@@ -15,7 +15,13 @@ inline x3::symbols<ast::CompareOp> const compare_op({{"=", ast::CompareOp::eq},
                                                      {">=", ast::CompareOp::ge}},
                                                     "comparison operator");
 
-auto const literal_def = negation | condition;
+auto const literal_def = negation | disjunction | condition;
+
+// Committed only at the first `;`: until then `(` may open a parenthesised term, `(X + 1) > Y`.
+auto const disjunction_def = '(' >> alternative >> +(';' >> expect(Expected::alternative)[alternative]) >>
+                             expect(Expected::alternatives_close)[')'];
+
+auto const alternative_def = x3::eps >> body;
 
 auto const body_def = expect(Expected::literal)[literal] >> *(',' >> expect(Expected::literal)[literal]);
 
@@ -30,13 +36,22 @@ auto const negation_def = kw("not") >> expect(Expected::not_atom)[atom];
 // Words that start statements are not literals: after a trailing `,` the next statement is
 // then reported as a missing literal at the end of the line, not as a confusing atom.
 auto const statement_keyword = kw("pred") | kw("constraint") | kw("unique") | kw("import") | kw("negation_check") |
-                                    kw("vocabulary") | kw("label");
+                                    kw("vocabulary") | kw("label") | (kw("set") >> lower_name >> '=');
 
 // `-` before a name is strong negation; before a digit it belongs to the number.
 auto const condition_def =
     !statement_keyword >> x3::matches[x3::lit('-') >> &x3::char_("a-z")] >> chain >> condition_tail;
 
-auto const condition_tail_def = comparison_tail | annotations;
+auto const condition_tail_def = comparison_tail | membership_tail | annotations;
+
+auto const membership_tail_def = x3::matches[kw("not")] >> kw("in") >> expect(Expected::set_after_in)[set_ref];
+
+auto const set_ref_def = set_values | lower_name;
+
+auto const set_values_def = '{' >> set_items >> expect(Expected::set_close)['}'];
+
+// A trailing `,` is allowed, as in vocabularies.
+auto const set_items_def = expect(Expected::set_value)[chain] >> *(',' >> chain) >> -x3::lit(',');
 
 auto const comparison_tail_def = compare_op >> expect(Expected::term_after_comparison)[chain];
 
@@ -44,6 +59,7 @@ auto const annotations_def = -('@' >> expect(Expected::source_after_at)[chain]) 
                              -(kw("by") >> expect(Expected::claimant_after_by)[chain]) >>
                              -(kw("certainty") >> expect(Expected::certainty_after_certainty)[chain]);
 
-BOOST_SPIRIT_DEFINE(literal, body, args, atom, negation, condition, condition_tail, comparison_tail, annotations)
+BOOST_SPIRIT_DEFINE(literal, body, args, atom, negation, condition, condition_tail, comparison_tail, annotations,
+                    membership_tail, set_ref, set_values, set_items, alternative, disjunction)
 
 }  // namespace nogood::rules::grammar

@@ -8,7 +8,7 @@
 namespace nogood::rules::grammar {
 
 auto const statement_def = expect(Expected::statement)[import_stmt | pred_decl | constraint_stmt | unique_stmt |
-                                                       negation_check_stmt | vocabulary_stmt | label_stmt | rule_stmt];
+                                                       negation_check_stmt | vocabulary_stmt | label_stmt | set_stmt | rule_stmt];
 
 auto const rule_stmt_def = atom >> expect(Expected::rule_head_end)[rule_tail];
 

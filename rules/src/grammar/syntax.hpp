@@ -105,7 +105,24 @@ struct comparison_tail {
   chain rhs;
 };
 
-struct condition_tail : x3::variant<annotations, comparison_tail> {
+// `{a, b, c}` after `in`.
+struct set_values {
+  std::vector<chain> items;
+  Span span;
+};
+
+struct set_ref : x3::variant<set_values, name> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// `in {a, b}`, `in leaders`, `not in {a, b}`.
+struct membership_tail {
+  bool negated = false;
+  set_ref set;
+};
+
+struct condition_tail : x3::variant<annotations, comparison_tail, membership_tail> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -120,7 +137,19 @@ struct condition {
   Span span;
 };
 
-struct literal : x3::variant<negation, condition> {
+struct alternative {
+  std::vector<literal> body;
+  Span span;
+};
+
+// `( body ; body ; ... )`: at least two alternatives.
+struct disjunction {
+  alternative first;
+  std::vector<alternative> rest;
+  Span span;
+};
+
+struct literal : x3::variant<negation, x3::forward_ast<disjunction>, condition> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -198,8 +227,14 @@ struct label_stmt {
   Span span;
 };
 
+struct set_stmt {
+  name id;
+  std::vector<chain> values;
+  Span span;
+};
+
 struct statement : x3::variant<import_stmt, pred_decl, rule_stmt, constraint_stmt, unique_stmt,
-                               negation_check_stmt, vocabulary_stmt, label_stmt> {
+                               negation_check_stmt, vocabulary_stmt, label_stmt, set_stmt> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -59,6 +59,13 @@ enum class Expected : std::uint8_t {
   label_text,
   label_language,
   label_end,
+  alternative,
+  alternatives_close,
+  set_after_in,
+  set_value,
+  set_close,
+  set_open,
+  set_end,
   string_close,  // an unterminated string; `where` is its opening quote
 };
 

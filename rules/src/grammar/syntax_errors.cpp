@@ -20,13 +20,15 @@ struct expectation {
 
 constexpr std::string_view kinds_of_statement =
     "a statement is a rule `head :- body.`, a fact `head.`, or starts with `pred`, `constraint`, "
-    "`unique`, `vocabulary`, `label`, `import` or `negation_check`";
+    "`unique`, `vocabulary`, `set`, `label`, `import` or `negation_check`";
 constexpr std::string_view unique_shape = "write `unique pred(key, ... -> value) across sources.`";
 constexpr std::string_view parameter_shape = "declare each parameter as `name: type`, e.g. `person: entity`";
 constexpr std::string_view constraint_shape =
     "write `constraint name \"message\" severity warning :- body.`; the message and severity are optional";
 constexpr std::string_view aggregate_shape = "write `count : { body }` or `sum(X) : { body }`";
 constexpr std::string_view vocabulary_shape = "write `vocabulary role_name = {informant, isis_leader}.`";
+constexpr std::string_view alternatives_shape = "write `(R = isis_leader ; R = isis_emir)`: alternatives separated by `;`";
+constexpr std::string_view set_shape = "write `set leaders = {isis_leader, isis_emir}.`";
 constexpr std::string_view label_shape = "write `label isis_leader \"an ISIS leader\".` or `label isis_leader \"...\" lang ar.`";
 
 expectation const& describe(Expected e) {
@@ -92,6 +94,14 @@ expectation const& describe(Expected e) {
       /* label_text */ {"the label, a string, after the value", "expected a string", label_shape},
       /* label_language */ {"a language code after `lang`", "expected a code such as `en` or `ar`", label_shape},
       /* label_end */ {"`.` after the label", "expected `.` or `lang`", label_shape, true},
+      /* alternative */ {"an alternative after `;`", "expected an atom, `not` or a comparison", alternatives_shape},
+      /* alternatives_close */ {"`;` or `)` after the alternative", "expected `,`, `;` or `)`", alternatives_shape},
+      /* set_after_in */ {"a set after `in`", "expected `{` or the name of a set",
+                          "write `X in {a, b}` or `X in NAME` for a `set` or `vocabulary`"},
+      /* set_value */ {"a value in the set", "expected a value", "a set lists at least one value, e.g. `{isis_leader, isis_emir}`"},
+      /* set_close */ {"`,` or `}` after the value", "expected `,` or `}`", ""},
+      /* set_open */ {"`{` after `=`", "expected `{`", set_shape},
+      /* set_end */ {"`.` after the set", "expected `.`", "", true},
       /* string_close */ {"`\"`", "this string is not closed on its line",
                           "close the string with `\"`; strings cannot span lines"},
   };

@@ -131,5 +131,7 @@ bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOp
 // Evaluates an arithmetic expression over a register file; false on division by zero.
 bool evaluate_expr(Expr const& e, Value const* regs, std::int64_t& out);
 bool compare_values(CompareOp op, std::int64_t a, std::int64_t b);
+// Whether a compare literal holds over a register file: `lhs op rhs`, or `lhs` in its set.
+bool compare_holds(Literal const& l, Value const* regs);
 
 }  // namespace nogood::engine

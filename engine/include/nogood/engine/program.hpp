@@ -51,7 +51,8 @@ struct Expr {
   }
 };
 
-enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };
+// `in` and `not_in` test `lhs` against Literal::set; the others compare `lhs` with `rhs`.
+enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in };
 std::string_view to_string(CompareOp);
 
 enum class AggregateKind : std::uint8_t { count, sum, min, max };
@@ -66,6 +67,8 @@ struct Literal {
   CompareOp op = CompareOp::eq;
   Expr lhs, rhs;
   bool is_signed = false;
+  std::vector<std::int64_t> set;  // in, not_in: sorted, as `lhs` evaluates (ints sign-extended)
+  std::string set_text;           // the set as written: `{isis_leader, isis_emir}` or `leaders`
   // assign (target = lhs) and aggregate (target = kind over body, value in lhs)
   Register target = 0;
   AggregateKind aggregate = AggregateKind::count;
@@ -84,6 +87,8 @@ struct Rule {
   Span span;
   std::string text;              // the rule as written, for explanations
   std::int32_t constraint = -1;  // index into Program::constraints for constraint rules
+  // A rule with alternatives runs as one rule per choice; this one's, as written, for explanations.
+  std::vector<std::string> choice;
 };
 
 enum class VerdictSeverity : std::uint8_t { info, warning, error };

@@ -89,6 +89,7 @@ struct ProofNode {
   std::string statement;  // e.g. `in_group(Khaled al-Masoud, Syrian Free Army) @ ap-en`, `12 > 10`
   std::string rule;       // the rule as written (derived, verdict)
   Span rule_span;
+  std::vector<std::string> alternatives;  // the rule's alternatives this derivation took, as written
   std::uint32_t claim = 0xffffffffu;
   bool verified = true;   // re-checked against its rule
   // A comparison that only separates or orders bindings (`S1 != S2`, `R = informant`), not one

@@ -95,8 +95,27 @@ struct Negation {
   Span span;  // from `not` to the end of the atom
 };
 
-using Literal = std::variant<Atom, Negation, Comparison>;
+// `R in {isis_leader, isis_emir}`, `R in leaders` (a `set` or a `vocabulary`), `R not in {...}`:
+// a test of a bound value against constants.
+struct Membership {
+  Term element;
+  bool negated = false;                // `not in`
+  std::vector<Term> values;            // written in braces; empty when `set` names them
+  std::optional<Identifier> set;       // `in NAME`
+  Span span;
+};
+
+struct Disjunction;
+
+using Literal = std::variant<Atom, Negation, Comparison, Membership, std::shared_ptr<Disjunction>>;
 Span span_of(Literal const&);
+
+// `(role(P, R) @ S ; -alive(P) @ S)`: holds when one of its alternatives (each a conjunction) holds.
+struct Disjunction {
+  std::vector<std::vector<Literal>> alternatives;
+  std::vector<Span> alternative_spans;  // each alternative's text, without the `;`
+  Span span;                            // parentheses included
+};
 
 enum class AggregateKind { count, sum, min, max };
 
@@ -201,7 +220,15 @@ struct Label {
   Span span;
 };
 
-using Statement = std::variant<Import, PredDecl, Rule, Constraint, Unique, NegationCheck, Vocabulary, Label>;
+// `set leaders = {isis_leader, isis_emir, "al-Qaeda leader"}.`: constants that `X in leaders` tests
+// against, in any rule; unlike a vocabulary it restricts no argument.
+struct SetDecl {
+  Identifier name;
+  std::vector<Term> values;
+  Span span;
+};
+
+using Statement = std::variant<Import, PredDecl, Rule, Constraint, Unique, NegationCheck, Vocabulary, Label, SetDecl>;
 Span span_of(Statement const&);
 
 struct Program {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <deque>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,8 +27,15 @@ struct CheckedRule {
   std::string name;                             // constraint name
   std::string message;                          // constraint message template
   engine::VerdictSeverity severity = engine::VerdictSeverity::error;
+  // A body with alternatives is checked and evaluated once per choice of alternative: this is
+  // one choice's body, and the alternatives it takes as written (`R = isis_emir`).
+  std::shared_ptr<std::vector<ast::Literal> const> choice_body;
+  std::vector<std::string> choice;
+  std::uint32_t choice_index = 0, choice_count = 1;
 
-  std::vector<ast::Literal> const& body() const { return rule ? rule->body : constraint->body; }
+  std::vector<ast::Literal> const& body() const {
+    return choice_body ? *choice_body : rule ? rule->body : constraint->body;
+  }
   Span span() const { return rule ? rule->span : constraint->span; }
 };
 
@@ -45,8 +54,16 @@ struct Label {
   Span span;
 };
 
+// The values `X in NAME` tests against: a `set`'s, or a vocabulary's (as symbols).
+struct NamedSet {
+  std::vector<ast::Term> values;
+  Span declared_at;
+  bool vocabulary = false;
+};
+
 struct CheckedProgram {
   engine::Schema schema;
+  std::map<std::string, NamedSet, std::less<>> sets;
   std::vector<Label> labels;
   std::vector<CheckedRule> rules;
   std::vector<BackgroundFact> facts;
