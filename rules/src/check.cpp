@@ -222,8 +222,11 @@ private:
 
   // A rule whose body has alternatives becomes one rule per choice of alternative.
   void add_choices(CheckedRule r) {
-    auto choices = detail::expand_alternatives(r.body(), r.span(), sources_, diags_);
-    if (!choices) return;
+    auto choices = detail::expand_alternatives(r.body(), r.rule ? r.rule->head.span : r.constraint->name.span, sources_, diags_);
+    if (!choices) {
+      dropped_heads_.insert(r.head);  // its types are unknown, and that is not the mistake
+      return;
+    }
     if (choices->empty()) {
       out_.rules.push_back(std::move(r));
       return;
@@ -395,6 +398,10 @@ private:
       for (std::size_t i = 0; i < p.params.size(); ++i) {
         if (param_types_[id][i]) {
           p.params[i].type = *param_types_[id][i];
+          continue;
+        }
+        if (dropped_heads_.count(id)) {
+          param_types_[id][i] = ValueType::symbol;
           continue;
         }
         auto d = make_error("E0218", "cannot infer the type of argument " + std::to_string(i + 1) + " of " + quote(p.name));
@@ -672,6 +679,20 @@ private:
           diags_.report(std::move(d));
           continue;
         }
+        bool in_other_choice = false;
+        if (r.choice_count > 1)
+          detail::for_each_variable(r.constraint->body, [&](ast::Variable const& v) { in_other_choice = in_other_choice || v.name == name; });
+        if (in_other_choice) {
+          diags_.report(make_error("E0210", "placeholder " + quote("{" + name + "}") + " is not bound by every alternative")
+                            .with_primary(s, "unbound when the verdict comes from another alternative")
+                            .with_note("the alternatives taken: " + [&] {
+                              std::string taken;
+                              for (auto const& t : r.choice) taken += (taken.empty() ? "`" : "`; `") + t;
+                              return taken + "`";
+                            }())
+                            .with_help("bind " + quote(name) + " in every alternative, or remove the placeholder"));
+          continue;
+        }
         auto d = make_error("E0210", "placeholder " + quote("{" + name + "}") + " is not a variable of the constraint");
         d.with_primary(s, "unknown placeholder");
         std::vector<std::string_view> vars(r.variables.begin(), r.variables.end());
@@ -716,6 +737,7 @@ private:
   std::set<CheckedRule const*> bad_rules_;
   std::map<CheckedRule const*, std::set<std::string>> unsafe_;
   std::set<CheckedRule const*> skip_safety_;
+  std::set<PredicateId> dropped_heads_;
   bool misplaced_aggregate_ = false;
 
 public:

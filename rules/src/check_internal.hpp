@@ -39,7 +39,7 @@ struct BodyChoice {
   std::vector<std::string> taken;
 };
 // Every choice of a body with alternatives (empty when it has none); nullopt after E0231/E0232.
-std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Literal> const& body, Span rule_span,
+std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Literal> const& body, Span head_span,
                                                            SourceManager const& sources, Diagnostics& diags);
 
 // Writes the constraints `unique` statements and the negation check stand for.

@@ -13,6 +13,7 @@ struct Use {
   std::string text;
   Span span;
   bool background = false;
+  bool in_set = false;  // a value a membership test lists
 };
 
 class ConstantUses {
@@ -35,6 +36,14 @@ public:
     for (auto const& lit : literals) {
       if (auto a = std::get_if<ast::Atom>(&lit)) atom(*a, false);
       else if (auto n = std::get_if<ast::Negation>(&lit)) atom(n->atom, false);
+      else if (auto m = std::get_if<ast::Membership>(&lit)) values(m->values);
+    }
+  }
+
+  void values(std::vector<ast::Term> const& set) {
+    for (auto const& v : set) {
+      if (auto s = std::get_if<ast::Symbol>(&v)) add(s->name, s->span, false, true);
+      else if (auto t = std::get_if<ast::StringLit>(&v)) add(t->value, t->span, false, true);
     }
   }
 
@@ -42,10 +51,13 @@ public:
   std::map<std::string, int, std::less<>> count;
 
 private:
-  void add(std::string const& text, Span span, bool background) {
-    uses.push_back({text, span, background});
+  void add(std::string const& text, Span span, bool background, bool in_set = false) {
+    // A literal outside a rule's alternatives is in the body of each choice: one use.
+    if (!seen_.insert({span.file, span.begin}).second) return;
+    uses.push_back({text, span, background, in_set});
     ++count[text];
   }
+  std::set<std::pair<FileId, std::uint32_t>> seen_;
   engine::Schema const& schema_;
 };
 
@@ -81,6 +93,8 @@ void check_rule_constants(rules::CheckedProgram const& program, engine::Corpus c
     if (r.kind == rules::CheckedRule::Kind::rule && r.rule) c.atom(r.rule->head, false);
     if (r.origin == "constraint" || r.kind == rules::CheckedRule::Kind::rule) c.body(r.body());
   }
+  for (auto const& [name, set] : program.sets)
+    if (!set.vocabulary) c.values(set.values);
   check_labels(program, corpus, c.count, diags);
   if (c.uses.empty()) return;
 
@@ -109,17 +123,19 @@ void check_rule_constants(rules::CheckedProgram const& program, engine::Corpus c
     bool typo = !near.empty() && u.text.size() >= 4;
     // Two background facts a letter apart: only the one whose neighbour is better attested (in
     // the facts, or used more than once) is the likely typo.
-    if (typo && u.background) {
+    if (typo && (u.background || u.in_set)) {
       auto it = c.count.find(near);
       bool attested = corpus.strings.find(near).has_value() || corpus.find_entity(near).has_value() ||
                       (it != c.count.end() && it->second > 1);
       typo = attested;
     }
-    if (u.background ? !typo : (!have_sources && !typo)) continue;
+    // A set lists what a source might say: a value none says yet is expected, a near-miss is not.
+    if ((u.background || u.in_set) ? !typo : (!have_sources && !typo)) continue;
     reported.insert(u.text);
     auto d = make_warning("W0202", "`" + u.text + "` is used by no fact and nowhere else in the rules");
     d.with_primary(u.span, u.background ? "stated only here" : "matches nothing");
-    if (!u.background) d.with_note("an atom with this value matches no claim and no derived fact, so it never holds");
+    if (u.in_set) d.with_note("no claim or derived fact holds this value, so testing for it never matches");
+    else if (!u.background) d.with_note("an atom with this value matches no claim and no derived fact, so it never holds");
     d.with_help(typo ? "did you mean `" + near + "`?" : "check the spelling against the facts");
     diags.report(std::move(d));
   }
