@@ -165,6 +165,21 @@ bool valid_rule(Rule const& r) {
               else if (l.op == Cmp::eq && unbound_var(l.rhs, bound) && ready(l.lhs, bound)) bound.insert(l.rhs.term.value);
               else if (!ready(l.lhs, bound) || !ready(l.rhs, bound)) return false;
               break;
+            case Literal::Kind::member:
+              if (!ready(l.lhs, bound)) return false;
+              break;
+            case Literal::Kind::disjunction: {
+              // Bound after it: what every alternative binds.
+              std::optional<std::set<int>> all;
+              for (auto const& alt : l.alternatives) {
+                std::set<int> inner = bound;
+                if (alt.empty() || !body(alt, inner, here)) return false;
+                if (!all) all = inner;
+                else std::erase_if(*all, [&](int v) { return !inner.count(v); });
+              }
+              if (all) bound = *all;
+              break;
+            }
             case Literal::Kind::aggregate: {
               if (l.body.empty()) return false;
               std::set<int> inner = bound;
@@ -253,7 +268,8 @@ std::string show(Program const& p) {
 // What a generated program exercises, for the coverage check and the statistics.
 struct Features {
   int rules = 0, literals = 0, facts = 0, derived = 0, relations = 0, nonempty = 0, micros = 0;
-  static constexpr int count = 20;
+  static constexpr int count = 22;
+  bool alternatives = false, membership = false;
   bool recursion = false, mutual = false, negation = false, aggregate = false, nested_aggregate = false, comparison = false,
        assignment = false, repeated_var = false, constant_arg = false, zero_arity = false, shuffled = false,
        background = false, constraint = false, source = false, claim_meta = false, sourced_head = false, same_claim_twice = false,
@@ -261,13 +277,14 @@ struct Features {
   std::array<bool, count> flags() const {
     return {recursion, mutual, negation, aggregate, nested_aggregate, comparison, assignment, repeated_var, constant_arg,
             zero_arity, shuffled, background, constraint, source, claim_meta, sourced_head, same_claim_twice,
-            repeated_record, strong_negation, negation_verdicts};
+            repeated_record, strong_negation, negation_verdicts, alternatives, membership};
   }
   static constexpr char const* names[count] = {
       "recursion", "mutual recursion", "negation", "aggregates", "nested aggregates", "comparisons", "assignments",
       "repeated variable in an atom", "constant in an atom", "zero-arity predicate", "body printed out of order",
       "background facts", "constraints", "`@ S`", "`by` or `certainty`", "derived `@ S` head", "a fact from two sources",
-      "a claim repeated exactly", "`-b(...)` in a body", "negation check verdicts"};
+      "a claim repeated exactly", "`-b(...)` in a body", "negation check verdicts", "alternatives `( ; )`",
+      "`in {...}`"};
 };
 
 Features features(Program const& p, Relations const& naive) {
@@ -318,6 +335,11 @@ Features features(Program const& p, Relations const& naive) {
         case Literal::Kind::compare:
           if (l.op == Cmp::eq && l.lhs.kind == Expr::Kind::term && l.lhs.term.kind == Term::Kind::var) f.assignment = true;
           else f.comparison = true;
+          break;
+        case Literal::Kind::member: f.membership = true; break;
+        case Literal::Kind::disjunction:
+          f.alternatives = true;
+          for (auto const& alt : l.alternatives) scan(r, alt, nested);
           break;
         case Literal::Kind::aggregate:
           f.aggregate = true;

@@ -429,6 +429,62 @@ private:
     }
   }
 
+  // `X in {...}` or `X not in {...}` over a bound int value.
+  void add_membership(Body& b) {
+    auto const& ints = b.bound.of(Sort::integer);
+    if (ints.empty()) return;
+    Literal l;
+    l.kind = Literal::Kind::member;
+    l.lhs = rng_.percent(70) ? Expr::of(Term::var(rng_.pick(ints))) : value_expr(ints);
+    l.negated = rng_.percent(30);
+    int n = rng_.between(1, 4);
+    for (int i = 0; i < n; ++i) l.set.push_back(constant());  // repeats are allowed, as users write them
+    b.literals.push_back(std::move(l));
+  }
+
+  // `(a ; b ; ...)`: each alternative an atom of an earlier group (or a base one) and maybe a
+  // test. New variables every alternative binds (by the atom, or by an assignment where the
+  // atom has no place for them) are bound after it; the others stay local to their alternative.
+  void add_disjunction(Body& b, int group) {
+    auto preds = usable(group, false);
+    std::vector<int> shared(static_cast<std::size_t>(rng_.below(3)));
+    for (auto& v : shared) v = fresh();
+    Literal l;
+    l.kind = Literal::Kind::disjunction;
+    int n = rng_.percent(75) ? 2 : 3;
+    for (int a = 0; a < n; ++a) {
+      Body alt;
+      alt.bound = b.bound;
+      Literal first;
+      first.atom = positive_atom(rng_.pick(preds), alt.bound, nullptr);
+      std::vector<int> unplaced;
+      for (std::size_t j = 0; j < shared.size(); ++j) {
+        if (j < first.atom.args.size() && rng_.percent(70)) first.atom.args[j] = Term::var(shared[j]);
+        else unplaced.push_back(shared[j]);
+      }
+      // What the atom binds now that shared variables took some of its places.
+      alt.bound = b.bound;
+      for (auto const& t : first.atom.args)
+        if (t.kind == Term::Kind::var) alt.bound.add(Sort::integer, t.value);
+      for (auto [t, sort] : {std::pair{&first.atom.source, Sort::source}, std::pair{&first.atom.claimant, Sort::claimant},
+                             std::pair{&first.atom.certainty, Sort::certainty}})
+        if (t->kind == Term::Kind::var) alt.bound.add(sort, t->value);
+      alt.literals.push_back(std::move(first));
+      for (int v : unplaced) alt.literals.push_back(compare(Cmp::eq, Expr::of(Term::var(v)), value_expr(alt.bound.of(Sort::integer))));
+      for (int v : shared) alt.bound.add(Sort::integer, v);
+      int extra = rng_.below(100);
+      if (extra < 25) add_comparison(alt);
+      else if (extra < 40) add_membership(alt);
+      else if (extra < 50) add_negation(alt, group);
+      l.alternatives.push_back(std::move(alt.literals));
+    }
+    b.literals.push_back(std::move(l));
+    for (int v : shared) {
+      b.bound.add(Sort::integer, v);
+      if (b.recursive) keep_bounded(b, v);
+    }
+  }
+
   // A rule for `head` (or a constraint when head < 0) of `group`.
   Rule rule(int head, int group, bool recursive) {
     next_var_ = 0;
@@ -446,16 +502,16 @@ private:
         add_assignment(b);  // a body with no atom at all: `p(X) :- X = 3.`
         continue;
       }
-      if (k < 45) {
+      if (k < 40) {
         bool want_same = recursive && (!has_same || rng_.percent(30)) && rng_.percent(50);
         int pred = want_same ? rng_.pick(same) : rng_.pick(positives);
         has_same = has_same || (recursive && p_.preds[pred].group == group && !p_.preds[pred].base);
         Literal l;
         l.atom = positive_atom(pred, b.bound, nullptr);
         b.literals.push_back(std::move(l));
-      } else if (k < 60) {
+      } else if (k < 52) {
         add_comparison(b);
-      } else if (k < 72) {
+      } else if (k < 63) {
         // Sometimes a chain of them, each computed from the one before.
         int chain = rng_.percent(15) ? rng_.between(3, 6) : 1;
         for (int c = 0; c < chain; ++c) {
@@ -463,10 +519,14 @@ private:
           add_assignment(b);
         }
         force_chain_ = false;
-      } else if (k < 86) {
+      } else if (k < 75) {
         add_negation(b, group);
-      } else {
+      } else if (k < 85) {
         add_aggregate(b, group);
+      } else if (k < 92) {
+        add_membership(b);
+      } else {
+        add_disjunction(b, group);
       }
     }
     if (recursive && !has_same) {

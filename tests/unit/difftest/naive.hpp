@@ -22,9 +22,43 @@ using Relation = std::set<Tuple>;
 // Relations by name: derived predicates by their name, constraints as `constraint NAME`.
 using Relations = std::map<std::string, Relation>;
 
+// Whether `v` occurs outside aggregate bodies in `l` itself (not in alternatives).
+inline bool occurs_outside(Literal const& l, int v) {
+  auto term = [&](Term const& t) { return t.kind == Term::Kind::var && t.value == v; };
+  std::function<bool(Expr const&)> expr = [&](Expr const& e) {
+    if (e.kind == Expr::Kind::term) return term(e.term);
+    return std::any_of(e.args.begin(), e.args.end(), expr);
+  };
+  switch (l.kind) {
+    case Literal::Kind::positive:
+    case Literal::Kind::negative:
+      return std::any_of(l.atom.args.begin(), l.atom.args.end(), term) || term(l.atom.source) || term(l.atom.claimant) ||
+             term(l.atom.certainty);
+    case Literal::Kind::compare: return expr(l.lhs) || expr(l.rhs);
+    case Literal::Kind::member: return expr(l.lhs);
+    case Literal::Kind::aggregate: return l.target == v;
+    case Literal::Kind::disjunction: return false;
+  }
+  return false;
+}
+
+// Whether `v` occurs outside aggregates whichever alternatives the body takes.
+inline bool in_every_choice(std::vector<Literal> const& body, int v) {
+  for (auto const& l : body) {
+    if (l.kind == Literal::Kind::disjunction) {
+      if (std::all_of(l.alternatives.begin(), l.alternatives.end(), [&](auto const& alt) { return in_every_choice(alt, v); }))
+        return true;
+    } else if (occurs_outside(l, v)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Variables of a constraint that become its columns: the named variables used outside
-// aggregate bodies, in order of their first appearance anywhere in the body as printed,
-// except those whose name starts with `_`.
+// aggregate bodies whichever alternatives hold, in order of their first appearance anywhere
+// in the body as printed (taking the first of each set of alternatives), except those whose
+// name starts with `_`.
 inline std::vector<int> constraint_columns(Rule const& r) {
   std::vector<int> order;
   std::set<int> outer;
@@ -54,10 +88,14 @@ inline std::vector<int> constraint_columns(Rule const& r) {
         for (auto const& b : l.body) in_literal(b, true);
         if (l.flipped) note(Term::var(l.target), inside);
         break;
+      case Literal::Kind::member: in_expr(l.lhs, inside); break;
+      case Literal::Kind::disjunction:
+        for (auto const& b : l.alternatives.front()) in_literal(b, inside);
+        break;
     }
   };
   for (int i : r.shown) in_literal(r.body[i], false);
-  std::erase_if(order, [&](int v) { return !outer.count(v) || underscored(v); });
+  std::erase_if(order, [&](int v) { return !outer.count(v) || underscored(v) || !in_every_choice(r.body, v); });
   return order;
 }
 
@@ -151,6 +189,7 @@ private:
         expr(l.value);
         if (l.kind == Literal::Kind::aggregate) m = std::max(m, l.target);
         body(l.body);
+        for (auto const& alt : l.alternatives) body(alt);
       }
     };
     for (auto const& t : columns_of(p_.preds, r.head)) term(t);
@@ -264,6 +303,19 @@ private:
         if (a && b && holds(l.op, *a, *b)) solve(body, i + 1, env, trail, emit);
         return;
       }
+      case Literal::Kind::member: {
+        auto a = eval(l.lhs, env);
+        if (a && (std::find(l.set.begin(), l.set.end(), *a) != l.set.end()) != l.negated) solve(body, i + 1, env, trail, emit);
+        return;
+      }
+      case Literal::Kind::disjunction:
+        // Each alternative followed by the rest of the body.
+        for (auto const& alt : l.alternatives) {
+          std::vector<Literal> rest(alt);
+          rest.insert(rest.end(), body.begin() + static_cast<std::ptrdiff_t>(i) + 1, body.end());
+          solve(rest, 0, env, trail, emit);
+        }
+        return;
       case Literal::Kind::aggregate: {
         // One value per distinct combination of facts the body's atoms match.
         std::map<std::vector<Tuple const*>, std::optional<std::int64_t>> found;

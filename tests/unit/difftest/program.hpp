@@ -55,7 +55,7 @@ struct Atom {
 };
 
 struct Literal {
-  enum class Kind { positive, negative, compare, aggregate } kind = Kind::positive;
+  enum class Kind { positive, negative, compare, aggregate, member, disjunction } kind = Kind::positive;
   Atom atom;  // positive, negative
   // compare: lhs op rhs; `X = expr` with X unbound binds X
   Cmp op = Cmp::eq;
@@ -66,6 +66,11 @@ struct Literal {
   Expr value;
   std::vector<Literal> body;
   bool flipped = false;  // printed as `agg : { ... } = N` or `expr = X`
+  // member: `lhs in {set}`, or `lhs not in {set}` when negated
+  std::vector<int> set;
+  bool negated = false;
+  // disjunction: `(alternative ; alternative ...)`, each a conjunction printed in its order
+  std::vector<std::vector<Literal>> alternatives;
 };
 
 // A rule, or a constraint (no head: its columns are the named variables of the body outside
@@ -207,6 +212,19 @@ inline std::string to_text(Program const& p, Literal const& l) {
       static constexpr Cmp mirror[] = {Cmp::eq, Cmp::ne, Cmp::gt, Cmp::ge, Cmp::lt, Cmp::le};
       auto lhs = to_text(l.lhs), rhs = to_text(l.rhs);
       return l.flipped ? rhs + " " + to_text(mirror[static_cast<int>(l.op)]) + " " + lhs : lhs + " " + to_text(l.op) + " " + rhs;
+    }
+    case Literal::Kind::member: {
+      std::string out = to_text(l.lhs) + (l.negated ? " not in {" : " in {");
+      for (std::size_t i = 0; i < l.set.size(); ++i) out += (i ? ", " : "") + std::to_string(l.set[i]);
+      return out + "}";
+    }
+    case Literal::Kind::disjunction: {
+      std::string out;
+      for (auto const& alt : l.alternatives) {
+        out += out.empty() ? "(" : " ; ";
+        for (std::size_t i = 0; i < alt.size(); ++i) out += (i ? ", " : "") + to_text(p, alt[i]);
+      }
+      return out + ")";
     }
     case Literal::Kind::aggregate: {
       static char const* const names[] = {"count", "sum", "min", "max"};
