@@ -82,7 +82,7 @@ bool choose(std::vector<ast::Literal> const& body, SourceManager const& sources,
 std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Literal> const& body, Span head_span,
                                                            SourceManager const& sources, Diagnostics& diags) {
   if (auto d = disjunction_in_aggregate(body)) {
-    diags.report(make_error("E0231", "alternatives cannot be written inside an aggregate")
+    diags.report(make_error("E0238", "alternatives cannot be written inside an aggregate")
                      .with_primary(d->span, "inside an aggregate's body")
                      .with_help("derive a helper predicate with one rule per alternative, and aggregate over it"));
     return std::nullopt;
@@ -90,7 +90,7 @@ std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Lite
   if (!has_disjunction(body)) return std::vector<BodyChoice>{};
   std::vector<BodyChoice> choices;
   if (!choose(body, sources, choices)) {
-    diags.report(make_error("E0232", "too many combinations of alternatives")
+    diags.report(make_error("E0239", "too many combinations of alternatives")
                      .with_primary(head_span, "more than " + std::to_string(max_choices) + " ways to choose among its alternatives")
                      .with_note("each combination is evaluated as a rule of its own")
                      .with_help("move some alternatives into a helper predicate, or test values with `X in {...}`"));

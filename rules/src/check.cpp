@@ -596,7 +596,7 @@ private:
     if (!values) {
       std::vector<std::string_view> names;
       for (auto const& [name, set] : out_.sets) names.push_back(name);
-      auto d = make_error("E0233", "unknown set " + quote(m.set->name));
+      auto d = make_error("E0240", "unknown set " + quote(m.set->name));
       d.with_primary(m.set->span, "no `set` or `vocabulary` has this name");
       auto near = closest_match(m.set->name, names);
       d.with_help(near.empty() ? "declare it: `set " + m.set->name + " = {a, b}.`, or list the values: `in {a, b}`"

@@ -11,14 +11,14 @@ void declare_sets(std::vector<ast::Program> const& files, VocabularyIndex const&
       if (!decl) continue;
       auto const& name = decl->name.name;
       if (auto it = out.sets.find(name); it != out.sets.end()) {
-        diags.report(make_error("E0230", "set " + quote(name) + " is declared twice")
+        diags.report(make_error("E0237", "set " + quote(name) + " is declared twice")
                          .with_primary(decl->name.span, "declared again here")
                          .with_secondary(it->second.declared_at, "first declared here")
                          .with_help("merge the two lists, or give one set another name"));
         continue;
       }
       if (auto v = vocabularies.find(name); v != vocabularies.end()) {
-        diags.report(make_error("E0230", quote(name) + " is already a vocabulary")
+        diags.report(make_error("E0237", quote(name) + " is already a vocabulary")
                          .with_primary(decl->name.span, "a set of this name would hide it")
                          .with_secondary(out.schema.vocabularies[v->second].declared_at, "the vocabulary")
                          .with_help("`X in " + name + "` already tests against the vocabulary's values; rename the set"));
