@@ -264,6 +264,50 @@ TEST_CASE("parse: comparisons with every operator") {
   CHECK(p->text(as<ast::Comparison>(body[7]).span) == "A=B");
 }
 
+TEST_CASE("parse: alternatives, nested, and a parenthesised term that is not one") {
+  auto p = parse_text("h :- a(X), (b(X), X > 1 ; c(X) ; (d(X) ; e(X))), (X + 1) * 2 > 3.");
+  auto body = body_of(*p);
+  REQUIRE(body.size() == 3);
+  auto const& d = *as<std::shared_ptr<ast::Disjunction>>(body[1]);
+  REQUIRE(d.alternatives.size() == 3);
+  CHECK(d.alternatives[0].size() == 2);
+  CHECK(p->text(d.alternative_spans[0]) == "b(X), X > 1");
+  CHECK(p->text(d.alternative_spans[1]) == "c(X)");
+  auto const& nested = *as<std::shared_ptr<ast::Disjunction>>(d.alternatives[2].front());
+  CHECK(nested.alternatives.size() == 2);
+  CHECK(p->text(d.span) == "(b(X), X > 1 ; c(X) ; (d(X) ; e(X)))");
+  CHECK(as<ast::Comparison>(body[2]).op == ast::CompareOp::gt);
+}
+
+TEST_CASE("parse: membership tests and sets") {
+  auto p = parse_text("h :- a(X, Y), X in {a, \"b c\", 3, 2025-10-19,}, Y not in leaders, X + 1 in {2}.");
+  auto body = body_of(*p);
+  REQUIRE(body.size() == 4);
+  auto const& in = as<ast::Membership>(body[1]);
+  CHECK_FALSE(in.negated);
+  REQUIRE(in.values.size() == 4);
+  CHECK(as<ast::Symbol>(in.values[0]).name == "a");
+  CHECK(as<ast::StringLit>(in.values[1]).value == "b c");
+  CHECK(as<ast::IntLit>(in.values[2]).value == 3);
+  CHECK(as<ast::DateLit>(in.values[3]).day == 19);
+  auto const& out = as<ast::Membership>(body[2]);
+  CHECK(out.negated);
+  REQUIRE(out.set);
+  CHECK(out.set->name == "leaders");
+  CHECK(out.values.empty());
+  CHECK(std::holds_alternative<std::shared_ptr<ast::Binary>>(as<ast::Membership>(body[3]).element));
+
+  auto s = parse_text("set leaders = {isis_leader, \"al-Qaeda leader\", -3}.");
+  auto set = only<ast::SetDecl>(*s);
+  CHECK(set.name.name == "leaders");
+  REQUIRE(set.values.size() == 3);
+  CHECK(as<ast::IntLit>(set.values[2]).value == -3);
+
+  // `set` stays a usable predicate name.
+  auto r = parse_text("set(X) :- in(X), X in {1}.");
+  CHECK(only<ast::Rule>(*r).head.predicate.name == "set");
+}
+
 TEST_CASE("parse: arithmetic follows the usual precedence, left to right") {
   auto p = parse_text("h :- X = 1 + 2 * 3 - 4 % 5, Y = (1 + 2) * Z / 2, W = N-1.");
   auto body = body_of(*p);
@@ -530,7 +574,8 @@ TEST_CASE("parse: every node's span lies within its parent's and names cover the
 pred role(person: entity, role: symbol).
 h(P, -3) @ S :- role(P, R) @ S by C certainty K, -role(P, R) @ T, not member(P, "g") @ S,
   X = (1 + abs(P - 2)) * 3 % max(A, min(B, C)) - 2025-10-19, N = count : { role(_, _) @ S, Y = sum(Z) : { q(Z) } }.
-constraint c "{P} at {S}" severity warning :- role(P, R) @ S, R != leader, 2 * (N + 1) >= N.
+constraint c "{P} at {S}" severity warning :- role(P, R) @ S, R != leader, 2 * (N + 1) >= N, (R in {a, "b"} ; R not in leaders, q(R)).
+set leaders = {isis_leader, "al-Qaeda leader", 3, 2025-10-19}.
 unique casualties(event, day -> count) across sources within 20% as toll severity error.
 negation_check severity info.
 )");
@@ -600,6 +645,14 @@ TEST_CASE("parse errors: each commitment point reports what it expected") {
       {"p(X) :- q(X), .", "E0101", 1, 15, "expected a body literal, found `.`"},
       {"p(X) :- .", "E0101", 1, 9, "expected a body literal"},
       {"p(X) :- not X = 1.", "E0101", 1, 13, "expected an atom after `not`, found `X`"},
+      {"p(X) :- q(X), (r(X) ; ).", "E0101", 1, 23, "expected a body literal, found `)`"},
+      {"p(X) :- q(X), (r(X) ; s(X).", "E0101", 1, 27, "expected `;` or `)` after the alternative, found `.`"},
+      {"p(X) :- q(X), X in.", "E0101", 1, 19, "expected a set after `in`, found `.`"},
+      {"p(X) :- q(X), X in {}.", "E0101", 1, 21, "expected a value in the set, found `}`"},
+      {"p(X) :- q(X), X in {a.", "E0101", 1, 22, "expected `,` or `}` after the value, found `.`"},
+      {"set s = a.", "E0101", 1, 9, "expected `{` after `=`, found `a`"},
+      {"set s = {a}\np.", "E0101", 1, 12, "expected `.` after the set, found `p`"},
+      {"set s = {X}.", "E0113", 1, 10, "a set lists values"},
       {"p(X, ) :- q.", "E0101", 1, 6, "expected a term, found `)`"},
       {"p :- X = 1 + .", "E0101", 1, 14, "expected a term after the operator"},
       {"p :- X = .", "E0101", 1, 10, "expected a term after the comparison operator"},

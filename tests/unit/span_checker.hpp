@@ -71,6 +71,22 @@ struct SpanChecker {
       term(c->lhs, c->span);
       term(c->rhs, c->span);
     }
+    if (auto m = std::get_if<ast::Membership>(&l)) {
+      inside(m->span, parent);
+      term(m->element, m->span);
+      for (auto const& v : m->values) term(v, m->span);
+      if (m->set) name(*m->set, m->span);
+    }
+    if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&l)) {
+      inside((*d)->span, parent);
+      CHECK(text((*d)->span).front() == '(');
+      CHECK(text((*d)->span).back() == ')');
+      REQUIRE((*d)->alternatives.size() == (*d)->alternative_spans.size());
+      for (std::size_t i = 0; i < (*d)->alternatives.size(); ++i) {
+        inside((*d)->alternative_spans[i], (*d)->span);
+        for (auto const& alt : (*d)->alternatives[i]) literal(alt, (*d)->alternative_spans[i]);
+      }
+    }
   }
   void statement(ast::Statement const& st) {
     Span const s = ast::span_of(st);
@@ -93,6 +109,10 @@ struct SpanChecker {
       if (c->message) inside(c->message->span, s);
       if (c->severity) inside(c->severity_span, s);
       for (auto const& l : c->body) literal(l, s);
+    }
+    if (auto set = std::get_if<ast::SetDecl>(&st)) {
+      name(set->name, s);
+      for (auto const& v : set->values) term(v, s);
     }
     if (auto u = std::get_if<ast::Unique>(&st)) {
       name(u->predicate, s);

@@ -18,7 +18,8 @@ inline x3::symbols<ast::CompareOp> const compare_op({{"=", ast::CompareOp::eq},
 auto const literal_def = negation | disjunction | condition;
 
 // Committed only at the first `;`: until then `(` may open a parenthesised term, `(X + 1) > Y`.
-auto const disjunction_def = '(' >> alternative >> +(';' >> expect(Expected::alternative)[alternative]) >>
+// After `;` an alternative's body commits at its first literal.
+auto const disjunction_def = '(' >> alternative >> +(';' >> alternative) >>
                              expect(Expected::alternatives_close)[')'];
 
 auto const alternative_def = x3::eps >> body;

@@ -59,7 +59,6 @@ enum class Expected : std::uint8_t {
   label_text,
   label_language,
   label_end,
-  alternative,
   alternatives_close,
   set_after_in,
   set_value,

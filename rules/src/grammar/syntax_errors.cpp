@@ -94,7 +94,6 @@ expectation const& describe(Expected e) {
       /* label_text */ {"the label, a string, after the value", "expected a string", label_shape},
       /* label_language */ {"a language code after `lang`", "expected a code such as `en` or `ar`", label_shape},
       /* label_end */ {"`.` after the label", "expected `.` or `lang`", label_shape, true},
-      /* alternative */ {"an alternative after `;`", "expected an atom, `not` or a comparison", alternatives_shape},
       /* alternatives_close */ {"`;` or `)` after the alternative", "expected `,`, `;` or `)`", alternatives_shape},
       /* set_after_in */ {"a set after `in`", "expected `{` or the name of a set",
                           "write `X in {a, b}` or `X in NAME` for a `set` or `vocabulary`"},
