@@ -69,6 +69,7 @@ public:
     check_atoms();
     infer_derived_types();
     for (auto& r : out_.rules) type_rule(r);
+    report_unused_sets();
     detail::check_vocabularies(files_, out_, bad_rules_, diags_);
     check_sourcing();
     for (auto const& r : out_.rules)
@@ -592,6 +593,7 @@ private:
   }
 
   void type_membership(ast::Membership const& m, std::map<std::string, ValueType>& vars) {
+    if (m.set) used_sets_.insert(m.set->name);
     auto values = detail::membership_values(m, out_);
     if (!values) {
       std::vector<std::string_view> names;
@@ -607,6 +609,15 @@ private:
     auto ty = type_expr(m.element, vars);
     if (!ty) return;  // an unbound element is reported by the safety check
     for (auto const& v : *values) check_term(v, *ty, vars, "the value tested");
+  }
+
+  void report_unused_sets() {
+    if (diags_.has_errors()) return;  // a rule that failed its checks may be the one that uses it
+    for (auto const& [name, set] : out_.sets)
+      if (!set.vocabulary && !used_sets_.count(name))
+        diags_.report(make_warning("W0206", "set " + quote(name) + " is used by no rule")
+                          .with_primary(set.declared_at, "declared here, used nowhere")
+                          .with_help("test a value against it, e.g. `R in " + name + "`, or remove it"));
   }
 
   void type_rule(CheckedRule& r) {
@@ -738,6 +749,7 @@ private:
   std::map<CheckedRule const*, std::set<std::string>> unsafe_;
   std::set<CheckedRule const*> skip_safety_;
   std::set<PredicateId> dropped_heads_;
+  std::set<std::string, std::less<>> used_sets_;
   bool misplaced_aggregate_ = false;
 
 public:
