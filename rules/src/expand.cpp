@@ -2,6 +2,7 @@
 // ordinary constraints so they get the same verdicts and explanations.
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 #include "check_internal.hpp"
@@ -143,18 +144,54 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
   out.generated_origin.push_back("unique");
 }
 
-void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settings, CheckedProgram& out) {
+// The check's setting for the whole program, or for one predicate.
+struct NegationSetting {
   bool enabled = true;
   std::optional<ast::VerdictSeverity> severity;
-  for (auto const* nc : settings) {
-    enabled = nc->enabled;
-    if (nc->severity) severity = nc->severity;
+  void apply(ast::NegationCheck const& nc) {
+    enabled = nc.enabled;
+    if (nc.severity) severity = nc.severity;
   }
-  if (!enabled) return;
+};
+
+void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settings, CheckedProgram& out, Diagnostics& diags) {
+  NegationSetting global;
+  std::map<std::string, NegationSetting, std::less<>> own;  // a predicate's own setting overrides the global one
+  for (auto const* nc : settings) {
+    if (!nc->predicate) {
+      global.apply(*nc);
+      continue;
+    }
+    auto const& name = nc->predicate->name;
+    auto id = out.schema.find(name);
+    if (!id || out.schema.predicates[*id].kind != engine::PredicateKind::claimed) {
+      auto d = make_error("E0241", "`negation_check` names " + quote(name) + ", which is " +
+                                       (id ? "not a predicate that sources claim" : "no predicate"));
+      d.with_primary(nc->predicate->span, id ? "derived or built in: sources never deny it" : "unknown predicate");
+      std::vector<std::string_view> claimed;
+      for (auto const& p : out.schema.predicates)
+        if (p.kind == engine::PredicateKind::claimed) claimed.push_back(p.name);
+      auto near = closest_match(name, claimed);
+      d.with_help(!near.empty() ? "did you mean " + quote(near) + "?" : "the check applies to predicates declared with `pred`");
+      diags.report(std::move(d));
+      continue;
+    }
+    own.try_emplace(name);
+  }
+  // Wherever they are written; a severity the predicate's settings leave open is the global one.
+  for (auto& [name, setting] : own) {
+    setting = global;
+    for (auto const* nc : settings)
+      if (nc->predicate && nc->predicate->name == name) setting.apply(*nc);
+  }
   auto const n = out.schema.predicates.size();
   for (engine::PredicateId id = 0; id < n; ++id) {
     auto const& pred = out.schema.predicates[id];
     if (pred.kind != engine::PredicateKind::claimed) continue;
+    auto it = own.find(pred.name);
+    auto const& setting = it != own.end() ? it->second : global;
+    if (!setting.enabled) continue;
+    auto const& severity = setting.severity;
     Span s = pred.declared_at;
     std::set<std::string> taken;
     std::vector<std::string> vars;
@@ -219,7 +256,7 @@ void expand_shorthands(std::vector<ast::Program> const& files, CheckedProgram& o
       if (auto u = std::get_if<ast::Unique>(&st)) expand_unique(*u, out, diags);
       if (auto nc = std::get_if<ast::NegationCheck>(&st)) settings.push_back(nc);
     }
-  expand_negation_checks(settings, out);
+  expand_negation_checks(settings, out, diags);
 }
 
 }  // namespace nogood::rules::detail

@@ -511,6 +511,24 @@ TEST_CASE("parse: negation_check settings") {
   auto const& sev = std::get<ast::NegationCheck>(p->program->statements[2]);
   CHECK(sev.enabled);
   CHECK(sev.severity == ast::VerdictSeverity::info);
+  CHECK_FALSE(sev.predicate);
+
+  auto q = parse_text("negation_check role off.\nnegation_check severity severity warning.\nnegation_check on on.");
+  INFO(q->listing());
+  REQUIRE(q->program);
+  auto const& role = std::get<ast::NegationCheck>(q->program->statements[0]);
+  REQUIRE(role.predicate);
+  CHECK(role.predicate->name == "role");
+  CHECK_FALSE(role.enabled);
+  // A predicate may be called like a setting word.
+  auto const& named_severity = std::get<ast::NegationCheck>(q->program->statements[1]);
+  REQUIRE(named_severity.predicate);
+  CHECK(named_severity.predicate->name == "severity");
+  CHECK(named_severity.severity == ast::VerdictSeverity::warning);
+  auto const& named_on = std::get<ast::NegationCheck>(q->program->statements[2]);
+  REQUIRE(named_on.predicate);
+  CHECK(named_on.predicate->name == "on");
+  CHECK(named_on.enabled);
 }
 
 TEST_CASE("parse: vocabularies list names and strings, a trailing comma allowed") {

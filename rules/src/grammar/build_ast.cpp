@@ -520,6 +520,7 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
           [this](syntax::negation_check_stmt const& n) -> ast::Statement {
             ast::NegationCheck out;
             out.span = n.span;
+            if (n.predicate) out.predicate = identifier(*n.predicate);
             out.enabled = n.setting.text != "off";
             if (n.setting.text == "severity") {
               if (n.severity) {
@@ -534,8 +535,9 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
               error(make_error("E0101", "expected `.` after `negation_check " + n.setting.text + "`, found `" +
                                             n.severity->text + "`")
                         .with_primary(n.severity->span, "expected `.`")
-                        .with_help("to change the severity, write `negation_check severity " + n.severity->text +
-                                   ".`"));
+                        .with_help("to change the severity, write `negation_check " +
+                                   (n.predicate ? n.predicate->text + " " : std::string()) + "severity " +
+                                   n.severity->text + ".`"));
             }
             return out;
           },

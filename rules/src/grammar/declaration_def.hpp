@@ -39,7 +39,8 @@ auto const unique_scope_def =
 auto const tolerance_def = kw("within") >> expect(Expected::within_amount)[number] >> x3::matches['%'];
 
 // `severity` without a level, or a level after `on`/`off`, is reported when building the AST.
-auto const negation_check_stmt_def = kw("negation_check") >>
+// A name before the setting is the predicate it is for: `negation_check commented off.`
+auto const negation_check_stmt_def = kw("negation_check") >> -(&(lower_name >> negation_setting) >> lower_name) >>
                                      expect(Expected::negation_check_setting)[negation_setting] >> -any_name >>
                                      expect(Expected::negation_check_end)['.'];
 

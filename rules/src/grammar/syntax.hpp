@@ -202,6 +202,7 @@ struct unique_stmt {
 };
 
 struct negation_check_stmt {
+  boost::optional<name> predicate;  // the one predicate the setting is for
   name setting;                   // `on`, `off` or `severity`
   boost::optional<name> severity; // the level after `severity`
   Span span;

@@ -34,6 +34,6 @@ BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::constraint_stmt, id, message, s
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::tolerance, amount, percent)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::unique_stmt, predicate, keys, value, scope, within, alias,
                           message, severity)
-BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::negation_check_stmt, setting, severity)
+BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::negation_check_stmt, predicate, setting, severity)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::vocabulary_stmt, id, values)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::label_stmt, predicate, value, text, language)

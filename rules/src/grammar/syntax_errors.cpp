@@ -81,7 +81,7 @@ expectation const& describe(Expected e) {
       /* unique_end */ {"`.` after the `unique` statement", "expected `.`",
                         "optional parts come in the order `within N`, `as NAME`, \"message\", `severity LEVEL`", true},
       /* negation_check_setting */ {"`on`, `off` or `severity` after `negation_check`", "expected a setting",
-                                    "write `negation_check off.` or `negation_check severity warning.`"},
+                                    "write `negation_check off.`, `negation_check severity warning.` or `negation_check role off.`"},
       /* negation_check_end */ {"`.` after the `negation_check` setting", "expected `.`", "", true},
       /* vocabulary_name */ {"a vocabulary name after `vocabulary`", "expected a lowercase name", vocabulary_shape},
       /* vocabulary_equals */ {"`=` after the vocabulary name", "expected `=`", vocabulary_shape},

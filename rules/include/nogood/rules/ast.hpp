@@ -190,6 +190,7 @@ struct Unique {
 // `negation_check off.` / `negation_check severity warning.`: the built-in check that
 // reports a claim and its strong negation.
 struct NegationCheck {
+  std::optional<Identifier> predicate;  // `negation_check commented off.`: this predicate's check only
   bool enabled = true;
   std::optional<VerdictSeverity> severity;
   Span span;
