@@ -61,8 +61,8 @@ std::string render_html_index(Session const& s, std::vector<Verdict const*> cons
     out += "<tr class=\"" + severity + "\"" + anchor + verdict_data_attributes(s, *v) + "><td class=\"severity\">" + severity +
            "</td><td><code>" + html_escape(v->rule) + "</code></td><td>" + (s.acceptance(*v) ? "<span class=\"accepted-mark\">accepted</span> " : "") +
            (s.baseline() ? "<span class=\"change-mark\">" + std::string(v->in_baseline ? "unchanged" : "new") + "</span> " : "");
-    if (linked) out += "<a href=\"#" + html_escape(v->id()) + "\">" + html_isolated(v->message) + "</a>";
-    else out += html_isolated(v->message) + "<br><code class=\"id\">" + html_escape(v->id()) + "</code>";
+    if (linked) out += "<a href=\"#" + html_escape(v->id()) + "\">" + html_isolated(s.message(*v)) + "</a>";
+    else out += html_isolated(s.message(*v)) + "<br><code class=\"id\">" + html_escape(v->id()) + "</code>";
     out += "</td><td>" + sources + "</td></tr>\n";
   }
   return out + "</tbody>\n</table>\n";

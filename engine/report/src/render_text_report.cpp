@@ -66,7 +66,7 @@ std::string nogoods_line(Session const& s, Verdict const& v, Style const& style)
 }
 
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
-  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule) + "]") + style.bold(": " + v.message) + "\n";
+  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   auto proof = s.explain(v);
   Evidence e;
@@ -119,7 +119,8 @@ void render_compact(std::string& out, Session const& s, Verdict const& v, Style 
   auto severity = std::string(engine::to_string(v.severity));
   out += paint_severity(style, v.severity, severity) + std::string(8 - severity.size(), ' ');
   out += std::string(v.rule) + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
-  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id()) + (s.acceptance(v) ? "  accepted" : "") +
+  s.append_message(out, v);
+  out += "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id()) + (s.acceptance(v) ? "  accepted" : "") +
          (s.baseline() ? "  " + change_word(s, v) : "") + "\n";
 }
 

@@ -39,13 +39,9 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ul
   return h;
 }
 
-// A constraint's message split once into literal text and the bindings it shows.
-struct MessagePiece {
-  std::string_view text;
-  std::size_t binding = SIZE_MAX;  // else the index of the binding shown here
-};
+}  // namespace
 
-std::vector<MessagePiece> split_message(std::string_view tmpl, std::vector<std::string> const& names) {
+std::vector<Session::MessagePiece> Session::split_message(std::string_view tmpl, std::vector<std::string> const& names) {
   std::vector<MessagePiece> pieces;
   std::size_t literal = 0;
   for (std::size_t i = 0; i < tmpl.size(); ++i) {
@@ -67,6 +63,21 @@ std::vector<MessagePiece> split_message(std::string_view tmpl, std::vector<std::
   return pieces;
 }
 
+void Session::append_message(std::string& out, Verdict const& v) const {
+  for (auto const& piece : messages_[v.constraint]) {
+    if (piece.binding == SIZE_MAX) out += piece.text;
+    else append_display(out, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
+  }
+}
+
+std::string Session::message(Verdict const& v) const {
+  std::string out;
+  append_message(out, v);
+  return out;
+}
+
+namespace {
+
 // What building one verdict needs besides the verdict, kept between verdicts.
 struct VerdictScratch {
   std::string key;
@@ -77,7 +88,6 @@ struct VerdictScratch {
 
 struct ConstraintShape {
   std::uint32_t constraint;
-  std::vector<MessagePiece> message;
   std::size_t first;  // index of its first verdict
 };
 
@@ -105,10 +115,6 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
       v.sources.push_back(row[i]);
   }
   v.id_hash = fnv1a(key) & 0xffffffffffffull;
-  for (auto const& piece : shape.message) {
-    if (piece.binding == SIZE_MAX) v.message += piece.text;
-    else session.append_display(v.message, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
-  }
   // Support: the claims at the leaves of the first derivation.
   auto& todo = scratch.todo;
   todo.assign(1, {info.relation, r});
@@ -144,10 +150,12 @@ void Session::build_verdicts() {
   auto started = std::chrono::steady_clock::now();
   std::vector<ConstraintShape> shapes;
   std::size_t total = 0;
+  messages_.clear();
   for (std::uint32_t c = 0; c < program_.constraints.size(); ++c) {
     auto const& info = program_.constraints[c];
     auto const& decl = program_.relations[info.relation];
-    shapes.push_back({c, split_message(info.message.empty() ? info.name : info.message, decl.column_names), total});
+    messages_.push_back(split_message(info.message.empty() ? info.name : info.message, decl.column_names));
+    shapes.push_back({c, total});
     total += db_.relations[info.relation].size();
   }
   verdicts_.clear();

@@ -65,7 +65,6 @@ struct Verdict {
   std::uint32_t constraint = 0;
   std::string_view rule;  // the constraint's name, held by the program
   engine::VerdictSeverity severity = engine::VerdictSeverity::error;
-  std::string message;
   BindingsView bindings;
   std::vector<std::uint32_t> sources;  // source indexes involved
   std::vector<std::uint32_t> support;  // claim indexes it rests on, in proof order
