@@ -182,7 +182,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   out += "</ul>\n";
   if (s.source_nogoods_found()) {
     std::string sets;
-    for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+    for (auto const& set : v.nogoods()) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
     out += "<p class=\"nogoods\"><span class=\"step\">nogoods</span>" + html_text(sets) +
            (v.nogoods_complete ? "" : " <span class=\"unverified\">(the search stopped at a bound: there may be more)</span>") + "</p>\n";
   }

@@ -129,7 +129,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   render_node(out, s, s.explain(v), 0);
   if (s.source_nogoods_found()) {
     std::string sets;
-    for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+    for (auto const& set : v.nogoods()) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
     out += "\nNogoods (sources whose claims cannot all hold): " + md_text(sets) + (v.nogoods_complete ? "" : " (the search stopped at a bound: there may be more)") + "\n";
   }
   out += "\nVerdict id: " + md_code(v.id()) + "\n";

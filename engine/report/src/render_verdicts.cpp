@@ -132,11 +132,11 @@ void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proof
     w.end_object();
   }
   w.end_object().key("sources").begin_array();
-  for (auto src : v.sources) w.value(s.corpus().sources[src].id);
+  for (auto src : v.sources()) w.value(s.corpus().sources[src].id);
   w.end_array();
   if (s.source_nogoods_found()) {
     w.key("nogoods").begin_array();
-    for (auto const& set : v.nogoods) {
+    for (auto const& set : v.nogoods()) {
       w.begin_array();
       for (auto src : set) w.value(s.corpus().sources[src].id);
       w.end_array();
@@ -144,7 +144,7 @@ void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proof
     w.end_array().member("nogoods_complete", v.nogoods_complete);
   }
   w.key("support").begin_array();
-  for (auto c : v.support) write_claim(w, s, c);
+  for (auto c : v.support()) write_claim(w, s, c);
   w.end_array();
   if (proofs) {
     w.key("proof");

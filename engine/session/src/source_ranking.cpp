@@ -22,10 +22,11 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
     }
     ++out.verdicts;
     if (!v->nogoods_complete) ++out.incomplete;
-    if (std::any_of(v->nogoods.begin(), v->nogoods.end(), [](auto const& set) { return set.empty(); })) ++out.background;
+    auto const nogoods = v->nogoods();
+    if (std::any_of(nogoods.begin(), nogoods.end(), [](auto const& set) { return set.empty(); })) ++out.background;
     involved.clear();
     together.clear();
-    for (auto const& set : v->nogoods) {
+    for (auto const& set : nogoods) {
       involved.insert(involved.end(), set.begin(), set.end());
       for (std::size_t a = 0; a < set.size(); ++a)
         for (std::size_t b = a + 1; b < set.size(); ++b) together.emplace_back(std::min(set[a], set[b]), std::max(set[a], set[b]));
@@ -35,7 +36,7 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
     for (auto src : involved) {
       ++per[src].verdicts;
       // Doubting it alone settles the verdict when every way to derive it needs this source.
-      bool in_every = v->nogoods_complete && std::all_of(v->nogoods.begin(), v->nogoods.end(), [&](auto const& set) {
+      bool in_every = v->nogoods_complete && std::all_of(nogoods.begin(), nogoods.end(), [&](auto const& set) {
         return std::find(set.begin(), set.end(), src) != set.end();
       });
       if (in_every) ++per[src].settled;

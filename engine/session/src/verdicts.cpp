@@ -1,10 +1,10 @@
 // Verdicts: one per row of each constraint's relation, with the sources and claims it rests on.
 #include <algorithm>
 #include <chrono>
-#include <future>
 
 #include "nogood/engine/memory.hpp"
 #include "nogood/session.hpp"
+#include "verdict_lists.hpp"
 
 namespace nogood {
 
@@ -91,7 +91,13 @@ struct ConstraintShape {
   std::size_t first;  // index of its first verdict
 };
 
-Verdict make_verdict(Session const& session, ConstraintShape const& shape, engine::RowId r, VerdictScratch& scratch) {
+// Adds `value` to the list that starts at `first` unless it holds it already.
+void add_once(std::vector<std::uint32_t>& values, std::size_t first, std::uint32_t value) {
+  if (std::find(values.begin() + static_cast<std::ptrdiff_t>(first), values.end(), value) == values.end()) values.push_back(value);
+}
+
+// The verdict of row `r`, its sources and support appended to `lists` (its share's).
+Verdict make_verdict(Session const& session, ConstraintShape const& shape, engine::RowId r, VerdictLists& lists, VerdictScratch& scratch) {
   auto const& program = session.program();
   auto const& db = session.database();
   auto const& info = program.constraints[shape.constraint];
@@ -106,19 +112,21 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
   auto& key = scratch.key;
   key = info.name;
   v.bindings = BindingsView(decl, row);
+  auto& sources = lists.sources;
+  auto const first_source = sources.size();
   for (std::size_t i = 0; i < decl.columns.size(); ++i) {
     Binding b = v.bindings[i];
     key.append(1, '\0').append(b.name).append(1, '=');
     session.append_canonical(key, b.type, b.value);
-    if (b.type == ValueType::source && row[i] < session.corpus().sources.size() &&
-        std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
-      v.sources.push_back(row[i]);
+    if (b.type == ValueType::source && row[i] < session.corpus().sources.size()) add_once(sources, first_source, row[i]);
   }
   v.id_hash = fnv1a(key) & 0xffffffffffffull;
   // Support: the claims at the leaves of the first derivation.
   auto& todo = scratch.todo;
   todo.assign(1, {info.relation, r});
   scratch.support_sources.clear();
+  auto& support = lists.support;
+  auto const first_claim = support.size();
   while (!todo.empty()) {
     auto [rid, rrow] = todo.back();
     todo.pop_back();
@@ -127,8 +135,8 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
       // A claimed row ends with source, claimant, certainty and claim: read the source here rather
       // than from the claim, a cache miss away.
       auto const* claimed = db.relations[rid].row(rrow) + rdecl.columns.size() - 4;
-      if (std::find(v.support.begin(), v.support.end(), claimed[3]) == v.support.end()) {
-        v.support.push_back(claimed[3]);
+      if (std::find(support.begin() + static_cast<std::ptrdiff_t>(first_claim), support.end(), claimed[3]) == support.end()) {
+        support.push_back(claimed[3]);
         scratch.support_sources.push_back(claimed[0]);
       }
       continue;
@@ -140,7 +148,9 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
       if (it->kind == engine::Literal::Kind::atom) todo.emplace_back(it->relation, scratch.derivation.rows[--slot]);
   }
   for (auto src : scratch.support_sources)
-    if (src != engine::no_source && std::find(v.sources.begin(), v.sources.end(), src) == v.sources.end()) v.sources.push_back(src);
+    if (src != engine::no_source) add_once(sources, first_source, src);
+  v.sources_at = {static_cast<std::uint32_t>(first_source), static_cast<std::uint32_t>(sources.size() - first_source)};
+  v.support_at = {static_cast<std::uint32_t>(first_claim), static_cast<std::uint32_t>(support.size() - first_claim)};
   return v;
 }
 
@@ -159,28 +169,24 @@ void Session::build_verdicts() {
     total += db_.relations[info.relation].size();
   }
   verdicts_.clear();
-  if (total == 0) {
-    match_acceptances();
-    timings_.verdicts = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return;
+  lists_ = {};
+  if (total > 0) {
+    verdicts_.resize(total);
+    // Verdicts are independent of one another: each thread builds a contiguous share in place.
+    std::size_t const workers = total < 4096 ? 1 : threads();
+    std::vector<VerdictLists> parts(workers);
+    run_shares(total, workers, [&](std::size_t t, std::size_t begin, std::size_t end) {
+      VerdictScratch scratch;
+      auto shape = std::upper_bound(shapes.begin(), shapes.end(), begin, [](std::size_t i, ConstraintShape const& s) { return i < s.first; }) - 1;
+      for (std::size_t i = begin; i < end; ++i) {
+        while (std::next(shape) != shapes.end() && std::next(shape)->first <= i) ++shape;
+        verdicts_[i] = make_verdict(*this, *shape, static_cast<engine::RowId>(i - shape->first), parts[t], scratch);
+      }
+    });
+    join_sources(lists_, parts, verdicts_);
+    parts.clear();
+    engine::return_free_memory();
   }
-  verdicts_.resize(total);
-  // Verdicts are independent of one another: each thread builds a contiguous share, in place.
-  auto build = [&](std::size_t begin, std::size_t end) {
-    VerdictScratch scratch;
-    auto shape = std::upper_bound(shapes.begin(), shapes.end(), begin, [](std::size_t i, ConstraintShape const& s) { return i < s.first; }) - 1;
-    for (std::size_t i = begin; i < end; ++i) {
-      while (std::next(shape) != shapes.end() && std::next(shape)->first <= i) ++shape;
-      verdicts_[i] = make_verdict(*this, *shape, static_cast<engine::RowId>(i - shape->first), scratch);
-    }
-  };
-  std::size_t const workers = total < 4096 ? 1 : threads();
-  std::vector<std::future<void>> shares;
-  for (std::size_t t = 1; t < workers; ++t)
-    shares.push_back(std::async(std::launch::async, build, total * t / workers, total * (t + 1) / workers));
-  build(0, total / workers);
-  for (auto& share : shares) share.get();
-  engine::return_free_memory();
   match_acceptances();
   timings_.verdicts = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }

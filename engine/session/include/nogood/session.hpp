@@ -153,6 +153,7 @@ private:
   engine::Program program_;
   engine::Database db_;
   std::vector<Verdict> verdicts_;
+  VerdictLists lists_;  // the lists of every verdict
   // Each constraint's message split once into literal text and the bindings it shows.
   struct MessagePiece {
     std::string_view text;
