@@ -163,10 +163,6 @@ bool Session::evaluate() {
   if (evaluated_) return *evaluated_;
   bool ok = engine::evaluate(program_, corpus_, db_, options_.eval, diags_);
   evaluated_ = ok;
-  // The claims' arguments now live in the claimed relations: the corpus's copy, which only
-  // loading and the duplicate check read, goes.
-  std::vector<engine::ClaimRows>().swap(corpus_.positive);
-  std::vector<engine::ClaimRows>().swap(corpus_.negative);
   engine::return_free_memory();
   timings_.evaluate = seconds_since(started);
   return ok;
