@@ -616,9 +616,9 @@ public:
   std::uint32_t current_rule() const { return rule_index_; }
 };
 
-void load_claims(Program const& program, Corpus const& corpus, Database& db) {
+void load_claims(Program const& program, Corpus& corpus, Database& db) {
   std::vector<Value> tuple;
-  auto fill = [&](RelationId rel, ClaimRows const& rows, std::size_t arity) {
+  auto fill = [&](RelationId rel, ClaimRows& rows, std::size_t arity) {
     if (rel == no_relation) return;
     auto& relation = db.relations[rel];
     relation.reserve(rows.claims.size());
@@ -631,6 +631,7 @@ void load_claims(Program const& program, Corpus const& corpus, Database& db) {
       tuple.push_back(rows.claims[i]);
       relation.append(tuple.data());
     }
+    rows = {};  // in the relation now
   };
   for (PredicateId p = 0; p < program.schema.predicates.size(); ++p) {
     auto const& pred = program.schema.predicates[p];
@@ -639,7 +640,7 @@ void load_claims(Program const& program, Corpus const& corpus, Database& db) {
       if (p < corpus.negative.size()) fill(program.negative_relation[p], corpus.negative[p], pred.arity());
     } else if (pred.kind == PredicateKind::builtin && pred.name == "source") {
       auto& relation = db.relations[program.positive_relation[p]];
-      auto& pool = const_cast<StringPool&>(corpus.strings);
+      auto& pool = corpus.strings;
       for (std::uint32_t s = 0; s < corpus.sources.size(); ++s) {
         auto const& src = corpus.sources[s];
         auto published = parse_date(src.published);
@@ -649,6 +650,8 @@ void load_claims(Program const& program, Corpus const& corpus, Database& db) {
       }
     }
   }
+  std::vector<ClaimRows>().swap(corpus.positive);
+  std::vector<ClaimRows>().swap(corpus.negative);
 }
 
 }  // namespace
@@ -717,7 +720,7 @@ void run_side_by_side(Program const& program, Database& db, EvalOptions const& o
 
 }  // namespace
 
-bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOptions const& options, Diagnostics& diags) {
+bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions const& options, Diagnostics& diags) {
   db.relations.clear();
   db.provenance.clear();
   for (auto const& decl : program.relations) db.relations.emplace_back(static_cast<std::uint32_t>(decl.columns.size()));

@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   session.build_verdicts();
   std::vector<nogood::Verdict const*> verdicts;
   for (auto const& v : session.verdicts()) {
-    std::cout << v.id() << ": " << v.message << "\n";
+    std::cout << v.id() << ": " << session.message(v) << "\n";
     verdicts.push_back(&v);
   }
   if (!verdicts.empty()) print_proof(session.explain(*verdicts.front()), 0);

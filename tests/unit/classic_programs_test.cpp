@@ -60,7 +60,7 @@ constraint cut_off "{X} cannot be reached" severity warning :- node(X), not reac
   CHECK(run.relations["unreachable"] == TupleSet{{4}, {5}, {6}, {7}});
   REQUIRE(run.verdicts.size() == 4);
   std::set<std::string> messages;
-  for (auto const& v : run.verdicts) messages.insert(v.message);
+  for (auto const& v : run.verdicts) messages.insert(run.session->message(v));
   CHECK(messages == std::set<std::string>{"4 cannot be reached", "5 cannot be reached", "6 cannot be reached", "7 cannot be reached"});
 }
 

@@ -73,7 +73,7 @@ constraint reach "{X} reaches {Z} through 3" :- via(X, Z), path(X, Z).
     return nogood::engine::unpack_int(v.bindings[0].value) == 0 && nogood::engine::unpack_int(v.bindings[1].value) == 6;
   });
   REQUIRE(v != run.verdicts.end());
-  CHECK(v->support.size() >= 6);
+  CHECK(v->support().size() >= 6);
 }
 
 TEST_CASE("a paged array keeps its contents as it grows past the size it maps") {

@@ -2,7 +2,7 @@
 
 namespace nogood::report {
 
-std::string nogood_set_text(Session const& s, std::vector<std::uint32_t> const& set) {
+std::string nogood_set_text(Session const& s, std::span<std::uint32_t const> set) {
   std::string out = "{";
   for (std::size_t i = 0; i < set.size(); ++i) out += (i ? ", " : "") + s.corpus().sources[set[i]].id;
   return out + "}";

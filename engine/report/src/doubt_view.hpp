@@ -2,6 +2,8 @@
 // sources and pairs a summary lists.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,7 +15,7 @@ constexpr std::size_t max_doubted_sources = 10;  // a summary lists the sources 
 constexpr std::size_t max_doubted_pairs = 5;
 
 // `{en-report, he-report}`; `{}` for the rules and background facts alone.
-std::string nogood_set_text(Session const& session, std::vector<std::uint32_t> const& set);
+std::string nogood_set_text(Session const& session, std::span<std::uint32_t const> set);
 
 // What the ranking leaves out or could not finish, as a sentence; empty when nothing.
 std::string doubt_notes(SourceRanking const& r);

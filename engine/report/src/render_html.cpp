@@ -183,7 +183,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   out += "<article class=\"verdict " + severity + (accepted ? " accepted" : "") + "\"" + id_attribute(anchors, v.id()) + verdict_data_attributes(s, v) + ">\n";
   out += "<details class=\"verdict-body\" open>\n<summary><h3><span class=\"severity\">" + severity + "</span> <code class=\"rule\">" +
          html_escape(v.rule) + "</code> " + (accepted ? "<span class=\"accepted-mark\">accepted</span> " : "") +
-         (s.baseline() ? "<span class=\"change-mark\">" + change_word(s, v) + "</span> " : "") + html_text(v.message) +
+         (s.baseline() ? "<span class=\"change-mark\">" + change_word(s, v) + "</span> " : "") + html_text(s.message(v)) +
          "</h3></summary>\n";
   if (accepted) out += "<p class=\"accepted\"><strong>Accepted</strong> " + html_text(accepted_line(*accepted)) + "</p>\n";
   out += "<p class=\"because\">because</p>\n<ul class=\"proof\">\n";
@@ -191,7 +191,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   out += "</ul>\n";
   if (s.source_nogoods_found()) {
     std::string sets;
-    for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+    for (auto const& set : v.nogoods()) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
     out += "<p class=\"nogoods\"><span class=\"step\">nogoods</span>" + html_text(sets) +
            (v.nogoods_complete ? "" : " <span class=\"unverified\">(the search stopped at a bound: there may be more)</span>") + "</p>\n";
   }

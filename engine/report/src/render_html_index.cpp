@@ -45,7 +45,7 @@ constexpr char const* filter_script = R"js(
 
 std::string verdict_data_attributes(Session const& s, Verdict const& v) {
   std::string sources = "|";
-  for (auto src : v.sources) sources += s.corpus().sources[src].id + "|";
+  for (auto src : v.sources()) sources += s.corpus().sources[src].id + "|";
   return " data-severity=\"" + std::string(engine::to_string(v.severity)) + "\" data-rule=\"" + html_escape(v.rule) +
          "\" data-sources=\"" + html_escape(sources) + "\"";
 }
@@ -55,14 +55,15 @@ std::string render_html_index(Session const& s, std::vector<Verdict const*> cons
   for (auto const* v : verdicts) {
     auto severity = std::string(engine::to_string(v->severity));
     std::string sources;
-    for (std::size_t i = 0; i < v->sources.size(); ++i) sources += (i ? ", " : "") + html_isolated(s.corpus().sources[v->sources[i]].id);
+    auto const ids = v->sources();
+    for (std::size_t i = 0; i < ids.size(); ++i) sources += (i ? ", " : "") + html_isolated(s.corpus().sources[ids[i]].id);
     // A page without the verdicts in full anchors each row, so links to an id still land.
     std::string anchor = !linked && anchors.insert(v->id()).second ? " id=\"" + html_escape(v->id()) + "\"" : "";
     out += "<tr class=\"" + severity + "\"" + anchor + verdict_data_attributes(s, *v) + "><td class=\"severity\">" + severity +
            "</td><td><code>" + html_escape(v->rule) + "</code></td><td>" + (s.acceptance(*v) ? "<span class=\"accepted-mark\">accepted</span> " : "") +
            (s.baseline() ? "<span class=\"change-mark\">" + std::string(v->in_baseline ? "unchanged" : "new") + "</span> " : "");
-    if (linked) out += "<a href=\"#" + html_escape(v->id()) + "\">" + html_isolated(v->message) + "</a>";
-    else out += html_isolated(v->message) + "<br><code class=\"id\">" + html_escape(v->id()) + "</code>";
+    if (linked) out += "<a href=\"#" + html_escape(v->id()) + "\">" + html_isolated(s.message(*v)) + "</a>";
+    else out += html_isolated(s.message(*v)) + "<br><code class=\"id\">" + html_escape(v->id()) + "</code>";
     out += "</td><td>" + sources + "</td></tr>\n";
   }
   return out + "</tbody>\n</table>\n";
@@ -72,7 +73,7 @@ std::string render_html_filters(Session const& s, std::vector<Verdict const*> co
   std::set<std::string> rules, sources;
   for (auto const* v : verdicts) {
     rules.emplace(v->rule);
-    for (auto src : v->sources) sources.insert(s.corpus().sources[src].id);
+    for (auto src : v->sources()) sources.insert(s.corpus().sources[src].id);
   }
   std::string out = "<form id=\"filters\" hidden>\n";
   out += "<label>Severity <select name=\"severity\"><option value=\"info\">all</option><option value=\"warning\">warning and above</option>"

@@ -131,13 +131,13 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   if (anchors.insert(v.id()).second) out += "<a id=\"" + v.id() + "\"></a>\n";
   auto change = change_word(s, v);
   out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule) + (change.empty() ? "" : " (" + change + ")") + ": " +
-         md_text(v.message) + "\n\n";
+         md_text(s.message(v)) + "\n\n";
   if (auto const* a = s.acceptance(v)) out += "**Accepted** " + md_text(accepted_line(*a)) + "\n\n";
   out += "Because:\n\n";
   render_node(out, s, s.explain(v), 0);
   if (s.source_nogoods_found()) {
     std::string sets;
-    for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+    for (auto const& set : v.nogoods()) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
     out += "\nNogoods (sources whose claims cannot all hold): " + md_text(sets) + (v.nogoods_complete ? "" : " (the search stopped at a bound: there may be more)") + "\n";
   }
   out += "\nVerdict id: " + md_code(v.id()) + "\n";

@@ -59,14 +59,15 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
 // The sets of sources whose claims cannot all hold, given this verdict.
 std::string nogoods_line(Session const& s, Verdict const& v, Style const& style) {
   std::string sets;
-  for (auto const& set : v.nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
-  bool const background = !v.nogoods.empty() && v.nogoods.front().empty();
+  auto const nogoods = v.nogoods();
+  for (auto const& set : nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+  bool const background = !nogoods.empty() && nogoods.front().empty();
   return "    " + style.cyan("nogoods:") + " " + sets + (background ? style.dim("  (the rules and background facts alone)") : "") +
          (v.nogoods_complete ? "" : style.dim("  (the search stopped at a bound: there may be more)")) + "\n";
 }
 
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
-  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule) + "]") + style.bold(": " + v.message) + "\n";
+  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   auto proof = s.explain(v);
   Evidence e;
@@ -101,17 +102,18 @@ void render_evidence(std::string& out, Session const& s, Verdict const& v, Style
 // several, else (no search was run) the sources of its recorded proof.
 std::string sources_of(Session const& s, Verdict const& v) {
   constexpr std::size_t listed = 3;
-  auto list = [&](std::vector<std::uint32_t> const& ids) {
+  auto list = [&](std::span<std::uint32_t const> ids) {
     std::string out;
     for (std::size_t i = 0; i < ids.size() && i < listed; ++i) out += (i ? ", " : "") + s.corpus().sources[ids[i]].id;
     if (ids.size() > listed) out += " +" + std::to_string(ids.size() - listed);
     return out.empty() ? std::string("background") : out;
   };
-  if (v.nogoods.empty()) return list(v.sources);
-  if (v.nogoods.size() == 1) return list(v.nogoods[0]);
+  auto const nogoods = v.nogoods();
+  if (nogoods.empty()) return list(v.sources());
+  if (nogoods.size() == 1) return list(nogoods[0]);
   std::string out;
-  for (std::size_t i = 0; i < v.nogoods.size() && i < listed; ++i) out += (i ? ", {" : "{") + list(v.nogoods[i]) + "}";
-  if (v.nogoods.size() > listed) out += " +" + std::to_string(v.nogoods.size() - listed) + " sets";
+  for (std::size_t i = 0; i < nogoods.size() && i < listed; ++i) out += (i ? ", {" : "{") + list(nogoods[i]) + "}";
+  if (nogoods.size() > listed) out += " +" + std::to_string(nogoods.size() - listed) + " sets";
   return out;
 }
 
@@ -119,7 +121,8 @@ void render_compact(std::string& out, Session const& s, Verdict const& v, Style 
   auto severity = std::string(engine::to_string(v.severity));
   out += paint_severity(style, v.severity, severity) + std::string(8 - severity.size(), ' ');
   out += std::string(v.rule) + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
-  out += v.message + "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id()) + (s.acceptance(v) ? "  accepted" : "") +
+  s.append_message(out, v);
+  out += "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id()) + (s.acceptance(v) ? "  accepted" : "") +
          (s.baseline() ? "  " + change_word(s, v) : "") + "\n";
 }
 

@@ -66,7 +66,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
 }
 
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Style const& style) {
-  out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + std::string(v.rule) + "]") + style.bold(": " + v.message) + "\n";
+  out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + std::string(v.rule) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "  " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);
@@ -122,12 +122,13 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
 }
 
 void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proofs) {
-  w.begin_object().member("id", v.id()).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", v.message);
+  std::string text;
+  s.append_message(text, v);
+  w.begin_object().member("id", v.id()).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", text);
   if (s.baseline()) w.member("baseline", change_word(s, v));
   if (auto const* a = s.acceptance(v))
     w.key("accepted").begin_object().member("reason", a->reason).member("by", a->by).member("date", a->date).end_object();
   w.key("bindings").begin_object();
-  std::string text;
   for (auto const& b : v.bindings) {
     text.clear();
     s.append_canonical(text, b.type, b.value);
@@ -138,11 +139,11 @@ void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proof
     w.end_object();
   }
   w.end_object().key("sources").begin_array();
-  for (auto src : v.sources) w.value(s.corpus().sources[src].id);
+  for (auto src : v.sources()) w.value(s.corpus().sources[src].id);
   w.end_array();
   if (s.source_nogoods_found()) {
     w.key("nogoods").begin_array();
-    for (auto const& set : v.nogoods) {
+    for (auto const& set : v.nogoods()) {
       w.begin_array();
       for (auto src : set) w.value(s.corpus().sources[src].id);
       w.end_array();
@@ -150,7 +151,7 @@ void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proof
     w.end_array().member("nogoods_complete", v.nogoods_complete);
   }
   w.key("support").begin_array();
-  for (auto c : v.support) write_claim(w, s, c);
+  for (auto c : v.support()) write_claim(w, s, c);
   w.end_array();
   if (proofs) {
     w.key("proof");

@@ -33,10 +33,10 @@ ReportSummary summarize(Session const& session, std::vector<Verdict const*> cons
     auto const& v = *verdicts[i];
     // Once the nogoods are known, a verdict involves the sources of every derivation, not only
     // those of the one recorded.
-    std::vector<std::uint32_t> srcs = v.sources;
+    std::vector<std::uint32_t> srcs(v.sources().begin(), v.sources().end());
     if (session.source_nogoods_found()) {
       srcs.clear();
-      for (auto const& set : v.nogoods) srcs.insert(srcs.end(), set.begin(), set.end());
+      for (auto const& set : v.nogoods()) srcs.insert(srcs.end(), set.begin(), set.end());
     }
     std::sort(srcs.begin(), srcs.end());
     srcs.erase(std::unique(srcs.begin(), srcs.end()), srcs.end());

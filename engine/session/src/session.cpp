@@ -6,8 +6,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <future>
-#include <thread>
 
 #include "nogood/facts/accepted.hpp"
 #include "nogood/facts/load.hpp"
@@ -17,26 +15,6 @@
 #include "nogood/rules/lower.hpp"
 
 namespace nogood {
-
-std::string Verdict::id() const {
-  std::string out;
-  out.reserve(rule.size() + 13);
-  out.append(rule).append(1, '-');
-  for (int shift = 44; shift >= 0; shift -= 4) out += "0123456789abcdef"[id_hash >> shift & 15];
-  return out;
-}
-
-bool Verdict::has_id(std::string_view id) const {
-  if (id.size() != rule.size() + 13 || !id.starts_with(rule) || id[rule.size()] != '-') return false;
-  std::uint64_t hash = 0;
-  for (char c : id.substr(rule.size() + 1)) {
-    int const digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-    if (digit < 0) return false;
-    hash = hash << 4 | static_cast<std::uint64_t>(digit);
-  }
-  return hash == id_hash;
-}
-
 
 namespace fs = std::filesystem;
 using engine::ValueType;
@@ -90,14 +68,6 @@ private:
   engine::Corpus& corpus_;
   facts::NameMatcher matcher_;
 };
-
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 }  // namespace
 
@@ -193,10 +163,6 @@ bool Session::evaluate() {
   if (evaluated_) return *evaluated_;
   bool ok = engine::evaluate(program_, corpus_, db_, options_.eval, diags_);
   evaluated_ = ok;
-  // The claims' arguments now live in the claimed relations: the corpus's copy, which only
-  // loading and the duplicate check read, goes.
-  std::vector<engine::ClaimRows>().swap(corpus_.positive);
-  std::vector<engine::ClaimRows>().swap(corpus_.negative);
   engine::return_free_memory();
   timings_.evaluate = seconds_since(started);
   return ok;
@@ -244,152 +210,6 @@ std::string Session::canonical(ValueType type, engine::Value v) const {
   std::string out;
   append_canonical(out, type, v);
   return out;
-}
-
-namespace {
-
-// A constraint's message split once into literal text and the bindings it shows.
-struct MessagePiece {
-  std::string_view text;
-  std::size_t binding = SIZE_MAX;  // else the index of the binding shown here
-};
-
-std::vector<MessagePiece> split_message(std::string_view tmpl, std::vector<std::string> const& names) {
-  std::vector<MessagePiece> pieces;
-  std::size_t literal = 0;
-  for (std::size_t i = 0; i < tmpl.size(); ++i) {
-    if (tmpl[i] != '{') continue;
-    auto close = tmpl.find('}', i);
-    if (close == std::string_view::npos) break;
-    auto name = tmpl.substr(i + 1, close - i - 1);
-    auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end()) {  // not a variable: kept as written
-      i = close;
-      continue;
-    }
-    pieces.push_back({tmpl.substr(literal, i - literal)});
-    pieces.push_back({{}, static_cast<std::size_t>(it - names.begin())});
-    literal = i = close;
-    ++literal;
-  }
-  pieces.push_back({tmpl.substr(literal)});
-  return pieces;
-}
-
-// What building one verdict needs besides the verdict, kept between verdicts.
-struct VerdictScratch {
-  std::string key;
-  engine::Derivation derivation;
-  std::vector<std::pair<engine::RelationId, engine::RowId>> todo;
-  std::vector<engine::Value> support_sources;
-};
-
-struct ConstraintShape {
-  std::uint32_t constraint;
-  std::vector<MessagePiece> message;
-  std::size_t first;  // index of its first verdict
-};
-
-Verdict make_verdict(Session const& session, ConstraintShape const& shape, engine::RowId r, VerdictScratch& scratch) {
-  auto const& program = session.program();
-  auto const& db = session.database();
-  auto const& info = program.constraints[shape.constraint];
-  auto const& decl = program.relations[info.relation];
-  Verdict v;
-  v.constraint = shape.constraint;
-  v.rule = info.name;
-  v.severity = info.severity;
-  v.relation = info.relation;
-  v.row = r;
-  auto row = db.relations[info.relation].row(r);
-  auto& key = scratch.key;
-  key = info.name;
-  v.bindings = BindingsView(decl, row);
-  for (std::size_t i = 0; i < decl.columns.size(); ++i) {
-    Binding b = v.bindings[i];
-    key.append(1, '\0').append(b.name).append(1, '=');
-    session.append_canonical(key, b.type, b.value);
-    if (b.type == ValueType::source && row[i] < session.corpus().sources.size() &&
-        std::find(v.sources.begin(), v.sources.end(), row[i]) == v.sources.end())
-      v.sources.push_back(row[i]);
-  }
-  v.id_hash = fnv1a(key) & 0xffffffffffffull;
-  for (auto const& piece : shape.message) {
-    if (piece.binding == SIZE_MAX) v.message += piece.text;
-    else session.append_display(v.message, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
-  }
-  // Support: the claims at the leaves of the first derivation.
-  auto& todo = scratch.todo;
-  todo.assign(1, {info.relation, r});
-  scratch.support_sources.clear();
-  while (!todo.empty()) {
-    auto [rid, rrow] = todo.back();
-    todo.pop_back();
-    auto const& rdecl = program.relations[rid];
-    if (program.schema.predicates[rdecl.predicate].kind == engine::PredicateKind::claimed) {
-      // A claimed row ends with source, claimant, certainty and claim: read the source here rather
-      // than from the claim, a cache miss away.
-      auto const* claimed = db.relations[rid].row(rrow) + rdecl.columns.size() - 4;
-      if (std::find(v.support.begin(), v.support.end(), claimed[3]) == v.support.end()) {
-        v.support.push_back(claimed[3]);
-        scratch.support_sources.push_back(claimed[0]);
-      }
-      continue;
-    }
-    if (!db.derivation(rid, rrow, scratch.derivation)) continue;
-    auto const& rule = program.rules[scratch.derivation.rule];
-    std::size_t slot = scratch.derivation.rows.size();
-    for (auto it = rule.body.rbegin(); it != rule.body.rend(); ++it)
-      if (it->kind == engine::Literal::Kind::atom) todo.emplace_back(it->relation, scratch.derivation.rows[--slot]);
-  }
-  for (auto src : scratch.support_sources)
-    if (src != engine::no_source && std::find(v.sources.begin(), v.sources.end(), src) == v.sources.end()) v.sources.push_back(src);
-  return v;
-}
-
-}  // namespace
-
-void Session::build_verdicts() {
-  auto started = std::chrono::steady_clock::now();
-  std::vector<ConstraintShape> shapes;
-  std::size_t total = 0;
-  for (std::uint32_t c = 0; c < program_.constraints.size(); ++c) {
-    auto const& info = program_.constraints[c];
-    auto const& decl = program_.relations[info.relation];
-    shapes.push_back({c, split_message(info.message.empty() ? info.name : info.message, decl.column_names), total});
-    total += db_.relations[info.relation].size();
-  }
-  verdicts_.clear();
-  if (total == 0) {
-    match_acceptances();
-    timings_.verdicts = seconds_since(started);
-    return;
-  }
-  verdicts_.resize(total);
-  // Verdicts are independent of one another: each thread builds a contiguous share, in place.
-  auto build = [&](std::size_t begin, std::size_t end) {
-    VerdictScratch scratch;
-    auto shape = std::upper_bound(shapes.begin(), shapes.end(), begin, [](std::size_t i, ConstraintShape const& s) { return i < s.first; }) - 1;
-    for (std::size_t i = begin; i < end; ++i) {
-      while (std::next(shape) != shapes.end() && std::next(shape)->first <= i) ++shape;
-      verdicts_[i] = make_verdict(*this, *shape, static_cast<engine::RowId>(i - shape->first), scratch);
-    }
-  };
-  std::size_t const workers = total < 4096 ? 1 : threads();
-  std::vector<std::future<void>> shares;
-  for (std::size_t t = 1; t < workers; ++t)
-    shares.push_back(std::async(std::launch::async, build, total * t / workers, total * (t + 1) / workers));
-  build(0, total / workers);
-  for (auto& share : shares) share.get();
-  engine::return_free_memory();
-  match_acceptances();
-  timings_.verdicts = seconds_since(started);
-}
-
-Verdict const* Session::find_verdict(std::string_view id) const {
-  for (auto const& v : verdicts_)
-    if (v.has_id(id)) return &v;
-  return nullptr;
 }
 
 }  // namespace nogood

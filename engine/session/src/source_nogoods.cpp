@@ -6,15 +6,14 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
-#include <future>
 #include <map>
 #include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include "nogood/engine/memory.hpp"
 #include "body_order.hpp"
 #include "nogood/session.hpp"
+#include "verdict_lists.hpp"
 
 namespace nogood {
 
@@ -176,7 +175,8 @@ public:
     if (f.sets.empty() && out.complete) {
       // No derivation found again (the program changed under the verdict?): the recorded one's sources.
       out.complete = false;
-      SourceSet recorded(v.sources.begin(), v.sources.end());
+      auto const sources = v.sources();
+      SourceSet recorded(sources.begin(), sources.end());
       std::sort(recorded.begin(), recorded.end());
       f.sets.push_back(std::move(recorded));
     }
@@ -436,21 +436,25 @@ void Session::find_source_nogoods(NogoodLimits const& limits) {
   {
     // Verdicts are independent: each thread searches a contiguous share, with its own memo.
     KeyIndexes indexes;
-    auto work = [&](std::size_t begin, std::size_t end) {
-      Search search(*this, options_.eval.skip_rules, limits, indexes);
-      for (std::size_t i = begin; i < end; ++i) {
-        auto found = search.verdict(verdicts_[i]);
-        verdicts_[i].nogoods = std::move(found.sets);
-        verdicts_[i].nogoods_complete = found.complete;
-      }
-    };
     auto const total = verdicts_.size();
     std::size_t const threads = total < 256 ? 1 : this->threads();
-    std::vector<std::future<void>> shares;
-    for (std::size_t t = 1; t < threads; ++t)
-      shares.push_back(std::async(std::launch::async, work, total * t / threads, total * (t + 1) / threads));
-    work(0, total / threads);
-    for (auto& share : shares) share.get();
+    std::vector<VerdictLists> parts(threads);
+    run_shares(total, threads, [&](std::size_t t, std::size_t begin, std::size_t end) {
+      Search search(*this, options_.eval.skip_rules, limits, indexes);
+      auto& part = parts[t];
+      for (std::size_t i = begin; i < end; ++i) {
+        auto found = search.verdict(verdicts_[i]);
+        verdicts_[i].nogoods_at = {static_cast<std::uint32_t>(part.nogood_bounds.size() - 1), static_cast<std::uint32_t>(found.sets.size())};
+        verdicts_[i].nogoods_complete = found.complete;
+        for (auto const& set : found.sets) {
+          part.nogood_sources.insert(part.nogood_sources.end(), set.begin(), set.end());
+          part.nogood_bounds.push_back(static_cast<std::uint32_t>(part.nogood_sources.size()));
+        }
+      }
+    });
+    lists_.nogood_bounds.assign(1, 0);
+    lists_.nogood_sources.clear();
+    join_nogoods(lists_, parts, verdicts_);
   }
   nogoods_found_ = true;
   engine::return_free_memory();  // the indexes, and each thread's memo

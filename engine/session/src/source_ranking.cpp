@@ -13,6 +13,7 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
   std::vector<SourceRanking::Source> per(sources.size());
   for (std::uint32_t i = 0; i < per.size(); ++i) per[i].source = i;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // once per verdict that has both
+  pairs.reserve(verdicts.size());  // most verdicts have one: reserved rather than doubled through
   std::vector<std::uint32_t> involved;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> together;
   for (auto const* v : verdicts) {
@@ -22,10 +23,11 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
     }
     ++out.verdicts;
     if (!v->nogoods_complete) ++out.incomplete;
-    if (std::any_of(v->nogoods.begin(), v->nogoods.end(), [](auto const& set) { return set.empty(); })) ++out.background;
+    auto const nogoods = v->nogoods();
+    if (std::any_of(nogoods.begin(), nogoods.end(), [](auto const& set) { return set.empty(); })) ++out.background;
     involved.clear();
     together.clear();
-    for (auto const& set : v->nogoods) {
+    for (auto const& set : nogoods) {
       involved.insert(involved.end(), set.begin(), set.end());
       for (std::size_t a = 0; a < set.size(); ++a)
         for (std::size_t b = a + 1; b < set.size(); ++b) together.emplace_back(std::min(set[a], set[b]), std::max(set[a], set[b]));
@@ -35,7 +37,7 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
     for (auto src : involved) {
       ++per[src].verdicts;
       // Doubting it alone settles the verdict when every way to derive it needs this source.
-      bool in_every = v->nogoods_complete && std::all_of(v->nogoods.begin(), v->nogoods.end(), [&](auto const& set) {
+      bool in_every = v->nogoods_complete && std::all_of(nogoods.begin(), nogoods.end(), [&](auto const& set) {
         return std::find(set.begin(), set.end(), src) != set.end();
       });
       if (in_every) ++per[src].settled;
@@ -53,6 +55,10 @@ SourceRanking rank_sources(Session const& session, std::vector<Verdict const*> c
     if (a.settled != b.settled) return a.settled > b.settled;
     return sources[a.source].id < sources[b.source].id;
   });
+  // Reserved at its size: 100,000s of pairs on a large corpus, which doubling would hold twice.
+  std::size_t distinct = 0;
+  for (std::size_t i = 0; i < pairs.size(); ++i) distinct += i == 0 || pairs[i] != pairs[i - 1];
+  out.pairs.reserve(distinct);
   for (std::size_t i = 0; i < pairs.size();) {
     auto const p = pairs[i];
     std::size_t n = 0;

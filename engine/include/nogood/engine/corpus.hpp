@@ -109,6 +109,7 @@ struct Corpus {
   std::vector<Evidence> evidence;  // of the claims that give a quote or an offset
   std::string quotes;              // their quotes, back to back
   std::vector<std::string> files;  // facts files claims came from
+  // Until evaluate() moves them into the claimed relations:
   std::vector<ClaimRows> positive;  // indexed by predicate
   std::vector<ClaimRows> negative;  // `negated: true` claims, indexed by predicate
 

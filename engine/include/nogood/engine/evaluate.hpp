@@ -122,10 +122,12 @@ public:
   std::size_t memory() const;
 };
 
-// Fills the claimed relations from `corpus` and derives everything the rules imply.
+// Fills the claimed relations from `corpus` and derives everything the rules imply. The claims'
+// rows move into the claimed relations: corpus.positive and corpus.negative are empty after,
+// rather than a second copy held through evaluation. Interns the `source` relation's strings.
 // On a runaway program, reports a diagnostic naming the relation and rule that keep
 // growing and returns false; the database then holds what was derived so far.
-bool evaluate(Program const& program, Corpus const& corpus, Database& db, EvalOptions const& options,
+bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions const& options,
               Diagnostics& diags);
 
 // Evaluates an arithmetic expression over a register file; false on division by zero.

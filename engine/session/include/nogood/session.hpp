@@ -3,6 +3,7 @@
 // Errors come back as diagnostics; nothing is printed and nothing exits.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -91,6 +92,10 @@ public:
   std::vector<engine::SavedVerdict const*> const& resolved() const { return resolved_; }
   // The accepted.json read, as given; empty when none.
   std::string const& accepted_file() const { return accepted_file_; }
+  // A verdict's message: its constraint's text with the bindings shown, built when asked for
+  // rather than kept for each of hundreds of thousands of verdicts.
+  std::string message(Verdict const& v) const;
+  void append_message(std::string& out, Verdict const& v) const;
   ProofNode explain(Verdict const& v) const;
   // Every derivation of the verdict, searched top-down, reduced to its minimal sets of sources
   // (source_nogoods.hpp); find_source_nogoods() fills Verdict::nogoods of every verdict, on every core.
@@ -148,6 +153,14 @@ private:
   engine::Program program_;
   engine::Database db_;
   std::vector<Verdict> verdicts_;
+  VerdictLists lists_;  // the lists of every verdict
+  // Each constraint's message split once into literal text and the bindings it shows.
+  struct MessagePiece {
+    std::string_view text;
+    std::size_t binding = SIZE_MAX;  // else the index of the binding shown here
+  };
+  static std::vector<MessagePiece> split_message(std::string_view tmpl, std::vector<std::string> const& names);
+  std::vector<std::vector<MessagePiece>> messages_;  // per constraint
   std::vector<engine::Acceptance> accepted_;
   std::string accepted_file_;
   std::optional<engine::SavedReport> baseline_;

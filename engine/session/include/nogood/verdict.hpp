@@ -1,7 +1,10 @@
 // Verdicts: the contradictions a run found, with their support, and their proof trees.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,29 +59,92 @@ private:
   engine::Value const* row_ = nullptr;
 };
 
+// The lists of every verdict of a session, each kind in one array: three vectors (and one per
+// nogood) in each of hundreds of thousands of verdicts cost more than the verdicts themselves.
+struct VerdictLists {
+  std::vector<std::uint32_t> sources, support;
+  // Nogood set j is nogood_sources[nogood_bounds[j]] up to nogood_sources[nogood_bounds[j + 1]].
+  std::vector<std::uint32_t> nogood_bounds{0};
+  std::vector<std::uint32_t> nogood_sources;
+};
+
+// Where one verdict's list lies in its VerdictLists array.
+struct ListRange {
+  std::uint32_t begin = 0, size = 0;
+};
+
+// A verdict's nogoods, read in place: each set a span of source indexes.
+class NogoodSets {
+public:
+  NogoodSets() = default;
+  NogoodSets(std::uint32_t const* bounds, std::uint32_t const* sources, std::size_t size) : bounds_(bounds), sources_(sources), size_(size) {}
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::span<std::uint32_t const> operator[](std::size_t i) const { return {sources_ + bounds_[i], sources_ + bounds_[i + 1]}; }
+  std::span<std::uint32_t const> front() const { return (*this)[0]; }
+
+  class iterator {
+  public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = std::span<std::uint32_t const>;
+    using difference_type = std::ptrdiff_t;
+    using reference = value_type;
+    using pointer = void;
+    iterator() = default;
+    iterator(std::uint32_t const* bound, std::uint32_t const* sources) : bound_(bound), sources_(sources) {}
+    value_type operator*() const { return {sources_ + bound_[0], sources_ + bound_[1]}; }
+    iterator& operator++() { ++bound_; return *this; }
+    iterator operator++(int) { auto old = *this; ++bound_; return old; }
+    bool operator==(iterator const& other) const { return bound_ == other.bound_; }
+
+  private:
+    std::uint32_t const* bound_ = nullptr;  // the set's first bound
+    std::uint32_t const* sources_ = nullptr;
+  };
+  iterator begin() const { return {bounds_, sources_}; }
+  iterator end() const { return {bounds_ + size_, sources_}; }
+
+private:
+  std::uint32_t const* bounds_ = nullptr;
+  std::uint32_t const* sources_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 struct Verdict {
   // Stable across runs and machines: the rule's name and 48 bits of a hash of its bindings,
   // `rule-0123456789ab`, built when asked for rather than kept for every verdict.
   std::uint64_t id_hash = 0;
   std::string id() const;
   bool has_id(std::string_view id) const;  // without building one
-  std::uint32_t constraint = 0;
   std::string_view rule;  // the constraint's name, held by the program
-  engine::VerdictSeverity severity = engine::VerdictSeverity::error;
-  std::string message;
   BindingsView bindings;
-  std::vector<std::uint32_t> sources;  // source indexes involved
-  std::vector<std::uint32_t> support;  // claim indexes it rests on, in proof order
+  // Source indexes involved, and the claim indexes it rests on, in proof order.
+  std::span<std::uint32_t const> sources() const { return list(lists ? lists->sources.data() : nullptr, sources_at); }
+  std::span<std::uint32_t const> support() const { return list(lists ? lists->support.data() : nullptr, support_at); }
   // Its nogoods over sources: the smallest sets of sources such that believing only the claims of
   // one set still derives the verdict. Source indexes, each set by source id, the sets by size
   // then ids; empty until Session::find_source_nogoods() (source_nogoods.hpp).
-  std::vector<std::vector<std::uint32_t>> nogoods;
-  bool nogoods_complete = true;  // false: the search stopped at a bound, so more or smaller sets may exist
+  NogoodSets nogoods() const {
+    if (!lists || nogoods_at.size == 0) return {};
+    return {lists->nogood_bounds.data() + nogoods_at.begin, lists->nogood_sources.data(), nogoods_at.size};
+  }
+  std::uint32_t constraint = 0;
   engine::RelationId relation = 0;
   engine::RowId row = 0;
   std::uint32_t accepted = no_acceptance;  // index into Session::accepted()
-  bool in_baseline = false;                // Session::compare_with() found it in the earlier run
+  // The lists, held by the session that built the verdict, and this verdict's place in them.
+  VerdictLists const* lists = nullptr;
+  ListRange sources_at, support_at, nogoods_at;
+  engine::VerdictSeverity severity = engine::VerdictSeverity::error;
+  bool nogoods_complete = true;  // false: the search stopped at a bound, so more or smaller sets may exist
+  bool in_baseline = false;      // Session::compare_with() found it in the earlier run
   static constexpr std::uint32_t no_acceptance = 0xffffffffu;
+
+private:
+  static std::span<std::uint32_t const> list(std::uint32_t const* all, ListRange at) {
+    return all ? std::span<std::uint32_t const>(all + at.begin, at.size) : std::span<std::uint32_t const>();
+  }
 };
 
 // One step of a proof: a claim, a background fact, a derived fact with the rule that gave

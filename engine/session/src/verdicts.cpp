@@ -1,0 +1,200 @@
+// Verdicts: one per row of each constraint's relation, with the sources and claims it rests on.
+#include <algorithm>
+#include <chrono>
+
+#include "nogood/engine/memory.hpp"
+#include "nogood/session.hpp"
+#include "verdict_lists.hpp"
+
+namespace nogood {
+
+using engine::ValueType;
+
+std::string Verdict::id() const {
+  std::string out;
+  out.reserve(rule.size() + 13);
+  out.append(rule).append(1, '-');
+  for (int shift = 44; shift >= 0; shift -= 4) out += "0123456789abcdef"[id_hash >> shift & 15];
+  return out;
+}
+
+bool Verdict::has_id(std::string_view id) const {
+  if (id.size() != rule.size() + 13 || !id.starts_with(rule) || id[rule.size()] != '-') return false;
+  std::uint64_t hash = 0;
+  for (char c : id.substr(rule.size() + 1)) {
+    int const digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return false;
+    hash = hash << 4 | static_cast<std::uint64_t>(digit);
+  }
+  return hash == id_hash;
+}
+
+namespace {
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+std::vector<Session::MessagePiece> Session::split_message(std::string_view tmpl, std::vector<std::string> const& names) {
+  std::vector<MessagePiece> pieces;
+  std::size_t literal = 0;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] != '{') continue;
+    auto close = tmpl.find('}', i);
+    if (close == std::string_view::npos) break;
+    auto name = tmpl.substr(i + 1, close - i - 1);
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {  // not a variable: kept as written
+      i = close;
+      continue;
+    }
+    pieces.push_back({tmpl.substr(literal, i - literal)});
+    pieces.push_back({{}, static_cast<std::size_t>(it - names.begin())});
+    literal = i = close;
+    ++literal;
+  }
+  pieces.push_back({tmpl.substr(literal)});
+  return pieces;
+}
+
+void Session::append_message(std::string& out, Verdict const& v) const {
+  for (auto const& piece : messages_[v.constraint]) {
+    if (piece.binding == SIZE_MAX) out += piece.text;
+    else append_display(out, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
+  }
+}
+
+std::string Session::message(Verdict const& v) const {
+  std::string out;
+  append_message(out, v);
+  return out;
+}
+
+namespace {
+
+// What building one verdict needs besides the verdict, kept between verdicts.
+struct VerdictScratch {
+  std::string key;
+  engine::Derivation derivation;
+  std::vector<std::pair<engine::RelationId, engine::RowId>> todo;
+  std::vector<engine::Value> support_sources;
+};
+
+struct ConstraintShape {
+  std::uint32_t constraint;
+  std::size_t first;  // index of its first verdict
+};
+
+// Adds `value` to the list that starts at `first` unless it holds it already.
+void add_once(std::vector<std::uint32_t>& values, std::size_t first, std::uint32_t value) {
+  if (std::find(values.begin() + static_cast<std::ptrdiff_t>(first), values.end(), value) == values.end()) values.push_back(value);
+}
+
+// The verdict of row `r`, its sources and support appended to `lists` (its share's).
+Verdict make_verdict(Session const& session, ConstraintShape const& shape, engine::RowId r, VerdictLists& lists, VerdictScratch& scratch) {
+  auto const& program = session.program();
+  auto const& db = session.database();
+  auto const& info = program.constraints[shape.constraint];
+  auto const& decl = program.relations[info.relation];
+  Verdict v;
+  v.constraint = shape.constraint;
+  v.rule = info.name;
+  v.severity = info.severity;
+  v.relation = info.relation;
+  v.row = r;
+  auto row = db.relations[info.relation].row(r);
+  auto& key = scratch.key;
+  key = info.name;
+  v.bindings = BindingsView(decl, row);
+  auto& sources = lists.sources;
+  auto const first_source = sources.size();
+  for (std::size_t i = 0; i < decl.columns.size(); ++i) {
+    Binding b = v.bindings[i];
+    key.append(1, '\0').append(b.name).append(1, '=');
+    session.append_canonical(key, b.type, b.value);
+    if (b.type == ValueType::source && row[i] < session.corpus().sources.size()) add_once(sources, first_source, row[i]);
+  }
+  v.id_hash = fnv1a(key) & 0xffffffffffffull;
+  // Support: the claims at the leaves of the first derivation.
+  auto& todo = scratch.todo;
+  todo.assign(1, {info.relation, r});
+  scratch.support_sources.clear();
+  auto& support = lists.support;
+  auto const first_claim = support.size();
+  while (!todo.empty()) {
+    auto [rid, rrow] = todo.back();
+    todo.pop_back();
+    auto const& rdecl = program.relations[rid];
+    if (program.schema.predicates[rdecl.predicate].kind == engine::PredicateKind::claimed) {
+      // A claimed row ends with source, claimant, certainty and claim: read the source here rather
+      // than from the claim, a cache miss away.
+      auto const* claimed = db.relations[rid].row(rrow) + rdecl.columns.size() - 4;
+      if (std::find(support.begin() + static_cast<std::ptrdiff_t>(first_claim), support.end(), claimed[3]) == support.end()) {
+        support.push_back(claimed[3]);
+        scratch.support_sources.push_back(claimed[0]);
+      }
+      continue;
+    }
+    if (!db.derivation(rid, rrow, scratch.derivation)) continue;
+    auto const& rule = program.rules[scratch.derivation.rule];
+    std::size_t slot = scratch.derivation.rows.size();
+    for (auto it = rule.body.rbegin(); it != rule.body.rend(); ++it)
+      if (it->kind == engine::Literal::Kind::atom) todo.emplace_back(it->relation, scratch.derivation.rows[--slot]);
+  }
+  for (auto src : scratch.support_sources)
+    if (src != engine::no_source) add_once(sources, first_source, src);
+  v.sources_at = {static_cast<std::uint32_t>(first_source), static_cast<std::uint32_t>(sources.size() - first_source)};
+  v.support_at = {static_cast<std::uint32_t>(first_claim), static_cast<std::uint32_t>(support.size() - first_claim)};
+  return v;
+}
+
+}  // namespace
+
+void Session::build_verdicts() {
+  auto started = std::chrono::steady_clock::now();
+  std::vector<ConstraintShape> shapes;
+  std::size_t total = 0;
+  messages_.clear();
+  for (std::uint32_t c = 0; c < program_.constraints.size(); ++c) {
+    auto const& info = program_.constraints[c];
+    auto const& decl = program_.relations[info.relation];
+    messages_.push_back(split_message(info.message.empty() ? info.name : info.message, decl.column_names));
+    shapes.push_back({c, total});
+    total += db_.relations[info.relation].size();
+  }
+  verdicts_.clear();
+  lists_ = {};
+  if (total > 0) {
+    verdicts_.resize(total);
+    // Verdicts are independent of one another: each thread builds a contiguous share in place.
+    std::size_t const workers = total < 4096 ? 1 : threads();
+    std::vector<VerdictLists> parts(workers);
+    run_shares(total, workers, [&](std::size_t t, std::size_t begin, std::size_t end) {
+      VerdictScratch scratch;
+      auto shape = std::upper_bound(shapes.begin(), shapes.end(), begin, [](std::size_t i, ConstraintShape const& s) { return i < s.first; }) - 1;
+      for (std::size_t i = begin; i < end; ++i) {
+        while (std::next(shape) != shapes.end() && std::next(shape)->first <= i) ++shape;
+        verdicts_[i] = make_verdict(*this, *shape, static_cast<engine::RowId>(i - shape->first), parts[t], scratch);
+      }
+    });
+    join_sources(lists_, parts, verdicts_);
+    parts.clear();
+    engine::return_free_memory();
+  }
+  match_acceptances();
+  timings_.verdicts = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+Verdict const* Session::find_verdict(std::string_view id) const {
+  for (auto const& v : verdicts_)
+    if (v.has_id(id)) return &v;
+  return nullptr;
+}
+
+}  // namespace nogood
