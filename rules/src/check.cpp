@@ -691,8 +691,10 @@ private:
           continue;
         }
         bool in_other_choice = false;
+        std::string const& placeholder = name;  // a structured binding cannot be captured before C++20 in clang 14
         if (r.choice_count > 1)
-          detail::for_each_variable(r.constraint->body, [&](ast::Variable const& v) { in_other_choice = in_other_choice || v.name == name; });
+          detail::for_each_variable(r.constraint->body,
+                                    [&](ast::Variable const& v) { in_other_choice = in_other_choice || v.name == placeholder; });
         if (in_other_choice) {
           diags_.report(make_error("E0210", "placeholder " + quote("{" + name + "}") + " is not bound by every alternative")
                             .with_primary(s, "unbound when the verdict comes from another alternative")
