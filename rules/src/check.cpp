@@ -691,7 +691,7 @@ private:
           continue;
         }
         bool in_other_choice = false;
-        std::string const& placeholder = name;  // a structured binding cannot be captured before C++20 in clang 14
+        std::string const& placeholder = name;  // clang 14 cannot capture a structured binding
         if (r.choice_count > 1)
           detail::for_each_variable(r.constraint->body,
                                     [&](ast::Variable const& v) { in_other_choice = in_other_choice || v.name == placeholder; });
