@@ -149,7 +149,7 @@ std::vector<std::string_view> applicable_options(std::string_view command) {
   if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet", "--fix", "--dry-run", "--check"});
   if (command == "fix") return {"--facts", "--texts", "--dry-run", "--check", "--quiet", "--color", "--format"};
   if (command == "quote") return {"--format", "--color"};
-  if (command == "query") return with_limits(with_inputs({"--count", "--format", "--output", "--lang", "--timings", "--no-provenance"}));
+  if (command == "query") return with_limits(with_inputs({"--pattern", "--count", "--format", "--output", "--lang", "--timings", "--no-provenance"}));
   if (command == "entities") return with_inputs({"--source", "--format", "--output", "--quiet", "--lang"});
   if (command == "diff") return {"--format", "--output", "--fail-on", "--color"};
   if (command == "accept") return with_limits({"--reason", "--by", "--accepted", "--texts", "--color", "--quiet", "--lang"});
@@ -234,8 +234,10 @@ int print_help(std::string const& command) {
   }
   if (command == "query") {
     std::cout << "nogood query: the facts, claimed or derived, that match a pattern\n\n"
-                 "usage: nogood query 'PATTERN' [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n\n"
+                 "usage: nogood query 'PATTERN' [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n"
+                 "       nogood query -e 'PATTERN' -e 'PATTERN'... [CORPUS] [options]\n\n"
                  "  PATTERN              a rule body: atoms with variables, comparisons, `not`, e.g. 'captured_at(P, A) @ S'\n"
+                 "  -e, --pattern PATTERN  a pattern (repeatable): each is answered from one evaluation\n"
                  "  CORPUS               a folder with rules/*.rules, facts/*.json|*.jsonl, entities.json\n"
                  "                       (default: the current folder, when it has rules/)\n"
                  "  --rules FILE         a rules file (repeatable; - reads standard input)\n"
@@ -432,13 +434,13 @@ int run_explain(std::vector<std::string> const& args) {
 
 namespace {
 
-// The relation whose rows are the query's answers: the query's own, or the one its single rule
+// The relation whose rows are a query's answers: the query's own, or the one its single rule
 // copies whole, which that rule is then left out of evaluation not to copy.
-std::optional<engine::RelationId> count_relation(Session& session) {
+std::optional<engine::RelationId> count_relation(Session& session, std::string const& name) {
   auto const& program = session.program();
   for (std::uint32_t c = 0; c < program.constraints.size(); ++c) {
     auto const& info = program.constraints[c];
-    if (info.name != "query" || info.origin != "constraint") continue;
+    if (info.name != name || info.origin != "constraint") continue;
     std::vector<std::uint32_t> rules;
     for (std::uint32_t r = 0; r < program.rules.size(); ++r)
       if (program.rules[r].constraint == static_cast<std::int32_t>(c)) rules.push_back(r);
@@ -452,23 +454,9 @@ std::optional<engine::RelationId> count_relation(Session& session) {
   return std::nullopt;
 }
 
-}  // namespace
-
-int run_query(std::vector<std::string> const& args) {
-  CommonOptions o;
-  if (auto err = parse_options(args, o)) return usage_error("query", *err);
-  if (o.help) return print_help("query");
-  if (auto err = reject_inapplicable(o, "query", applicable_options("query"))) return usage_error("query", *err);
-  take_format_from_output(o, {"text", "json"});
-  if (o.format != "text" && o.format != "json") return usage_error("query", "query prints text or json, not " + o.format);
-  if (o.positional.empty()) return usage_error("query", "which facts? give a pattern such as 'role(P, R) @ S'");
-  std::string pattern = o.positional[0];
-  // A pattern written like a rule body may end with the body's `.`; the constraint adds its own.
-  while (!pattern.empty() && (pattern.back() == '.' || std::isspace(static_cast<unsigned char>(pattern.back())))) pattern.pop_back();
-  if (pattern.find_first_not_of(" \t\n") == std::string::npos)
-    return usage_error("query", "the pattern is empty; give one such as 'role(P, R) @ S'");
-  // The pattern becomes the body of a constraint whose bindings are the answers; its message names
-  // every variable, so none is reported as used only once.
+// A pattern as the body of a constraint whose bindings are its answers; the message names every
+// variable, so none is reported as used only once.
+std::string query_constraint(std::string const& name, std::string const& pattern) {
   std::string message;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     bool start = (pattern[i] >= 'A' && pattern[i] <= 'Z') && (i == 0 || !(std::isalnum(static_cast<unsigned char>(pattern[i - 1])) || pattern[i - 1] == '_'));
@@ -478,14 +466,75 @@ int run_query(std::vector<std::string> const& args) {
     message += "{" + pattern.substr(i, j - i) + "} ";
     i = j;
   }
+  // The pattern on a line of its own, so diagnostics show it as the user wrote it.
+  return "constraint " + name + " \"" + message + "\" severity info :-\n" + pattern + "\n.";
+}
+
+struct Query {
+  std::string name;     // of its constraint: `query`, or `query_1`, `query_2`, ... for several
+  std::string pattern;  // as given, without a final `.`
+  std::optional<engine::RelationId> counted;
+  std::vector<Verdict const*> rows;
+};
+
+nlohmann::ordered_json query_json(Session const& session, Query const& q) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (auto const* v : q.rows) {
+    nlohmann::ordered_json b = nlohmann::ordered_json::object();
+    for (auto const& x : v->bindings) b[x.name] = session.canonical(x.type, x.value);
+    list.push_back(b);
+  }
+  return nlohmann::ordered_json{{"pattern", q.pattern}, {"count", q.rows.size()}, {"rows", list}};
+}
+
+std::string query_text(Session const& session, Query const& q, Style const& style) {
+  std::string content;
+  for (auto const* v : q.rows) {
+    std::string line;
+    for (auto const& x : v->bindings) line.append(line.empty() ? "" : ", ").append(x.name).append(" = ").append(session.display(x.type, x.value));
+    content += line + "\n";
+    auto proof = session.explain(*v);
+    for (auto const& child : proof.children)
+      if (!child.statement.empty()) content += "    " + style.dim("from " + child.statement) + "\n";
+  }
+  return content + std::to_string(q.rows.size()) + " match" + (q.rows.size() == 1 ? "" : "es") + "\n";
+}
+
+}  // namespace
+
+int run_query(std::vector<std::string> const& args) {
+  CommonOptions o;
+  if (auto err = parse_options(args, o)) return usage_error("query", *err);
+  if (o.help) return print_help("query");
+  if (auto err = reject_inapplicable(o, "query", applicable_options("query"))) return usage_error("query", *err);
+  take_format_from_output(o, {"text", "json"});
+  if (o.format != "text" && o.format != "json") return usage_error("query", "query prints text or json, not " + o.format);
+  // Patterns come from -e, or else the first argument is the one pattern.
+  bool const from_options = !o.patterns.empty();
+  std::vector<std::string> patterns = from_options ? o.patterns : std::vector<std::string>{};
+  if (from_options && o.positional.size() > 1)
+    return usage_error("query", "give the patterns with -e only, or one pattern as the first argument; `" + o.positional[0] +
+                                    "` is neither the corpus nor a -e pattern");
+  if (!from_options) {
+    if (o.positional.empty()) return usage_error("query", "which facts? give a pattern such as 'role(P, R) @ S'");
+    patterns.push_back(o.positional[0]);
+  }
+  std::vector<Query> queries;
+  for (auto pattern : patterns) {
+    // A pattern written like a rule body may end with the body's `.`; the constraint adds its own.
+    while (!pattern.empty() && (pattern.back() == '.' || std::isspace(static_cast<unsigned char>(pattern.back())))) pattern.pop_back();
+    if (pattern.find_first_not_of(" \t\n") == std::string::npos)
+      return usage_error("query", std::string(patterns.size() == 1 ? "the" : "a") + " pattern is empty; give one such as 'role(P, R) @ S'");
+    auto name = patterns.size() == 1 ? std::string("query") : "query_" + std::to_string(queries.size() + 1);
+    queries.push_back({std::move(name), std::move(pattern), std::nullopt, {}});
+  }
   Session& session = keep_until_exit(session_options(o));
-  auto inputs = gather_inputs(o, 1, session);
+  auto inputs = gather_inputs(o, from_options ? 0 : 1, session);
   if (!inputs) {
     print_diagnostics(session, o);
     return 2;
   }
-  // The pattern on a line of its own, so diagnostics show it as the user wrote it.
-  inputs->rules_text.emplace_back("<query>", "constraint query \"" + message + "\" severity info :-\n" + pattern + "\n.");
+  for (auto const& q : queries) inputs->rules_text.emplace_back("<" + q.name + ">", query_constraint(q.name, q.pattern));
   StagePeaks peaks;
   if (!run_stages(session, *inputs, o, Until::load, &peaks)) {
     print_diagnostics(session, o);
@@ -493,40 +542,39 @@ int run_query(std::vector<std::string> const& args) {
   }
   // Counting needs no verdict objects: the answers are the rows of the query's relation, or of
   // the relation the query copies whole (`path(X, Y)`), which then need not be copied.
-  std::optional<engine::RelationId> counted;
-  if (o.count) counted = count_relation(session);
+  if (o.count)
+    for (auto& q : queries) q.counted = count_relation(session, q.name);
   if (!run_stages_after_load(session, o, Until::evaluate, &peaks)) {
     print_diagnostics(session, o);
     return 2;
   }
-  if (counted) {
-    if (auto err = write_timings(session, o, 0, peaks); !err.empty()) return usage_error("query", err);
-    return emit(o, std::to_string(session.database().relations[*counted].size()) + "\n");
+  bool const all_counted = std::all_of(queries.begin(), queries.end(), [](Query const& q) { return q.counted.has_value(); });
+  if (!all_counted || !o.count) {
+    session.build_verdicts();
+    for (auto const& v : session.verdicts())
+      for (auto& q : queries)
+        if (v.rule == q.name && session.program().constraints[v.constraint].origin == "constraint") q.rows.push_back(&v);
   }
-  session.build_verdicts();
-  std::vector<Verdict const*> rows;
-  for (auto const& v : session.verdicts())
-    if (v.rule == "query" && session.program().constraints[v.constraint].origin == "constraint") rows.push_back(&v);
   std::string content;
-  if (o.format == "json") {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (auto const* v : rows) {
-      nlohmann::ordered_json b = nlohmann::ordered_json::object();
-      for (auto const& x : v->bindings) b[x.name] = session.canonical(x.type, x.value);
-      list.push_back(b);
+  if (o.count) {
+    for (auto const& q : queries) {
+      auto n = q.counted ? session.database().relations[*q.counted].size() : q.rows.size();
+      content += std::to_string(n) + (queries.size() == 1 ? "" : "  " + q.pattern) + "\n";
     }
-    content = nlohmann::ordered_json{{"pattern", pattern}, {"count", rows.size()}, {"rows", list}}.dump(2) + "\n";
+  } else if (o.format == "json") {
+    if (queries.size() == 1) {
+      content = query_json(session, queries.front()).dump(2) + "\n";
+    } else {
+      nlohmann::ordered_json all = nlohmann::ordered_json::array();
+      for (auto const& q : queries) all.push_back(query_json(session, q));
+      content = nlohmann::ordered_json{{"queries", all}}.dump(2) + "\n";
+    }
   } else {
     auto style = make_style(o.color, 1);
-    for (auto const* v : rows) {
-      std::string line;
-      for (auto const& x : v->bindings) line.append(line.empty() ? "" : ", ").append(x.name).append(" = ").append(session.display(x.type, x.value));
-      content += line + "\n";
-      auto proof = session.explain(*v);
-      for (auto const& child : proof.children)
-        if (!child.statement.empty()) content += "    " + style.dim("from " + child.statement) + "\n";
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+      if (queries.size() > 1) content += (i ? "\n" : "") + style.bold(queries[i].pattern) + "\n";
+      content += query_text(session, queries[i], style);
     }
-    content += std::to_string(rows.size()) + " match" + (rows.size() == 1 ? "" : "es") + "\n";
   }
   if (int rc = emit(o, content)) return rc;
   if (auto err = write_timings(session, o, 0, peaks); !err.empty()) return usage_error("query", err);

@@ -42,7 +42,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     std::string v;
     if (a.size() > 1 && a[0] == '-') {
       static constexpr std::pair<std::string_view, std::string_view> shorts[] = {
-          {"-h", "--help"}, {"-q", "--quiet"}, {"-o", "--output"}, {"-f", "--format"}};
+          {"-h", "--help"}, {"-q", "--quiet"}, {"-o", "--output"}, {"-f", "--format"}, {"-e", "--pattern"}};
       std::string name = a;
       for (auto [s, l] : shorts)
         if (a == s) name = l;
@@ -58,9 +58,10 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
     else if (a == "--keep-going") o.keep_going = true;
     else if (a == "--fix") o.fix = true;
     else if (a == "--compact") o.compact = true;
-    else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source") {
+    else if (a == "--rules" || a == "--facts" || a == "--texts" || a == "--rule" || a == "--source" || a == "--pattern" || a == "-e") {
       if (auto e = take(v)) return e;
-      (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter : o.source_filter).push_back(v);
+      (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter
+                                                        : a == "--source" ? o.source_filter : o.patterns).push_back(v);
     } else if (a == "--entities" || a == "--output" || a == "-o" || a == "--timings" || a == "--reason" || a == "--by" ||
                a == "--accepted" || a == "--baseline") {
       if (auto e = take(v)) return e;
@@ -108,7 +109,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       o.max_memory = *bytes;
     } else if (a.size() > 1 && a[0] == '-') {
       auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--dry-run", "--keep-going", "--fix", "--compact",
-                                    "--rules", "--facts", "--texts", "--rule", "--source", "--entities", "--accepted", "--baseline", "--output",
+                                    "--rules", "--facts", "--texts", "--rule", "--source", "--pattern", "--entities", "--accepted", "--baseline", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
                                     "--max-facts", "--max-seconds", "--max-memory", "--threads", "--reason", "--by"});
       return "unknown option `" + a + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");

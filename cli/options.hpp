@@ -15,6 +15,7 @@ struct CommonOptions {
   std::vector<std::string> positional;
   std::vector<std::string> given;  // the options given, by their long names, in order
   std::vector<std::string> rules, facts, texts;
+  std::vector<std::string> patterns;  // query --pattern, repeatable
   std::optional<std::string> entities, accepted;
   std::optional<std::string> baseline;  // check: an earlier JSON report to compare with
   std::string format = "text";

@@ -12,7 +12,7 @@ _nogood_options() {
     lint) echo "$inputs --fail-on --format --quiet --fix --dry-run --check" ;;
     fix) echo "--facts --texts --dry-run --check --format --quiet --color --help" ;;
     quote) echo "--format --color --help" ;;
-    query) echo "$inputs --count --format --output --lang --timings --no-provenance $limits" ;;
+    query) echo "$inputs --pattern --count --format --output --lang --timings --no-provenance $limits" ;;
     entities) echo "$inputs --source --format --output --quiet --lang" ;;
     diff) echo "--format --output --fail-on --color --help" ;;
     accept) echo "--accepted --texts --color --help --reason --by --quiet --lang $limits" ;;
