@@ -416,15 +416,18 @@ private:
       case PlanStep::Kind::aggregate: {
         auto const& l = *step.literal;
         // Aggregates nest: keep the accumulator of the one this runs inside.
-        auto const outer = std::tuple(aggregate_, acc_count_, acc_value_, acc_has_);
+        auto const outer = std::tuple(aggregate_, acc_count_, acc_value_, acc_values_, acc_has_);
         acc_count_ = 0;
         acc_has_ = false;
         acc_value_ = 0;
+        acc_values_ = 0;
         aggregate_ = &l;
         run(step.sub, 0);
-        std::int64_t result = l.aggregate == AggregateKind::count ? acc_count_ : acc_value_;
+        std::int64_t result = l.aggregate == AggregateKind::count ? acc_count_
+                              : l.aggregate == AggregateKind::mean && acc_has_ ? acc_value_ / acc_values_
+                                                                               : acc_value_;
         bool const has = l.aggregate == AggregateKind::count || l.aggregate == AggregateKind::sum || acc_has_;
-        std::tie(aggregate_, acc_count_, acc_value_, acc_has_) = outer;
+        std::tie(aggregate_, acc_count_, acc_value_, acc_values_, acc_has_) = outer;
         if (!has) return;  // min and max of nothing
         Value v = checked(result, l, rule_->register_types[l.target], l.lhs);
         if (step.target_bound) {
@@ -441,7 +444,8 @@ private:
         if (l.aggregate != AggregateKind::count) {
           std::int64_t v;
           if (!evaluate_expr(l.lhs, regs_.data(), v)) return;
-          if (l.aggregate == AggregateKind::sum) acc_value_ += v;
+          ++acc_values_;
+          if (l.aggregate == AggregateKind::sum || l.aggregate == AggregateKind::mean) acc_value_ += v;
           else if (!acc_has_) acc_value_ = v;
           else if (l.aggregate == AggregateKind::min) acc_value_ = std::min(acc_value_, v);
           else acc_value_ = std::max(acc_value_, v);
@@ -609,7 +613,7 @@ private:
   std::unordered_map<std::uint64_t, detail::ComponentAnswers> answers_;  // by rule and component
   Collecting collecting_;
   Literal const* aggregate_ = nullptr;
-  std::int64_t acc_count_ = 0, acc_value_ = 0;
+  std::int64_t acc_count_ = 0, acc_value_ = 0, acc_values_ = 0;  // matches; sum or extreme; values folded
   bool acc_has_ = false;
 
 public:

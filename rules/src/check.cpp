@@ -530,7 +530,8 @@ private:
       type_body((*g)->body, vars);
       if ((*g)->value) {
         auto ty = type_expr(*(*g)->value, vars);
-        if (ty && *ty != ValueType::integer && ((*g)->kind == ast::AggregateKind::sum || *ty != ValueType::date))
+        bool const additive = (*g)->kind == ast::AggregateKind::sum || (*g)->kind == ast::AggregateKind::mean;
+        if (ty && *ty != ValueType::integer && (additive || *ty != ValueType::date))
           diags_.report(make_error("E0206", "type mismatch: this aggregate needs an int value")
                             .with_primary(span_of(*(*g)->value), a_type(*ty)));
         if ((*g)->kind == ast::AggregateKind::min || (*g)->kind == ast::AggregateKind::max) return ty;

@@ -276,7 +276,8 @@ private:
           l.kind = engine::Literal::Kind::aggregate;
           l.target = *r;
           static constexpr engine::AggregateKind kinds[] = {engine::AggregateKind::count, engine::AggregateKind::sum,
-                                                            engine::AggregateKind::min, engine::AggregateKind::max};
+                                                            engine::AggregateKind::min, engine::AggregateKind::max,
+                                                            engine::AggregateKind::mean};
           l.aggregate = kinds[static_cast<int>((*agg)->kind)];
           if ((*agg)->value) expr(*(*agg)->value, ValueType::integer, scope, l.lhs);
           lower_body((*agg)->body, scope, l.body);

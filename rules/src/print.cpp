@@ -65,7 +65,7 @@ std::string to_text(ast::Term const& t) {
     return out + ")";
   }
   if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(&t)) {
-    static char const* names[] = {"count", "sum", "min", "max"};
+    static char const* names[] = {"count", "sum", "min", "max", "mean"};
     std::string out = names[static_cast<int>((*g)->kind)];
     if ((*g)->value) out += "(" + to_text(*(*g)->value) + ")";
     return out + " : { " + body_text((*g)->body) + " }";

@@ -268,8 +268,8 @@ std::string show(Program const& p) {
 // What a generated program exercises, for the coverage check and the statistics.
 struct Features {
   int rules = 0, literals = 0, facts = 0, derived = 0, relations = 0, nonempty = 0, micros = 0;
-  static constexpr int count = 22;
-  bool alternatives = false, membership = false;
+  static constexpr int count = 23;
+  bool alternatives = false, membership = false, mean = false;
   bool recursion = false, mutual = false, negation = false, aggregate = false, nested_aggregate = false, comparison = false,
        assignment = false, repeated_var = false, constant_arg = false, zero_arity = false, shuffled = false,
        background = false, constraint = false, source = false, claim_meta = false, sourced_head = false, same_claim_twice = false,
@@ -277,14 +277,14 @@ struct Features {
   std::array<bool, count> flags() const {
     return {recursion, mutual, negation, aggregate, nested_aggregate, comparison, assignment, repeated_var, constant_arg,
             zero_arity, shuffled, background, constraint, source, claim_meta, sourced_head, same_claim_twice,
-            repeated_record, strong_negation, negation_verdicts, alternatives, membership};
+            repeated_record, strong_negation, negation_verdicts, alternatives, membership, mean};
   }
   static constexpr char const* names[count] = {
       "recursion", "mutual recursion", "negation", "aggregates", "nested aggregates", "comparisons", "assignments",
       "repeated variable in an atom", "constant in an atom", "zero-arity predicate", "body printed out of order",
       "background facts", "constraints", "`@ S`", "`by` or `certainty`", "derived `@ S` head", "a fact from two sources",
       "a claim repeated exactly", "`-b(...)` in a body", "negation check verdicts", "alternatives `( ; )`",
-      "`in {...}`"};
+      "`in {...}`", "`mean`"};
 };
 
 Features features(Program const& p, Relations const& naive) {
@@ -343,6 +343,7 @@ Features features(Program const& p, Relations const& naive) {
           break;
         case Literal::Kind::aggregate:
           f.aggregate = true;
+          f.mean = f.mean || l.agg == Agg::mean;
           f.nested_aggregate = f.nested_aggregate || nested;
           scan(r, l.body, true);
           break;

@@ -385,6 +385,8 @@ TEST_CASE("parse: aggregates") {
 
   auto const& sum = as<ast::Aggregate>(as<ast::Comparison>(body[1]).rhs);
   CHECK(sum.kind == ast::AggregateKind::sum);
+  auto m = parse_text("h :- N = mean(X) : { p(X) }.");
+  CHECK(as<ast::Aggregate>(as<ast::Comparison>(body_of(*m)[0]).rhs).kind == ast::AggregateKind::mean);
   REQUIRE(sum.value);
   CHECK(as<ast::Variable>(*sum.value).name == "C");
   CHECK(sum.body.size() == 2);

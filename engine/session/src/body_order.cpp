@@ -80,7 +80,8 @@ void AggregateValue::add(std::vector<engine::Value> const& regs, std::vector<boo
   ++matches_;
   std::int64_t v = 0;
   if (agg_.aggregate == engine::AggregateKind::count || !expr_ready(agg_.lhs, set) || !engine::evaluate_expr(agg_.lhs, regs.data(), v)) return;
-  if (agg_.aggregate == engine::AggregateKind::sum) folded_ += v;
+  ++values_;
+  if (agg_.aggregate == engine::AggregateKind::sum || agg_.aggregate == engine::AggregateKind::mean) folded_ += v;
   else if (!has_) folded_ = v;
   else folded_ = agg_.aggregate == engine::AggregateKind::min ? std::min(folded_, v) : std::max(folded_, v);
   has_ = true;
@@ -88,6 +89,7 @@ void AggregateValue::add(std::vector<engine::Value> const& regs, std::vector<boo
 
 std::optional<std::int64_t> AggregateValue::value() const {
   if (agg_.aggregate == engine::AggregateKind::count) return matches_;
+  if (agg_.aggregate == engine::AggregateKind::mean) return has_ ? std::optional(folded_ / values_) : std::nullopt;
   if (agg_.aggregate == engine::AggregateKind::sum || has_) return folded_;
   return std::nullopt;
 }

@@ -29,12 +29,12 @@ public:
   // One more match, with the registers as the match left them.
   void add(std::vector<engine::Value> const& regs, std::vector<bool> const& set);
   std::int64_t matches() const { return matches_; }
-  // A count or a sum always has one; the min or max of no value has none.
+  // A count or a sum always has one; the min, max or mean of no value has none.
   std::optional<std::int64_t> value() const;
 
 private:
   engine::Literal const& agg_;
-  std::int64_t matches_ = 0, folded_ = 0;
+  std::int64_t matches_ = 0, folded_ = 0, values_ = 0;
   bool has_ = false;
 };
 

@@ -134,6 +134,7 @@ ast::Term ast_builder::application_term(syntax::application const& a) {
     if (name == "sum") kind = ast::AggregateKind::sum;
     if (name == "min") kind = ast::AggregateKind::min;
     if (name == "max") kind = ast::AggregateKind::max;
+    if (name == "mean") kind = ast::AggregateKind::mean;
     if (!kind) {
       if (name == "count") {
         error(make_error("E0110", "`count` takes no value")
@@ -142,7 +143,7 @@ ast::Term ast_builder::application_term(syntax::application const& a) {
       } else {
         error(make_error("E0110", "unknown aggregate `" + name + "`")
                   .with_primary(a.function.span, "not an aggregate")
-                  .with_help("the aggregates are `count`, `sum`, `min` and `max`"));
+                  .with_help("the aggregates are `count`, `sum`, `min`, `max` and `mean`"));
       }
       return placeholder;
     }
@@ -177,10 +178,10 @@ ast::Term ast_builder::application_term(syntax::application const& a) {
     call->span = a.span;
     return call;
   }
-  if (name == "sum" || name == "count") {
+  if (name == "sum" || name == "count" || name == "mean") {
     error(make_error("E0110", "`" + name + "` is an aggregate and needs a body")
               .with_primary(a.span, "missing `: { body }`")
-              .with_help(name == "sum" ? "write `sum(X) : { body }`" : "write `count : { body }`"));
+              .with_help(name == "count" ? "write `count : { body }`" : "write `" + name + "(X) : { body }`"));
     return placeholder;
   }
   error(make_error("E0110", "`" + name + "(...)` cannot be used as a term")

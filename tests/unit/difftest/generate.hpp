@@ -365,7 +365,7 @@ private:
     Literal l;
     l.kind = Literal::Kind::aggregate;
     int r = rng_.below(100);
-    l.agg = r < 45 ? Agg::count : r < 65 ? Agg::sum : r < 80 ? Agg::min : Agg::max;
+    l.agg = r < 40 ? Agg::count : r < 58 ? Agg::sum : r < 72 ? Agg::min : r < 86 ? Agg::max : Agg::mean;
     Scope inner = outer;
     auto const& ints = inner.of(Sort::integer);
     Literal first;

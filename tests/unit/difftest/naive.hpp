@@ -327,16 +327,18 @@ private:
           result = static_cast<std::int64_t>(found.size());
         } else {
           std::optional<std::int64_t> acc;
+          std::int64_t values = 0;
           for (auto const& [_, v] : found) {
             if (!v) continue;
-            if (!acc) acc = l.agg == Agg::sum ? 0 : *v;
-            if (l.agg == Agg::sum) *acc += *v;
+            ++values;
+            if (!acc) acc = l.agg == Agg::sum || l.agg == Agg::mean ? 0 : *v;
+            if (l.agg == Agg::sum || l.agg == Agg::mean) *acc += *v;
             else if (l.agg == Agg::min) acc = std::min(*acc, *v);
             else acc = std::max(*acc, *v);
           }
           if (l.agg == Agg::sum) result = acc.value_or(0);
-          else if (!acc) return;  // min and max of nothing: no value
-          else result = *acc;
+          else if (!acc) return;  // min, max and mean of nothing: no value
+          else result = l.agg == Agg::mean ? *acc / values : *acc;
         }
         if (env[l.target]) {
           if (*env[l.target] == result) solve(body, i + 1, env, trail, emit);

@@ -45,7 +45,7 @@ struct Expr {
 };
 
 enum class Cmp { eq, ne, lt, le, gt, ge };
-enum class Agg { count, sum, min, max };
+enum class Agg { count, sum, min, max, mean };
 
 struct Atom {
   int pred = 0;
@@ -227,7 +227,7 @@ inline std::string to_text(Program const& p, Literal const& l) {
       return out + ")";
     }
     case Literal::Kind::aggregate: {
-      static char const* const names[] = {"count", "sum", "min", "max"};
+      static char const* const names[] = {"count", "sum", "min", "max", "mean"};
       std::string agg = names[static_cast<int>(l.agg)];
       if (l.agg != Agg::count) agg += "(" + to_text(l.value) + ")";
       agg += " : { ";

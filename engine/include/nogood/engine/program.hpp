@@ -55,7 +55,8 @@ struct Expr {
 enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in };
 std::string_view to_string(CompareOp);
 
-enum class AggregateKind : std::uint8_t { count, sum, min, max };
+// mean: the sum of the values over their number, rounded toward zero as `/` is; none of no value.
+enum class AggregateKind : std::uint8_t { count, sum, min, max, mean };
 
 struct Literal {
   enum class Kind : std::uint8_t { atom, negation, compare, assign, aggregate } kind = Kind::atom;

@@ -117,9 +117,9 @@ struct Disjunction {
   Span span;                            // parentheses included
 };
 
-enum class AggregateKind { count, sum, min, max };
+enum class AggregateKind { count, sum, min, max, mean };
 
-// `count : { body }`, `sum(X) : { body }`, `min(X) : { ... }`, `max(X) : { ... }`.
+// `count : { body }`, `sum(X) : { body }`, `min(X) : { ... }`, `max(X) : { ... }`, `mean(X) : { ... }`.
 // Variables of the body also bound outside the aggregate group it; the others are local.
 struct Aggregate {
   AggregateKind kind;
