@@ -229,6 +229,7 @@ private:
       return;
     }
     if (choices->empty()) {
+      detail::lift_computed_arguments(r);
       out_.rules.push_back(std::move(r));
       return;
     }
@@ -238,6 +239,7 @@ private:
       one.choice_body = std::make_shared<std::vector<ast::Literal> const>(std::move((*choices)[i].body));
       one.choice = std::move((*choices)[i].taken);
       one.choice_index = static_cast<std::uint32_t>(i);
+      detail::lift_computed_arguments(one);
       out_.rules.push_back(std::move(one));
     }
   }
@@ -287,7 +289,7 @@ private:
   void check_atoms() {
     for (auto& r : out_.rules) {
       bool ok = true;
-      if (r.rule) ok = check_atom(r.rule->head) && ok;
+      if (r.rule) ok = check_atom(r.head_atom()) && ok;
       detail::for_each_atom(r.body(), [&](ast::Atom const& a, bool) { ok = check_atom(a) && ok; });
       if (!ok) bad_rules_.insert(&r);
     }
@@ -377,7 +379,7 @@ private:
         std::map<std::string, ValueType> vars;
         collect_types(r.body(), vars);
         auto& types = param_types_[r.head];
-        auto const& head = r.rule->head;
+        auto const& head = r.head_atom();
         for (std::size_t i = 0; i < head.args.size() && i < types.size(); ++i) {
           if (types[i]) continue;
           std::optional<ValueType> t;
@@ -405,6 +407,11 @@ private:
           param_types_[id][i] = ValueType::symbol;
           continue;
         }
+        // Arithmetic over unbound variables: reported as unsafe; the argument is a number.
+        if (computed_in_head(id, i)) {
+          param_types_[id][i] = p.params[i].type = ValueType::integer;
+          continue;
+        }
         auto d = make_error("E0218", "cannot infer the type of argument " + std::to_string(i + 1) + " of " + quote(p.name));
         d.with_primary(p.declared_at, "no rule gives it a type");
         d.with_help("declare it: `pred " + p.name + "(...)`, or bind the argument with a typed atom");
@@ -413,6 +420,16 @@ private:
       }
       typed_[id] = true;
     }
+  }
+
+  bool computed_in_head(PredicateId id, std::size_t arg) const {
+    for (auto const& r : out_.rules) {
+      if (!r.rule || r.head != id || arg >= r.head_atom().args.size()) continue;
+      auto v = std::get_if<ast::Variable>(&r.head_atom().args[arg]);
+      for (auto const& [name, expr] : r.lifted)
+        if (v && v->name == name) return true;
+    }
+    return false;
   }
 
   static std::string a_type(ValueType t) {
@@ -456,9 +473,9 @@ private:
       if (expected != ValueType::date) mismatch(span_of(t), "a date was given", expected, context);
       return;
     }
-    diags_.report(make_error("E0217", "arithmetic and aggregates are not allowed as atom arguments")
-                      .with_primary(span_of(t), "computed here")
-                      .with_help("bind the value to a variable first, e.g. `N = X + 1, p(N)`"));
+    diags_.report(make_error("E0217", "an aggregate cannot be an atom argument")
+                      .with_primary(span_of(t), "aggregated here")
+                      .with_help("assign it to a variable first, e.g. `N = count : { ... }, p(N)`"));
   }
 
   void type_atom(ast::Atom const& a, std::map<std::string, ValueType>& vars) {
@@ -628,13 +645,13 @@ private:
     type_body(r.body(), vars);
     if (misplaced_aggregate_) skip_safety_.insert(&r);
     misplaced_aggregate_ = false;
-    if (r.rule) type_atom(r.rule->head, vars);
+    if (r.rule) type_atom(r.head_atom(), vars);
     // Registers in order of first appearance, so explanations list variables as written.
     std::vector<std::string> order;
     auto note = [&](ast::Variable const& v) {
       if (!v.anonymous() && std::find(order.begin(), order.end(), v.name) == order.end()) order.push_back(v.name);
     };
-    if (r.rule) detail::for_each_variable(r.rule->head, note);
+    if (r.rule) detail::for_each_variable(r.head_atom(), note);
     detail::for_each_variable(r.body(), note);
     for (auto const& name : order) {
       r.variables.push_back(name);
@@ -660,10 +677,10 @@ private:
       if (!r.rule) continue;  // facts of a derived predicate too: `p(1).` must agree with its rules
       auto const& p = out_.schema.predicates[r.head];
       if (p.kind != PredicateKind::derived) continue;
-      bool has = r.rule->head.source.has_value();
+      bool has = r.head_atom().source.has_value();
       if (has != p.sourced) {
         auto d = make_error("E0208", "the rules for " + quote(p.name) + " disagree on whether it has a source");
-        d.with_primary(r.rule->head.span, has ? "this head has `@`" : "this head has no `@`");
+        d.with_primary(r.head_atom().span, has ? "this head has `@`" : "this head has no `@`");
         d.with_help("either every rule for " + quote(p.name) + " ends its head with `@ S`, or none does");
         diags_.report(std::move(d));
       }
@@ -727,7 +744,7 @@ private:
         auto& u = uses[v.name];
         if (u.first++ == 0) u.second = v.span;
       };
-      if (r.rule) detail::for_each_variable(r.rule->head, count);
+      if (r.rule) detail::for_each_variable(r.head_atom(), count);
       detail::for_each_variable(r.body(), count);
       if (r.constraint && r.constraint->message)
         for (auto const& [name, at] : detail::template_placeholders(r.constraint->message->value))

@@ -42,6 +42,10 @@ struct BodyChoice {
 std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Literal> const& body, Span head_span,
                                                            SourceManager const& sources, Diagnostics& diags);
 
+// Replaces arithmetic in atom arguments (heads, bodies, under `not`, in aggregates) by a variable
+// and an assignment each.
+void lift_computed_arguments(CheckedRule& r);
+
 // Writes the constraints `unique` statements and the negation check stand for.
 void expand_shorthands(std::vector<ast::Program> const& files, CheckedProgram& out, Diagnostics& diags);
 // Orders predicates into strata; reports negation or aggregation through recursion.

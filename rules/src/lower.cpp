@@ -1,6 +1,7 @@
 #include "nogood/rules/lower.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <set>
 
@@ -254,7 +255,7 @@ private:
     for (auto const& lit : body) {
       engine::Literal l;
       l.span = ast::span_of(lit);
-      l.text = to_text(lit);
+      l.text = written_text(lit, scope);
       if (auto a = std::get_if<ast::Atom>(&lit)) {
         l.kind = engine::Literal::Kind::atom;
         l.columns = atom_columns(*a, scope, l.relation);
@@ -283,6 +284,8 @@ private:
           lower_body((*agg)->body, scope, l.body);
         } else {
           l.kind = engine::Literal::Kind::compare;
+          if (auto v = std::get_if<ast::Variable>(&c->lhs))
+            for (auto const& [name, expr] : scope.rule->lifted) l.computed_argument = l.computed_argument || v->name == name;
           static constexpr engine::CompareOp ops[] = {engine::CompareOp::eq, engine::CompareOp::ne, engine::CompareOp::lt,
                                                       engine::CompareOp::le, engine::CompareOp::gt, engine::CompareOp::ge};
           l.op = ops[static_cast<int>(c->op)];
@@ -296,6 +299,34 @@ private:
       }
       out.push_back(std::move(l));
     }
+  }
+
+  // A literal as the user wrote it: lifted arguments shown as their expressions.
+  static std::string written_text(ast::Literal const& lit, Scope const& scope) {
+    auto const& lifted = scope.rule->lifted;
+    if (lifted.empty()) return to_text(lit);
+    if (auto c = std::get_if<ast::Comparison>(&lit)) {
+      if (auto v = std::get_if<ast::Variable>(&c->lhs))
+        for (auto const& [name, expr] : lifted)
+          if (v->name == name) return to_text(c->rhs);
+      for (auto const& [copy, original] : scope.rule->written_aggregates)
+        for (auto const* side : {&c->lhs, &c->rhs})
+          if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(side); g && g->get() == copy) {
+            auto as_written = *c;
+            (side == &c->lhs ? as_written.lhs : as_written.rhs) = std::const_pointer_cast<ast::Aggregate>(original);
+            return to_text(ast::Literal{as_written});
+          }
+    }
+    auto text = to_text(lit);
+    for (auto const& [name, expr] : lifted)
+      for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + expr.size())) {
+        auto const end = at + name.size();
+        bool whole = (at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) &&
+                     (end == text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'));
+        if (whole) text.replace(at, name.size(), expr);
+        else at = end - expr.size();  // not this variable: look on after it
+      }
+    return text;
   }
 
   // `X in {...}`: a compare literal whose right side is the set, as `X` evaluates.
@@ -356,7 +387,7 @@ private:
     if (r.kind == CheckedRule::Kind::rule) {
       rule.head = out_.positive_relation[r.head];
       engine::RelationId rel;
-      rule.head_columns = atom_columns(r.rule->head, scope, rel);
+      rule.head_columns = atom_columns(r.head_atom(), scope, rel);
     } else if (r.choice_index > 0) {
       // Another choice of a constraint's alternatives: the same verdicts, so the columns and the
       // constraint of its first choice.

@@ -56,7 +56,8 @@ void unsafe(ast::Variable const& v, std::string const& where, Diagnostics& diags
                    .with_help("bind " + quote(v.name) + " with a positive atom in the body, e.g. `p(" + v.name + ")`, or an assignment `" + v.name + " = ...`"));
 }
 
-void check_body(std::vector<ast::Literal> const& body, Bound const& outer, Diagnostics& diags, std::set<std::string>& reported) {
+void check_body(std::vector<ast::Literal> const& body, Bound const& outer, Diagnostics& diags, std::set<std::string>& reported,
+                Bound const& lifted) {
   Bound bound = bound_by(body, outer);
   for (auto const& lit : body) {
     if (auto n = std::get_if<ast::Negation>(&lit)) {
@@ -70,7 +71,7 @@ void check_body(std::vector<ast::Literal> const& body, Bound const& outer, Diagn
     } else if (auto c = std::get_if<ast::Comparison>(&lit)) {
       for (auto const* side : {&c->lhs, &c->rhs}) {
         if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(side)) {
-          check_body((*g)->body, bound, diags, reported);
+          check_body((*g)->body, bound, diags, reported, lifted);
           if ((*g)->value) {
             Bound inner = bound_by((*g)->body, bound);
             for_each_variable(*(*g)->value, [&](ast::Variable const& v) {
@@ -79,8 +80,11 @@ void check_body(std::vector<ast::Literal> const& body, Bound const& outer, Diagn
           }
           continue;
         }
+        auto target = std::get_if<ast::Variable>(&c->lhs);
+        bool const computed = target && lifted.count(target->name);
         for_each_variable(*side, [&](ast::Variable const& v) {
-          if (v.anonymous() || !bound.count(v.name)) unsafe(v, "used in a comparison", diags, reported);
+          if (v.anonymous() || !bound.count(v.name))
+            unsafe(v, computed ? "used in an argument's arithmetic" : "used in a comparison", diags, reported);
         });
       }
     }
@@ -91,10 +95,14 @@ void check_body(std::vector<ast::Literal> const& body, Bound const& outer, Diagn
 
 std::set<std::string> check_safety(CheckedRule const& rule, Diagnostics& diags) {
   std::set<std::string> reported;
-  check_body(rule.body(), {}, diags, reported);
+  // A lifted argument is unbound when its expression's variables are: those are reported.
+  Bound lifted;
+  for (auto const& [name, expr] : rule.lifted) lifted.insert(name);
+  reported = lifted;
+  check_body(rule.body(), {}, diags, reported, lifted);
   Bound bound = bound_by(rule.body(), {});
   if (rule.rule) {
-    for_each_variable(rule.rule->head, [&](ast::Variable const& v) {
+    for_each_variable(rule.head_atom(), [&](ast::Variable const& v) {
       if (v.anonymous() || !bound.count(v.name)) unsafe(v, "in the head", diags, reported);
     });
   }

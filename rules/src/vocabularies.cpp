@@ -102,9 +102,9 @@ public:
     for (auto const& r : out_.rules) {
       if (skip_.count(&r)) continue;
       std::map<std::string, Position> vars;
-      if (r.rule) bind_atom(r.rule->head, vars);
+      if (r.rule) bind_atom(r.head_atom(), vars);
       bind_body(r.body(), vars);
-      if (r.rule) check_atom(r.rule->head);
+      if (r.rule) check_atom(r.head_atom());
       check_body(r.body(), vars);
     }
     for (auto const& f : out_.facts)
@@ -147,7 +147,7 @@ private:
       for (PredicateId id = 0; id < preds.size(); ++id) next[id].assign(preds[id].params.size(), unset);
       for (auto const& r : out_.rules) {
         if (!r.rule || skip_.count(&r) || !inferred[r.head]) continue;
-        auto const& head = r.rule->head;
+        auto const& head = r.head_atom();
         for (std::size_t i = 0; i < head.args.size() && i < next[r.head].size(); ++i)
           next[r.head][i] = meet(next[r.head][i], head_contribution(head.args[i], r.body(), state));
       }

@@ -90,7 +90,7 @@ void check_rule_constants(rules::CheckedProgram const& program, engine::Corpus c
   for (auto const& f : program.facts)
     if (f.rule) c.atom(f.rule->head, true);
   for (auto const& r : program.rules) {
-    if (r.kind == rules::CheckedRule::Kind::rule && r.rule) c.atom(r.rule->head, false);
+    if (r.kind == rules::CheckedRule::Kind::rule && r.rule) c.atom(r.head_atom(), false);
     if (r.origin == "constraint" || r.kind == rules::CheckedRule::Kind::rule) c.body(r.body());
   }
   for (auto const& [name, set] : program.sets)

@@ -161,10 +161,13 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
         c.verified = holds;
         ok = ok && holds;
         auto numeric = [](engine::Expr const& e) { return e.type == ValueType::integer || e.type == ValueType::date; };
-        c.detail = !numeric(lit.lhs) && !numeric(lit.rhs);
+        c.detail = (!numeric(lit.lhs) && !numeric(lit.rhs)) || lit.computed_argument;
         bool membership = lit.op == engine::CompareOp::in || lit.op == engine::CompareOp::not_in;
-        c.statement = expr_text(lit.lhs, regs, set, *this, rule.register_types) + " " + std::string(engine::to_string(lit.op)) + " " +
-                      (membership ? lit.set_text : expr_text(lit.rhs, regs, set, *this, rule.register_types)) + "   (" + lit.text + ")";
+        if (lit.computed_argument)  // `N + 1 = 41`: the argument as written, and its value
+          c.statement = lit.text + " = " + expr_text(lit.lhs, regs, set, *this, rule.register_types);
+        else
+          c.statement = expr_text(lit.lhs, regs, set, *this, rule.register_types) + " " + std::string(engine::to_string(lit.op)) + " " +
+                        (membership ? lit.set_text : expr_text(lit.rhs, regs, set, *this, rule.register_types)) + "   (" + lit.text + ")";
         children.push_back(std::move(c));
         break;
       }

@@ -75,6 +75,9 @@ struct Literal {
   AggregateKind aggregate = AggregateKind::count;
   std::vector<Literal> body;
 
+  // `V = expr` standing for an atom argument written as `expr`: its text is the expression.
+  bool computed_argument = false;
+
   Span span;
   std::string text;  // as written, for explanations
 };

@@ -29,7 +29,13 @@ struct CheckedRule {
   engine::VerdictSeverity severity = engine::VerdictSeverity::error;
   // A body with alternatives is checked and evaluated once per choice of alternative: this is
   // one choice's body, and the alternatives it takes as written (`R = isis_emir`).
+  // The body as checked and lowered: one choice of alternatives, computed atom arguments lifted
+  // into assignments (absent: the body as written).
   std::shared_ptr<std::vector<ast::Literal> const> choice_body;
+  std::shared_ptr<ast::Atom const> rewritten_head;  // the head with computed arguments lifted
+  std::vector<std::pair<std::string, std::string>> lifted;  // a lifted argument's variable and expression, as text
+  // An aggregate whose body had lifted arguments, and the aggregate as written.
+  std::vector<std::pair<ast::Aggregate const*, std::shared_ptr<ast::Aggregate const>>> written_aggregates;
   std::vector<std::string> choice;
   std::uint32_t choice_index = 0, choice_count = 1;
 
@@ -37,6 +43,7 @@ struct CheckedRule {
     return choice_body ? *choice_body : rule ? rule->body : constraint->body;
   }
   Span span() const { return rule ? rule->span : constraint->span; }
+  ast::Atom const& head_atom() const { return rewritten_head ? *rewritten_head : rule->head; }
 };
 
 // A background fact of a claimed predicate (a rule with an empty body).
