@@ -42,6 +42,11 @@ ast::Disjunction const* disjunction_in_aggregate(std::vector<ast::Literal> const
     } else if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&lit)) {
       for (auto const& alt : (*d)->alternatives)
         if (!found) found = disjunction_in_aggregate(alt);
+    } else if (auto n = std::get_if<std::shared_ptr<ast::NegatedConjunction>>(&lit)) {
+      // `not (...)` is counted as an aggregate is.
+      for (auto const& inner : (*n)->body)
+        if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&inner); d && !found) found = d->get();
+      if (!found) found = disjunction_in_aggregate((*n)->body);
     }
     if (found) return found;
   }
@@ -82,8 +87,8 @@ bool choose(std::vector<ast::Literal> const& body, SourceManager const& sources,
 std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Literal> const& body, Span head_span,
                                                            SourceManager const& sources, Diagnostics& diags) {
   if (auto d = disjunction_in_aggregate(body)) {
-    diags.report(make_error("E0238", "alternatives cannot be written inside an aggregate")
-                     .with_primary(d->span, "inside an aggregate's body")
+    diags.report(make_error("E0238", "alternatives cannot be written inside an aggregate or `not (...)`")
+                     .with_primary(d->span, "inside a body that is counted")
                      .with_help("derive a helper predicate with one rule per alternative, and aggregate over it"));
     return std::nullopt;
   }

@@ -229,6 +229,7 @@ private:
       return;
     }
     if (choices->empty()) {
+      detail::rewrite_negated_conjunctions(r);
       detail::lift_computed_arguments(r);
       out_.rules.push_back(std::move(r));
       return;
@@ -239,6 +240,7 @@ private:
       one.choice_body = std::make_shared<std::vector<ast::Literal> const>(std::move((*choices)[i].body));
       one.choice = std::move((*choices)[i].taken);
       one.choice_index = static_cast<std::uint32_t>(i);
+      detail::rewrite_negated_conjunctions(one);
       detail::lift_computed_arguments(one);
       out_.rules.push_back(std::move(one));
     }
@@ -779,8 +781,7 @@ public:
 }  // namespace
 
 CheckedProgram check(std::vector<ast::Program> const& files, SourceManager const& sources, Diagnostics& diags) {
-  Checker checker(files, sources, diags);
-  return checker.run();
+  return Checker(files, sources, diags).run();
 }
 
 }  // namespace nogood::rules

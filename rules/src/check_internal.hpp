@@ -42,6 +42,9 @@ struct BodyChoice {
 std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Literal> const& body, Span head_span,
                                                            SourceManager const& sources, Diagnostics& diags);
 
+// Writes each `not (...)` of the rule's body as `_notN = count : { ... }, _notN = 0`.
+void rewrite_negated_conjunctions(CheckedRule& r);
+
 // Replaces arithmetic in atom arguments (heads, bodies, under `not`, in aggregates) by a variable
 // and an assignment each.
 void lift_computed_arguments(CheckedRule& r);

@@ -107,7 +107,7 @@ void lift_computed_arguments(CheckedRule& r) {
   }
   r.choice_body = std::make_shared<std::vector<ast::Literal> const>(std::move(body));
   r.lifted = std::move(lift.lifted);
-  r.written_aggregates = std::move(lift.originals);
+  r.written_aggregates.insert(r.written_aggregates.end(), lift.originals.begin(), lift.originals.end());
 }
 
 }  // namespace nogood::rules::detail

@@ -276,6 +276,10 @@ private:
           if (!r) continue;
           l.kind = engine::Literal::Kind::aggregate;
           l.target = *r;
+          if (auto written = negated_conjunction_text(v->name, scope)) {
+            l.negated_conjunction = true;
+            l.text = *written;
+          }
           static constexpr engine::AggregateKind kinds[] = {engine::AggregateKind::count, engine::AggregateKind::sum,
                                                             engine::AggregateKind::min, engine::AggregateKind::max,
                                                             engine::AggregateKind::mean};
@@ -284,8 +288,10 @@ private:
           lower_body((*agg)->body, scope, l.body);
         } else {
           l.kind = engine::Literal::Kind::compare;
-          if (auto v = std::get_if<ast::Variable>(&c->lhs))
+          if (auto v = std::get_if<ast::Variable>(&c->lhs)) {
             for (auto const& [name, expr] : scope.rule->lifted) l.computed_argument = l.computed_argument || v->name == name;
+            l.negated_conjunction = negated_conjunction_text(v->name, scope).has_value();
+          }
           static constexpr engine::CompareOp ops[] = {engine::CompareOp::eq, engine::CompareOp::ne, engine::CompareOp::lt,
                                                       engine::CompareOp::le, engine::CompareOp::gt, engine::CompareOp::ge};
           l.op = ops[static_cast<int>(c->op)];
@@ -301,21 +307,39 @@ private:
     }
   }
 
+  // The `not (...)` a `_notN` counts, as written.
+  static std::optional<std::string> negated_conjunction_text(std::string const& name, Scope const& scope) {
+    for (auto const& [counter, text] : scope.rule->negated_conjunctions)
+      if (counter == name) return text;
+    return std::nullopt;
+  }
+
   // A literal as the user wrote it: lifted arguments shown as their expressions.
   static std::string written_text(ast::Literal const& lit, Scope const& scope) {
     auto const& lifted = scope.rule->lifted;
-    if (lifted.empty()) return to_text(lit);
+    if (lifted.empty() && scope.rule->written_aggregates.empty()) return to_text(lit);
     if (auto c = std::get_if<ast::Comparison>(&lit)) {
       if (auto v = std::get_if<ast::Variable>(&c->lhs))
         for (auto const& [name, expr] : lifted)
           if (v->name == name) return to_text(c->rhs);
-      for (auto const& [copy, original] : scope.rule->written_aggregates)
-        for (auto const* side : {&c->lhs, &c->rhs})
-          if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(side); g && g->get() == copy) {
-            auto as_written = *c;
-            (side == &c->lhs ? as_written.lhs : as_written.rhs) = std::const_pointer_cast<ast::Aggregate>(original);
-            return to_text(ast::Literal{as_written});
-          }
+      for (auto const* side : {&c->lhs, &c->rhs}) {
+        auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(side);
+        if (!g) continue;
+        // Rewrites copy an aggregate, maybe twice (`not (...)`, then lifted arguments): follow
+        // the copies back to the aggregate as written.
+        std::shared_ptr<ast::Aggregate const> written;
+        for (ast::Aggregate const* at = g->get(); at;) {
+          auto it = std::find_if(scope.rule->written_aggregates.begin(), scope.rule->written_aggregates.end(),
+                                 [&](auto const& pair) { return pair.first == at; });
+          if (it == scope.rule->written_aggregates.end()) break;
+          written = it->second;
+          at = written.get();
+        }
+        if (!written) continue;
+        auto as_written = *c;
+        (side == &c->lhs ? as_written.lhs : as_written.rhs) = std::const_pointer_cast<ast::Aggregate>(written);
+        return to_text(ast::Literal{as_written});
+      }
     }
     auto text = to_text(lit);
     for (auto const& [name, expr] : lifted)

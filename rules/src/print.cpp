@@ -92,6 +92,7 @@ std::string to_text(ast::Literal const& l) {
     for (std::size_t i = 0; i < m->values.size(); ++i) out += (i ? ", " : "{") + to_text(m->values[i]);
     return out + "}";
   }
+  if (auto n = std::get_if<std::shared_ptr<ast::NegatedConjunction>>(&l)) return "not (" + body_text((*n)->body) + ")";
   if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&l)) {
     std::string out;
     for (auto const& alt : (*d)->alternatives) out += (out.empty() ? "(" : " ; ") + body_text(alt);

@@ -14,6 +14,8 @@ void for_each_atom(std::vector<ast::Literal> const& body, std::function<void(ast
     else if (auto c = std::get_if<ast::Comparison>(&lit)) { in_term(c->lhs); in_term(c->rhs); }
     else if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&lit))
       for (auto const& alt : (*d)->alternatives) for_each_atom(alt, f);
+    else if (auto n = std::get_if<std::shared_ptr<ast::NegatedConjunction>>(&lit))
+      for_each_atom((*n)->body, [&](ast::Atom const& a, bool) { f(a, true); });
   }
 }
 
@@ -42,6 +44,8 @@ void for_each_variable(std::vector<ast::Literal> const& body, std::function<void
     else if (auto m = std::get_if<ast::Membership>(&lit)) for_each_variable(m->element, f);
     else if (auto d = std::get_if<std::shared_ptr<ast::Disjunction>>(&lit))
       for (auto const& alt : (*d)->alternatives) for_each_variable(alt, f);
+    else if (auto n = std::get_if<std::shared_ptr<ast::NegatedConjunction>>(&lit))
+      for_each_variable((*n)->body, f);
   }
 }
 

@@ -168,6 +168,11 @@ bool valid_rule(Rule const& r) {
             case Literal::Kind::member:
               if (!ready(l.lhs, bound)) return false;
               break;
+            case Literal::Kind::not_all: {
+              std::set<int> inner = bound;
+              if (l.body.empty() || !body(l.body, inner, here)) return false;
+              break;
+            }
             case Literal::Kind::disjunction: {
               // Bound after it: what every alternative binds.
               std::optional<std::set<int>> all;
@@ -268,8 +273,8 @@ std::string show(Program const& p) {
 // What a generated program exercises, for the coverage check and the statistics.
 struct Features {
   int rules = 0, literals = 0, facts = 0, derived = 0, relations = 0, nonempty = 0, micros = 0;
-  static constexpr int count = 23;
-  bool alternatives = false, membership = false, mean = false;
+  static constexpr int count = 24;
+  bool alternatives = false, membership = false, mean = false, not_all = false;
   bool recursion = false, mutual = false, negation = false, aggregate = false, nested_aggregate = false, comparison = false,
        assignment = false, repeated_var = false, constant_arg = false, zero_arity = false, shuffled = false,
        background = false, constraint = false, source = false, claim_meta = false, sourced_head = false, same_claim_twice = false,
@@ -277,14 +282,14 @@ struct Features {
   std::array<bool, count> flags() const {
     return {recursion, mutual, negation, aggregate, nested_aggregate, comparison, assignment, repeated_var, constant_arg,
             zero_arity, shuffled, background, constraint, source, claim_meta, sourced_head, same_claim_twice,
-            repeated_record, strong_negation, negation_verdicts, alternatives, membership, mean};
+            repeated_record, strong_negation, negation_verdicts, alternatives, membership, mean, not_all};
   }
   static constexpr char const* names[count] = {
       "recursion", "mutual recursion", "negation", "aggregates", "nested aggregates", "comparisons", "assignments",
       "repeated variable in an atom", "constant in an atom", "zero-arity predicate", "body printed out of order",
       "background facts", "constraints", "`@ S`", "`by` or `certainty`", "derived `@ S` head", "a fact from two sources",
       "a claim repeated exactly", "`-b(...)` in a body", "negation check verdicts", "alternatives `( ; )`",
-      "`in {...}`", "`mean`"};
+      "`in {...}`", "`mean`", "`not (a, b)`"};
 };
 
 Features features(Program const& p, Relations const& naive) {
@@ -337,6 +342,10 @@ Features features(Program const& p, Relations const& naive) {
           else f.comparison = true;
           break;
         case Literal::Kind::member: f.membership = true; break;
+        case Literal::Kind::not_all:
+          f.not_all = true;
+          scan(r, l.body, nested);
+          break;
         case Literal::Kind::disjunction:
           f.alternatives = true;
           for (auto const& alt : l.alternatives) scan(r, alt, nested);

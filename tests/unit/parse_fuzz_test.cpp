@@ -60,7 +60,7 @@ std::vector<std::string> const fragments = {
     ".", ",", "(", ")", "{", "}", ":", ":-", "->", "@", "\"", "\\", "#", "-", "%", "=", "<", "!=",
     " ", "\n", "\t", "not ", "count", " : {", "sum(X)", "min", "max(", "abs", "pred ", "constraint ",
     "unique ", "import ", "negation_check ", "severity ", "within ", "across sources", "per source",
-    "by", "certainty", "X", "_", ";", " ; ", " in {", " not in ", "set s = {", "(a(X) ; b(X))", "2025-02-30", "99999999999999999999", "\\u", "\\uD800",
+    "by", "certainty", "X", "_", ";", " ; ", " in {", " not in ", "set s = {", "(a(X) ; b(X))", "not (", "mean(X) : {", "p(X + 1)", "2025-02-30", "99999999999999999999", "\\u", "\\uD800",
     "خ", "ש", "ָ", "😀", "é", "\xE2\x80\x8F", "\xEF\xBB\xBF", "\xC3", "\xFF", "\x80", "\0",
 };
 

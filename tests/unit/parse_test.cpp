@@ -279,6 +279,16 @@ TEST_CASE("parse: alternatives, nested, and a parenthesised term that is not one
   CHECK(as<ast::Comparison>(body[2]).op == ast::CompareOp::gt);
 }
 
+TEST_CASE("parse: `not (...)` over a conjunction, and `not` before an atom") {
+  auto p = parse_text("h :- a(X), not (b(X, Y), Y > 1), not c(X).");
+  auto body = body_of(*p);
+  REQUIRE(body.size() == 3);
+  auto const& n = *as<std::shared_ptr<ast::NegatedConjunction>>(body[1]);
+  CHECK(n.body.size() == 2);
+  CHECK(p->text(n.span) == "not (b(X, Y), Y > 1)");
+  CHECK(as<ast::Negation>(body[2]).atom.predicate.name == "c");
+}
+
 TEST_CASE("parse: membership tests and sets") {
   auto p = parse_text("h :- a(X, Y), X in {a, \"b c\", 3, 2025-10-19,}, Y not in leaders, X + 1 in {2}.");
   auto body = body_of(*p);

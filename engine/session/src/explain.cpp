@@ -155,6 +155,7 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
       case Literal::Kind::atom: children.push_back(explain_row(lit.relation, d->rows[slot++], depth + 1)); break;
       case Literal::Kind::compare:
       case Literal::Kind::assign: {
+        if (lit.negated_conjunction) break;  // `_notN = 0`: stated by its count's step
         ProofNode c;
         c.kind = ProofNode::Kind::comparison;
         bool holds = engine::compare_holds(lit, regs.data());
@@ -220,6 +221,14 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
         bool holds = set[lit.target] && recount && regs[lit.target] == static_cast<engine::Value>(*recount);
         g.verified = holds;
         ok = ok && holds;
+        if (lit.negated_conjunction) {  // `not (...)`: held when nothing matched
+          g.kind = ProofNode::Kind::negation;
+          g.statement = "no match was found   (" + lit.text + ")";
+          g.verified = holds && count == 0;
+          ok = ok && g.verified;
+          children.push_back(std::move(g));
+          break;
+        }
         g.statement = rule.registers[lit.target] + " = " + shown + " over " + std::to_string(count) + " match" + (count == 1 ? "" : "es") +
                       "   (" + lit.text + ")";
         for (auto const& m : matches)

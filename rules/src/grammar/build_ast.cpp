@@ -203,6 +203,10 @@ ast::Literal ast_builder::literal(syntax::literal const& l) {
                                   [this](syntax::negation const& n) -> ast::Literal {
                                     return ast::Negation{atom(n.target), n.span};
                                   },
+                                  [this](x3::forward_ast<syntax::negated_conjunction> const& n) -> ast::Literal {
+                                    return std::make_shared<ast::NegatedConjunction>(
+                                        ast::NegatedConjunction{body(n.get().body), n.get().span});
+                                  },
                                   [this](x3::forward_ast<syntax::disjunction> const& d) -> ast::Literal {
                                     auto out = std::make_shared<ast::Disjunction>();
                                     auto add = [&](syntax::alternative const& a) {

@@ -77,6 +77,7 @@ struct set_values_class : annotate_span {};
 struct set_items_class {};
 struct alternative_class : annotate_span {};
 struct disjunction_class : annotate_span {};
+struct negated_conjunction_class : annotate_span {};
 using literal_type = x3::rule<literal_class, syntax::literal>;
 using body_type = x3::rule<body_class, std::vector<syntax::literal>>;
 using args_type = x3::rule<args_class, std::vector<syntax::chain>>;
@@ -92,9 +93,10 @@ using set_values_type = x3::rule<set_values_class, syntax::set_values>;
 using set_items_type = x3::rule<set_items_class, std::vector<syntax::chain>>;
 using alternative_type = x3::rule<alternative_class, syntax::alternative>;
 using disjunction_type = x3::rule<disjunction_class, syntax::disjunction>;
+using negated_conjunction_type = x3::rule<negated_conjunction_class, syntax::negated_conjunction>;
 BOOST_SPIRIT_DECLARE(literal_type, body_type, args_type, atom_type, negation_type, condition_type,
                      condition_tail_type, comparison_tail_type, annotations_type, membership_tail_type, set_ref_type,
-                     set_values_type, set_items_type, alternative_type, disjunction_type)
+                     set_values_type, set_items_type, alternative_type, disjunction_type, negated_conjunction_type)
 literal_type const literal = "literal";
 body_type const body = "body";
 args_type const args = "arguments";
@@ -110,6 +112,7 @@ set_values_type const set_values = "set values";
 set_items_type const set_items = "set values";
 alternative_type const alternative = "alternative";
 disjunction_type const disjunction = "alternatives";
+negated_conjunction_type const negated_conjunction = "negated conjunction";
 
 // statement group (rules and constraints) and declaration group (everything else)
 struct statement_class {};

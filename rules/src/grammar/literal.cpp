@@ -17,4 +17,5 @@ BOOST_SPIRIT_INSTANTIATE(set_values_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(set_items_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(alternative_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(disjunction_type, iterator_type, context_type)
+BOOST_SPIRIT_INSTANTIATE(negated_conjunction_type, iterator_type, context_type)
 }  // namespace nogood::rules::grammar

@@ -15,7 +15,10 @@ inline x3::symbols<ast::CompareOp> const compare_op({{"=", ast::CompareOp::eq},
                                                      {">=", ast::CompareOp::ge}},
                                                     "comparison operator");
 
-auto const literal_def = negation | disjunction | condition;
+auto const literal_def = negated_conjunction | negation | disjunction | condition;
+
+// `not (` opens a conjunction: an atom after `not` starts with its name.
+auto const negated_conjunction_def = kw("not") >> '(' >> body >> expect(Expected::paren_close)[')'];
 
 // Committed only at the first `;`: until then `(` may open a parenthesised term, `(X + 1) > Y`.
 // After `;` an alternative's body commits at its first literal.
@@ -61,6 +64,6 @@ auto const annotations_def = -('@' >> expect(Expected::source_after_at)[chain]) 
                              -(kw("certainty") >> expect(Expected::certainty_after_certainty)[chain]);
 
 BOOST_SPIRIT_DEFINE(literal, body, args, atom, negation, condition, condition_tail, comparison_tail, annotations,
-                    membership_tail, set_ref, set_values, set_items, alternative, disjunction)
+                    membership_tail, set_ref, set_values, set_items, alternative, disjunction, negated_conjunction)
 
 }  // namespace nogood::rules::grammar

@@ -149,7 +149,13 @@ struct disjunction {
   Span span;
 };
 
-struct literal : x3::variant<negation, x3::forward_ast<disjunction>, condition> {
+// `not ( body )`.
+struct negated_conjunction {
+  std::vector<literal> body;
+  Span span;
+};
+
+struct literal : x3::variant<x3::forward_ast<negated_conjunction>, negation, x3::forward_ast<disjunction>, condition> {
   using base_type::base_type;
   using base_type::operator=;
 };

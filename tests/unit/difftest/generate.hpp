@@ -485,6 +485,26 @@ private:
     }
   }
 
+  // `not (a, b)`: one or two atoms of earlier groups (or base ones), maybe with a test, over the
+  // variables bound so far and local ones of their own.
+  void add_not_all(Body& b, int group) {
+    auto preds = usable(group, false);
+    Body inner;
+    inner.bound = b.bound;
+    Literal l;
+    l.kind = Literal::Kind::not_all;
+    int atoms = rng_.percent(60) ? 2 : 1;
+    for (int k = 0; k < atoms; ++k) {
+      Literal a;
+      a.atom = positive_atom(rng_.pick(preds), inner.bound, nullptr);
+      inner.literals.push_back(std::move(a));
+    }
+    if (rng_.percent(30)) add_comparison(inner);
+    else if (rng_.percent(15)) add_membership(inner);
+    l.body = std::move(inner.literals);
+    b.literals.push_back(std::move(l));
+  }
+
   // A rule for `head` (or a constraint when head < 0) of `group`.
   Rule rule(int head, int group, bool recursive) {
     next_var_ = 0;
@@ -523,10 +543,12 @@ private:
         add_negation(b, group);
       } else if (k < 85) {
         add_aggregate(b, group);
-      } else if (k < 92) {
+      } else if (k < 90) {
         add_membership(b);
-      } else {
+      } else if (k < 95) {
         add_disjunction(b, group);
+      } else {
+        add_not_all(b, group);
       }
     }
     if (recursive && !has_same) {

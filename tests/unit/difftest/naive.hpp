@@ -37,7 +37,8 @@ inline bool occurs_outside(Literal const& l, int v) {
     case Literal::Kind::compare: return expr(l.lhs) || expr(l.rhs);
     case Literal::Kind::member: return expr(l.lhs);
     case Literal::Kind::aggregate: return l.target == v;
-    case Literal::Kind::disjunction: return false;
+    case Literal::Kind::disjunction:
+    case Literal::Kind::not_all: return false;
   }
   return false;
 }
@@ -89,6 +90,9 @@ inline std::vector<int> constraint_columns(Rule const& r) {
         if (l.flipped) note(Term::var(l.target), inside);
         break;
       case Literal::Kind::member: in_expr(l.lhs, inside); break;
+      case Literal::Kind::not_all:
+        for (auto const& b : l.body) in_literal(b, true);
+        break;
       case Literal::Kind::disjunction:
         for (auto const& b : l.alternatives.front()) in_literal(b, inside);
         break;
@@ -306,6 +310,20 @@ private:
       case Literal::Kind::member: {
         auto a = eval(l.lhs, env);
         if (a && (std::find(l.set.begin(), l.set.end(), *a) != l.set.end()) != l.negated) solve(body, i + 1, env, trail, emit);
+        return;
+      }
+      case Literal::Kind::not_all: {
+        // Holds when the conjunction has no solution with the variables bound so far.
+        Env inner = env;
+        Trail inner_trail;
+        bool found = false;
+        struct Found {};
+        try {
+          solve(l.body, 0, inner, inner_trail, [&](Env const&, Trail const&) { throw Found{}; });
+        } catch (Found const&) {
+          found = true;
+        }
+        if (!found) solve(body, i + 1, env, trail, emit);
         return;
       }
       case Literal::Kind::disjunction:

@@ -55,7 +55,7 @@ struct Atom {
 };
 
 struct Literal {
-  enum class Kind { positive, negative, compare, aggregate, member, disjunction } kind = Kind::positive;
+  enum class Kind { positive, negative, compare, aggregate, member, disjunction, not_all } kind = Kind::positive;
   Atom atom;  // positive, negative
   // compare: lhs op rhs; `X = expr` with X unbound binds X
   Cmp op = Cmp::eq;
@@ -71,6 +71,7 @@ struct Literal {
   bool negated = false;
   // disjunction: `(alternative ; alternative ...)`, each a conjunction printed in its order
   std::vector<std::vector<Literal>> alternatives;
+  // not_all: `not (literal, ...)`, its literals in `body`
 };
 
 // A rule, or a constraint (no head: its columns are the named variables of the body outside
@@ -217,6 +218,11 @@ inline std::string to_text(Program const& p, Literal const& l) {
       std::string out = to_text(l.lhs) + (l.negated ? " not in {" : " in {");
       for (std::size_t i = 0; i < l.set.size(); ++i) out += (i ? ", " : "") + std::to_string(l.set[i]);
       return out + "}";
+    }
+    case Literal::Kind::not_all: {
+      std::string out = "not (";
+      for (std::size_t i = 0; i < l.body.size(); ++i) out += (i ? ", " : "") + to_text(p, l.body[i]);
+      return out + ")";
     }
     case Literal::Kind::disjunction: {
       std::string out;

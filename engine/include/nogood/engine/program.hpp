@@ -77,6 +77,8 @@ struct Literal {
 
   // `V = expr` standing for an atom argument written as `expr`: its text is the expression.
   bool computed_argument = false;
+  // `not (...)`, counted: the aggregate (text `not (...)`) and its test for no match, shown as one step.
+  bool negated_conjunction = false;
 
   Span span;
   std::string text;  // as written, for explanations

@@ -106,8 +106,10 @@ struct Membership {
 };
 
 struct Disjunction;
+struct NegatedConjunction;
 
-using Literal = std::variant<Atom, Negation, Comparison, Membership, std::shared_ptr<Disjunction>>;
+using Literal = std::variant<Atom, Negation, Comparison, Membership, std::shared_ptr<Disjunction>,
+                             std::shared_ptr<NegatedConjunction>>;
 Span span_of(Literal const&);
 
 // `(role(P, R) @ S ; -alive(P) @ S)`: holds when one of its alternatives (each a conjunction) holds.
@@ -115,6 +117,13 @@ struct Disjunction {
   std::vector<std::vector<Literal>> alternatives;
   std::vector<Span> alternative_spans;  // each alternative's text, without the `;`
   Span span;                            // parentheses included
+};
+
+// `not (a(X, Y), b(Y))`: no way for the conjunction to hold with the variables it shares with the
+// rest of the rule as bound there. The checker counts its matches and requires none.
+struct NegatedConjunction {
+  std::vector<Literal> body;
+  Span span;  // from `not` to `)`
 };
 
 enum class AggregateKind { count, sum, min, max, mean };

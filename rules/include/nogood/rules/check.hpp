@@ -34,6 +34,7 @@ struct CheckedRule {
   std::shared_ptr<std::vector<ast::Literal> const> choice_body;
   std::shared_ptr<ast::Atom const> rewritten_head;  // the head with computed arguments lifted
   std::vector<std::pair<std::string, std::string>> lifted;  // a lifted argument's variable and expression, as text
+  std::vector<std::pair<std::string, std::string>> negated_conjunctions;  // `_notN` counting a `not (...)`, and its text
   // An aggregate whose body had lifted arguments, and the aggregate as written.
   std::vector<std::pair<ast::Aggregate const*, std::shared_ptr<ast::Aggregate const>>> written_aggregates;
   std::vector<std::string> choice;
