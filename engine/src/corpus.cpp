@@ -134,4 +134,10 @@ void Corpus::set_evidence(Claim& c, std::string_view quote, std::optional<std::i
   quotes.append(quote);
 }
 
+void Corpus::set_origin(Claim& c, Span where) {
+  c.placed = ClaimPlace::origins;
+  c.place = static_cast<std::uint32_t>(origins.size());
+  origins.push_back(where);
+}
+
 }  // namespace nogood::engine

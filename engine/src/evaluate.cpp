@@ -357,7 +357,7 @@ private:
         Value key[64];
         for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
         if (step.grouped) {
-          scan_group(plan, i, step.grouped->find(key), lo, hi, rel.arity());
+          scan_group(plan, i, step.grouped->find(key, rel), lo, hi, rel);
           return;
         }
         if (step.whole_tuple) {
@@ -532,12 +532,12 @@ private:
 
   // The rows of one key, from a grouped index: all match the key already.
   void scan_group(std::vector<PlanStep> const& plan, std::size_t i, GroupedIndex::Group group, RowId lo, RowId hi,
-                  std::uint32_t arity) {
+                  Relation const& rel) {
     auto const& step = plan[i];
     for (std::uint32_t j = 0; j < group.count; ++j) {
       tick();
       RowId r = group.ids[j];
-      if (r >= hi || r < lo || !bind_row(step, group.rows + std::size_t(j) * arity)) continue;
+      if (r >= hi || r < lo || !bind_row(step, rel.row(r))) continue;
       if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
       run(plan, i + 1);
       if (step.exists) return;
@@ -755,7 +755,7 @@ bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions 
       }
       s = end;
     }
-    // Grouped indexes copy their relations' rows to speed joins up; nothing reads them now.
+    // Grouped indexes only speed joins up; nothing reads them now.
     for (auto& relation : db.relations) relation.release_grouped();
   } catch (Runaway const& r) {
     auto const& rule = program.rules[failed_rule()];

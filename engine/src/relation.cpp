@@ -157,12 +157,7 @@ GroupedIndex::GroupedIndex(std::uint64_t mask, Relation const& rel) : mask_(mask
   for (std::size_t g = 0; g < counts.size(); ++g) starts_[g + 1] = starts_[g] + counts[g];
   std::vector<std::uint32_t> fill(starts_.begin(), starts_.end() - 1);
   ids_.resize(n);
-  rows_.resize(std::size_t(n) * arity_);
-  for (RowId r = n; r-- > 0;) {
-    auto at = fill[group_of[r]]++;
-    ids_[at] = r;
-    std::copy(rel.row(r), rel.row(r) + arity_, rows_.begin() + std::ptrdiff_t(std::size_t(at) * arity_));
-  }
+  for (RowId r = n; r-- > 0;) ids_[fill[group_of[r]]++] = r;
 }
 
 std::uint64_t GroupedIndex::key_hash(Value const* row_or_key, bool is_row) const {
@@ -178,7 +173,7 @@ bool GroupedIndex::same_key(Value const* row, Value const* key_row) const {
   return true;
 }
 
-GroupedIndex::Group GroupedIndex::find(Value const* key) const {
+GroupedIndex::Group GroupedIndex::find(Value const* key, Relation const& rel) const {
   auto h = key_hash(key, false);
   auto tag = static_cast<std::uint32_t>(h >> 32);
   for (auto pos = h & slot_mask_;; pos = (pos + 1) & slot_mask_) {
@@ -186,14 +181,12 @@ GroupedIndex::Group GroupedIndex::find(Value const* key) const {
     if (slot.group == no_row) return {};
     if (slot.tag != tag) continue;
     auto begin = starts_[slot.group];
-    Value const* first = rows_.data() + std::size_t(begin) * arity_;
-    if (matches_key(first, key, mask_, arity_))
-      return {ids_.data() + begin, first, starts_[slot.group + 1] - begin};
+    if (matches_key(rel.row(ids_[begin]), key, mask_, arity_)) return {ids_.data() + begin, starts_[slot.group + 1] - begin};
   }
 }
 
 std::size_t GroupedIndex::memory() const {
-  return slots_.capacity() * sizeof(Slot) + (starts_.capacity() + ids_.capacity() + rows_.capacity()) * sizeof(std::uint32_t);
+  return slots_.capacity() * sizeof(Slot) + (starts_.capacity() + ids_.capacity()) * sizeof(std::uint32_t);
 }
 
 Relation::Relation(std::uint32_t arity) : arity_(arity) {}

@@ -384,8 +384,8 @@ public:
     claim.predicate = *pid;
     claim.source = source;
     claim.file = file_index();
-    claim.line = line;
-    claim.index = index;
+    claim.placed = line ? engine::ClaimPlace::line : engine::ClaimPlace::index;
+    claim.place = line ? line : index;
     auto by = string_field(f, ptr, "by", false);
     claim.claimant = claimant(by);
     claim.certainty = by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
@@ -435,7 +435,8 @@ public:
     claim.predicate = last_pred_.id;
     claim.source = source;
     claim.file = file_index();
-    claim.line = line;
+    claim.placed = engine::ClaimPlace::line;
+    claim.place = line;
     claim.claimant = claimant(f.by);
     claim.certainty = f.by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
     if (f.has_certainty) {

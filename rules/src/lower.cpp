@@ -465,7 +465,7 @@ private:
     claim.predicate = f.predicate;
     claim.negated = head.strong_negation;
     claim.claimant = corpus_.strings.intern("");
-    claim.origin = head.span;
+    corpus_.set_origin(claim, head.span);
     corpus_.set_evidence(claim, span_text(sources_, f.rule->span), std::nullopt);
     auto& rows = head.strong_negation ? corpus_.negative[f.predicate] : corpus_.positive[f.predicate];
     rows.values.insert(rows.values.end(), values.begin(), values.end());

@@ -13,9 +13,9 @@ ClaimView view_claim(Session const& s, std::uint32_t id) {
   v.at = corpus.at(c);
   if (c.source == engine::no_source) {
     v.background = true;
-    if (c.origin.valid()) {
-      auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
-      v.location = report_path(s, s.sources().file(c.origin.file).name) + ":" + std::to_string(lc.line);
+    if (auto const origin = corpus.origin(c); origin.valid()) {
+      auto lc = s.sources().line_col(origin.file, origin.begin);
+      v.location = report_path(s, s.sources().file(origin.file).name) + ":" + std::to_string(lc.line);
     }
     return v;
   }

@@ -100,9 +100,9 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
   w.begin_object().member("claim", id);
   if (c.source == engine::no_source) {
     w.member("kind", "background").member("fact", corpus.quote(c));
-    if (c.origin.valid()) {
-      auto lc = s.sources().line_col(c.origin.file, c.origin.begin);
-      w.member("file", report_path(s, s.sources().file(c.origin.file).name)).member("line", lc.line);
+    if (auto const origin = corpus.origin(c); origin.valid()) {
+      auto lc = s.sources().line_col(origin.file, origin.begin);
+      w.member("file", report_path(s, s.sources().file(origin.file).name)).member("line", lc.line);
     }
     w.end_object();
     return;

@@ -67,24 +67,34 @@ struct LoneEntity {
 
 inline constexpr std::uint32_t no_evidence = 0xffffffffu;
 
+// What Claim::place holds: a claim records one place, never two, so the kinds share a field.
+enum class ClaimPlace : std::uint8_t {
+  none,     // built by hand (tests, embedders)
+  line,     // JSON Lines: the 1-based line it is on
+  index,    // per-source files: its position in `facts`
+  origins,  // a background fact in a rules file: its index in Corpus::origins
+};
+
 // One claim: a fact a source states (or denies). A corpus holds a million of them, so the claim is
-// small and fixed in size; its quote and offset, which most claims lack, are kept in the corpus
-// (Corpus::quote, Corpus::at).
+// small and fixed in size; what most claims lack (a quote and offset, a rules-file span) is kept in
+// the corpus (Corpus::quote, Corpus::at, Corpus::origin).
 struct Claim {
   PredicateId predicate = 0;
   std::uint32_t source = no_source;      // no_source: background knowledge
   Value claimant = 0;                    // symbol; the empty symbol is the source's own voice
   std::uint32_t evidence = no_evidence;  // index into Corpus::evidence, when a quote or offset is given
-  Span origin;                           // where the claim was written (rules file for background facts)
   std::uint32_t file = no_source;        // index into Corpus::files, for claims from facts files
-  std::uint32_t line = 0;                // JSON Lines: the line it is on
-  std::uint32_t index = 0;               // per-source files: its position in `facts`
+  std::uint32_t place = 0;               // see `placed`
+  ClaimPlace placed = ClaimPlace::none;
   bool negated = false;
   Certainty certainty = Certainty::asserted;
 
+  // JSON Lines: the line the claim is on; 0 otherwise.
+  std::uint32_t line() const { return placed == ClaimPlace::line ? place : 0; }
   // Where the claim is in its file: `/facts/12` or `line 7`.
-  std::string pointer() const { return line ? "line " + std::to_string(line) : "/facts/" + std::to_string(index); }
+  std::string pointer() const { return line() ? "line " + std::to_string(place) : "/facts/" + std::to_string(place); }
 };
+static_assert(sizeof(Claim) == 28, "a million claims: keep Claim small");
 
 // A claim's quote, as a range of Corpus::quotes, and the offset it gives.
 struct Evidence {
@@ -109,6 +119,7 @@ struct Corpus {
   std::vector<Evidence> evidence;  // of the claims that give a quote or an offset
   std::string quotes;              // their quotes, back to back
   std::vector<std::string> files;  // facts files claims came from
+  std::vector<Span> origins;       // where background facts in rules files were written
   // Until evaluate() moves them into the claimed relations:
   std::vector<ClaimRows> positive;  // indexed by predicate
   std::vector<ClaimRows> negative;  // `negated: true` claims, indexed by predicate
@@ -124,6 +135,9 @@ struct Corpus {
   std::optional<std::int64_t> at(Claim const& c) const;
   // Records the quote and offset of `c`; claims with neither cost nothing.
   void set_evidence(Claim& c, std::string_view quote, std::optional<std::int64_t> at);
+  // Where a background fact was written in its rules file; an invalid span for other claims.
+  Span origin(Claim const& c) const { return c.placed == ClaimPlace::origins ? origins[c.place] : Span{}; }
+  void set_origin(Claim& c, Span where);
 };
 
 }  // namespace nogood::engine

@@ -78,24 +78,26 @@ private:
 class Relation;
 
 // A complete relation's rows grouped by their values in the columns of `mask`, each group
-// stored contiguously as row ids and copies of the rows, newest row first (as HashIndex
-// chains run). A join that looks up a key then reads one run of memory instead of chasing
-// a chain through the whole relation. Built once a relation can no longer grow.
+// stored contiguously as row ids, newest row first (as HashIndex chains run). A join that
+// looks up a key then reads one run of ids instead of chasing a chain through the whole
+// relation. The rows themselves are read from the relation: copies would make the index as
+// large as its relation, and it lives until evaluation ends. Built once a relation can no
+// longer grow.
 class GroupedIndex {
 public:
   GroupedIndex(std::uint64_t mask, Relation const& rel);
 
   struct Group {
     RowId const* ids = nullptr;
-    Value const* rows = nullptr;  // count rows of the relation's arity, in the order of ids
     std::uint32_t count = 0;
   };
   std::uint64_t mask() const { return mask_; }
   std::uint32_t rows() const { return rows_built_; }
   // Whether keys are too nearly unique for grouping to pay; the index then holds nothing.
   bool sparse() const { return sparse_; }
-  // The rows whose masked columns equal `key` (values in column order); empty if none.
-  Group find(Value const* key) const;
+  // The rows of `rel` (the relation it was built from) whose masked columns equal `key`
+  // (values in column order); empty if none.
+  Group find(Value const* key, Relation const& rel) const;
   std::size_t memory() const;
 
 private:
@@ -113,7 +115,6 @@ private:
   std::uint64_t slot_mask_ = 0;
   std::vector<std::uint32_t> starts_;  // per group, then the end
   std::vector<RowId> ids_;
-  std::vector<Value> rows_;
   std::uint32_t rows_built_ = 0;
   bool sparse_ = false;
 };
