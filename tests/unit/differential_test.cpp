@@ -153,10 +153,14 @@ bool valid_rule(Rule const& r) {
         for (auto const& l : lits) {
           switch (l.kind) {
             case Literal::Kind::positive:
+              for (auto const& [at, e] : l.atom.computed)
+                if (!ready(e, bound)) return false;
               for (auto const& t : atom_terms(l.atom))
                 if (t.kind == Term::Kind::var) bound.insert(t.value);
               break;
             case Literal::Kind::negative:
+              for (auto const& [at, e] : l.atom.computed)
+                if (!ready(e, bound)) return false;
               for (auto const& t : atom_terms(l.atom))
                 if (t.kind == Term::Kind::var && !bound.count(t.value)) return false;
               break;
@@ -206,6 +210,8 @@ bool valid_rule(Rule const& r) {
     if (t.kind == Term::Kind::var) head.insert(t.value);
   std::set<int> bound;
   if (!body(r.body, bound, head)) return false;
+  for (auto const& [at, e] : r.head.computed)
+    if (!ready(e, bound)) return false;
   return std::all_of(head.begin(), head.end(), [&](int v) { return bound.count(v); });
 }
 
@@ -273,8 +279,8 @@ std::string show(Program const& p) {
 // What a generated program exercises, for the coverage check and the statistics.
 struct Features {
   int rules = 0, literals = 0, facts = 0, derived = 0, relations = 0, nonempty = 0, micros = 0;
-  static constexpr int count = 24;
-  bool alternatives = false, membership = false, mean = false, not_all = false;
+  static constexpr int count = 25;
+  bool alternatives = false, membership = false, mean = false, not_all = false, computed_argument = false;
   bool recursion = false, mutual = false, negation = false, aggregate = false, nested_aggregate = false, comparison = false,
        assignment = false, repeated_var = false, constant_arg = false, zero_arity = false, shuffled = false,
        background = false, constraint = false, source = false, claim_meta = false, sourced_head = false, same_claim_twice = false,
@@ -282,14 +288,14 @@ struct Features {
   std::array<bool, count> flags() const {
     return {recursion, mutual, negation, aggregate, nested_aggregate, comparison, assignment, repeated_var, constant_arg,
             zero_arity, shuffled, background, constraint, source, claim_meta, sourced_head, same_claim_twice,
-            repeated_record, strong_negation, negation_verdicts, alternatives, membership, mean, not_all};
+            repeated_record, strong_negation, negation_verdicts, alternatives, membership, mean, not_all, computed_argument};
   }
   static constexpr char const* names[count] = {
       "recursion", "mutual recursion", "negation", "aggregates", "nested aggregates", "comparisons", "assignments",
       "repeated variable in an atom", "constant in an atom", "zero-arity predicate", "body printed out of order",
       "background facts", "constraints", "`@ S`", "`by` or `certainty`", "derived `@ S` head", "a fact from two sources",
       "a claim repeated exactly", "`-b(...)` in a body", "negation check verdicts", "alternatives `( ; )`",
-      "`in {...}`", "`mean`", "`not (a, b)`"};
+      "`in {...}`", "`mean`", "`not (a, b)`", "arithmetic in an argument"};
 };
 
 Features features(Program const& p, Relations const& naive) {
@@ -318,6 +324,7 @@ Features features(Program const& p, Relations const& naive) {
     for (auto const& l : body) {
       ++f.literals;
       if (l.kind == Literal::Kind::positive || l.kind == Literal::Kind::negative) {
+        f.computed_argument = f.computed_argument || !l.atom.computed.empty();
         f.source = f.source || l.atom.source.kind != Term::Kind::anon;
         f.claim_meta = f.claim_meta || l.atom.claimant.kind != Term::Kind::anon || l.atom.certainty.kind != Term::Kind::anon;
         f.strong_negation = f.strong_negation || l.atom.strong;
@@ -363,6 +370,7 @@ Features features(Program const& p, Relations const& naive) {
     ++f.rules;
     f.constraint = f.constraint || r.constraint;
     f.sourced_head = f.sourced_head || (!r.constraint && r.head.source.kind != Term::Kind::anon);
+    f.computed_argument = f.computed_argument || !r.head.computed.empty();
     for (std::size_t i = 0; i < r.shown.size(); ++i) f.shuffled = f.shuffled || r.shown[i] != static_cast<int>(i);
     scan(r, r.body, false);
   }

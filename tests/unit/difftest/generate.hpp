@@ -356,6 +356,7 @@ private:
     Literal l;
     l.kind = Literal::Kind::negative;
     l.atom = filter_atom(rng_.pick(preds), b.bound);
+    if (in_rule_) compute_arguments(l.atom, b.bound.of(Sort::integer));
     b.literals.push_back(std::move(l));
   }
 
@@ -505,8 +506,22 @@ private:
     b.literals.push_back(std::move(l));
   }
 
+  // Arithmetic in some argument places of an atom, over variables bound before it (rules only:
+  // a constraint's columns follow the order its variables are written in).
+  void compute_arguments(Atom& a, std::vector<int> const& before) {
+    if (before.empty()) return;
+    for (std::size_t i = 0; i < a.args.size(); ++i) {
+      if (!rng_.percent(12)) continue;
+      // The place's own variable, if new, is bound by nothing else now.
+      a.args[i] = Term::anon();
+      a.computed.emplace_back(i, Expr::op(rng_.percent(70) ? Expr::Kind::add : Expr::Kind::mul,
+                                          {Expr::of(Term::var(rng_.pick(before))), Expr::of(Term::constant(rng_.between(-1, 2)))}));
+    }
+  }
+
   // A rule for `head` (or a constraint when head < 0) of `group`.
   Rule rule(int head, int group, bool recursive) {
+    in_rule_ = head >= 0;
     next_var_ = 0;
     last_assigned_ = -1;
     Body b;
@@ -527,7 +542,19 @@ private:
         int pred = want_same ? rng_.pick(same) : rng_.pick(positives);
         has_same = has_same || (recursive && p_.preds[pred].group == group && !p_.preds[pred].base);
         Literal l;
+        Scope before = b.bound;
         l.atom = positive_atom(pred, b.bound, nullptr);
+        if (head >= 0) {
+          compute_arguments(l.atom, before.of(Sort::integer));
+          if (!l.atom.computed.empty()) {  // what the atom binds, now that some places are computed
+            b.bound = before;
+            for (auto const& t : l.atom.args)
+              if (t.kind == Term::Kind::var) b.bound.add(Sort::integer, t.value);
+            for (auto [t, sort] : {std::pair{&l.atom.source, Sort::source}, std::pair{&l.atom.claimant, Sort::claimant},
+                                   std::pair{&l.atom.certainty, Sort::certainty}})
+              if (t->kind == Term::Kind::var) b.bound.add(sort, t->value);
+          }
+        }
         b.literals.push_back(std::move(l));
       } else if (k < 52) {
         add_comparison(b);
@@ -563,6 +590,8 @@ private:
       auto const& ints = b.bound.of(Sort::integer);
       for (int i = 0; i < p_.preds[head].arity; ++i)
         r.head.args.push_back(ints.empty() || rng_.percent(8) ? Term::constant(constant()) : Term::var(rng_.pick(ints)));
+      // Arithmetic in the head keeps recursion bounded only where there is none.
+      if (!recursive) compute_arguments(r.head, ints);
       if (p_.preds[head].sourced) {
         auto const& sources = b.bound.of(Sort::source);
         r.head.source = sources.empty() || rng_.percent(10) ? constant_of(Sort::source) : Term::var(rng_.pick(sources));
@@ -584,6 +613,7 @@ private:
   int next_var_ = 0;
   int last_assigned_ = -1;
   bool force_chain_ = false;
+  bool in_rule_ = false;  // generating a rule, not a constraint
 };
 
 inline Program generate(std::uint64_t seed, Sizes sizes = {}) { return Generator(seed, sizes).run(); }

@@ -170,6 +170,11 @@ private:
     solve(r.body, 0, env, trail, [&](Env const& e, Trail const&) {
       Tuple t;
       for (auto const& h : head) t.push_back(h.kind == Term::Kind::var ? static_cast<int>(*e[h.value]) : h.value);
+      for (auto const& [at, expr] : r.head.computed) {  // an int, or no fact (division by zero)
+        auto v = eval(expr, e);
+        if (!v) return;
+        t[at] = static_cast<int>(*v);
+      }
       out.insert(std::move(t));
     });
     return out;
@@ -188,6 +193,7 @@ private:
       for (auto const& l : b) {
         for (auto const& t : l.atom.args) term(t);
         for (auto const* t : {&l.atom.source, &l.atom.claimant, &l.atom.certainty}) term(*t);
+        for (auto const& [at, e] : l.atom.computed) expr(e);
         expr(l.lhs);
         expr(l.rhs);
         expr(l.value);
@@ -215,6 +221,15 @@ private:
         slot = t[i];
         bound.push_back(arg.value);
       }
+    }
+    return true;
+  }
+
+  // The atom's computed arguments equal the tuple's values (a failed computation matches nothing).
+  static bool computed_match(Atom const& a, Tuple const& t, Env const& env) {
+    for (auto const& [at, expr] : a.computed) {
+      auto v = eval(expr, env);
+      if (!v || *v != t[at]) return false;
     }
     return true;
   }
@@ -273,7 +288,7 @@ private:
         std::vector<int> bound;
         for (auto const& t : relation(l.atom)) {
           if (++steps_ > max_steps_) throw TooBig{};
-          bool ok = sourced_claim(l.atom, t) && match(columns, t, env, true, bound);
+          bool ok = sourced_claim(l.atom, t) && match(columns, t, env, true, bound) && computed_match(l.atom, t, env);
           if (ok) {
             trail.push_back(&t);
             solve(body, i + 1, env, trail, emit);
@@ -288,7 +303,7 @@ private:
         auto const columns = columns_of(p_.preds, l.atom);
         std::vector<int> none;
         for (auto const& t : relation(l.atom))
-          if (sourced_claim(l.atom, t) && match(columns, t, env, false, none)) return;
+          if (sourced_claim(l.atom, t) && match(columns, t, env, false, none) && computed_match(l.atom, t, env)) return;
         solve(body, i + 1, env, trail, emit);
         return;
       }

@@ -52,6 +52,9 @@ struct Atom {
   std::vector<Term> args;
   Term source, claimant, certainty;  // `@ S by C certainty K`; anonymous when not written
   bool strong = false;               // `-b(...)`: claims that the fact is false (base predicates)
+  // An argument written as arithmetic over variables bound before the atom (`b(V1 + 1)`): its
+  // expression here, its place in `args` anonymous.
+  std::vector<std::pair<std::size_t, Expr>> computed;
 };
 
 struct Literal {
@@ -195,7 +198,12 @@ inline std::string to_text(Program const& p, Atom const& a) {
   std::string out = (a.strong ? "-" : "") + p.preds[a.pred].name;
   if (!a.args.empty()) {
     out += '(';
-    for (std::size_t i = 0; i < a.args.size(); ++i) out += (i ? ", " : "") + to_text(a.args[i]);
+    for (std::size_t i = 0; i < a.args.size(); ++i) {
+      std::string arg = to_text(a.args[i]);
+      for (auto const& [at, e] : a.computed)
+        if (at == i) arg = to_text(e);
+      out += (i ? ", " : "") + arg;
+    }
     out += ')';
   }
   if (a.source.kind != Term::Kind::anon) out += " @ " + to_text(a.source);
