@@ -50,8 +50,15 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
       return;
     case ProofNode::Kind::negation: e.conditions.push_back({"and", n.statement, n.verified}); return;
     case ProofNode::Kind::aggregate: e.conditions.push_back({"counted", n.statement, n.verified}); break;
-    case ProofNode::Kind::derived:
-    case ProofNode::Kind::verdict: break;
+    case ProofNode::Kind::verdict:
+      // Which of the constraint's alternatives held; a derived fact's is left to `explain`.
+      if (!n.alternatives.empty()) {
+        std::string taken;
+        for (auto const& a : n.alternatives) taken += (taken.empty() ? "" : "; ") + a;
+        e.conditions.push_back({"taking", taken, true});
+      }
+      break;
+    case ProofNode::Kind::derived: break;
   }
   for (auto const& c : n.children) collect(c, e, seen_claims);
 }
