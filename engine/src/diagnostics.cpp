@@ -100,11 +100,13 @@ Diagnostic make_warning(std::string code, std::string message) {
 
 void Diagnostics::report(Diagnostic d) {
   // A rule with alternatives is checked once per choice: the same finding at the same place is
-  // one diagnostic.
+  // one diagnostic. Only the kept ones are compared, so a flood past the limit costs no memory.
   if (d.primary) {
-    auto key = d.code + '\0' + d.message + '\0' + std::to_string(d.primary->span.file) + ':' +
-               std::to_string(d.primary->span.begin) + ':' + std::to_string(d.primary->span.end);
-    if (!seen_.insert(std::move(key)).second) return;
+    auto same = [&](Diagnostic const& k) {
+      return k.primary && k.primary->span.file == d.primary->span.file && k.primary->span.begin == d.primary->span.begin &&
+             k.primary->span.end == d.primary->span.end && k.code == d.code && k.message == d.message;
+    };
+    if (std::any_of(kept_.begin(), kept_.end(), same)) return;
   }
   if (d.severity == Severity::error) ++errors_;
   if (d.severity == Severity::warning) ++warnings_;

@@ -36,6 +36,18 @@ TEST_CASE("the sink keeps up to its limit and counts the rest") {
   CHECK(diags.has_errors());
 }
 
+TEST_CASE("the same finding at the same place is one diagnostic") {
+  Diagnostics diags;
+  Span at{0, 3, 7};
+  for (int i = 0; i < 3; ++i) diags.report(make_error("E0209", "unsafe variable `X`").with_primary(at, "here"));
+  diags.report(make_error("E0209", "unsafe variable `X`").with_primary(Span{0, 9, 10}, "elsewhere"));
+  diags.report(make_error("E0209", "unsafe variable `Y`").with_primary(at, "another finding"));
+  diags.report(make_error("E0001", "no place"));
+  diags.report(make_error("E0001", "no place"));
+  CHECK(diags.all().size() == 5);
+  CHECK(diags.error_count() == 5);
+}
+
 TEST_CASE("closest_match suggests near names only") {
   std::vector<std::string_view> names{"role", "captured_at", "member_of"};
   CHECK(closest_match("rol", names) == "role");

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace nogood {
@@ -101,7 +100,6 @@ public:
 private:
   std::size_t limit_;
   std::vector<Diagnostic> kept_;
-  std::unordered_set<std::string> seen_;  // code, message and primary span of each reported
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
   std::size_t dropped_ = 0;
