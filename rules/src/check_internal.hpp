@@ -42,6 +42,27 @@ struct BodyChoice {
 std::optional<std::vector<BodyChoice>> expand_alternatives(std::vector<ast::Literal> const& body, Span head_span,
                                                            SourceManager const& sources, Diagnostics& diags);
 
+// Names no variable of a rule has, `PREFIX1`, `PREFIX2`, ..., for the variables a rewrite adds
+// (with a leading `_`, hidden from a verdict's bindings).
+class FreshNames {
+public:
+  FreshNames(CheckedRule const& r, std::string prefix);
+  std::string next();
+
+private:
+  std::set<std::string> taken_;
+  std::string prefix_;
+  int next_ = 0;
+};
+
+using WrittenAggregates = std::vector<std::pair<ast::Aggregate const*, std::shared_ptr<ast::Aggregate const>>>;
+using BodyTest = std::function<bool(std::vector<ast::Literal> const&)>;
+using BodyRewrite = std::function<std::vector<ast::Literal>(std::vector<ast::Literal> const&)>;
+// The comparison with each aggregate side whose body `needs` a rewrite replaced by a copy with
+// the body rewritten; each copy is recorded with the aggregate as written, for explanations.
+ast::Comparison rewrite_aggregate_bodies(ast::Comparison c, BodyTest const& needs, BodyRewrite const& rewrite,
+                                         WrittenAggregates& originals);
+
 // Writes each `not (...)` of the rule's body as `_notN = count : { ... }, _notN = 0`.
 void rewrite_negated_conjunctions(CheckedRule& r);
 

@@ -1,8 +1,6 @@
 // Arithmetic in atom arguments, `a(I + 1) :- a(I), I < 9.` or `age(P, N + 1)`: each computed
 // argument becomes a variable of its own and an assignment, so the later passes and the engine
 // see plain atoms, and explanations show the value with the computation that gave it.
-#include <set>
-
 #include "check_internal.hpp"
 #include "nogood/rules/print.hpp"
 
@@ -28,17 +26,17 @@ bool has_computed(std::vector<ast::Literal> const& body) {
 
 class Lifter {
 public:
-  explicit Lifter(std::set<std::string> taken) : taken_(std::move(taken)) {}
+  explicit Lifter(CheckedRule const& r) : names_(r, "_arg") {}
 
   std::vector<std::pair<std::string, std::string>> lifted;  // variable, expression
-  std::vector<std::pair<ast::Aggregate const*, std::shared_ptr<ast::Aggregate const>>> originals;  // copy, as written
+  WrittenAggregates originals;
 
   // The atom with each computed argument replaced by a new variable, and `V = expr` for each.
   ast::Atom atom(ast::Atom a, std::vector<ast::Literal>& assignments) {
     for (auto& t : a.args) {
       if (!computed(t)) continue;
       Span at = ast::span_of(t);
-      ast::Variable v{fresh(), at};
+      ast::Variable v{names_.next(), at};
       auto text = to_text(t);
       lifted.emplace_back(v.name, std::move(text));
       assignments.push_back(ast::Comparison{ast::CompareOp::eq, v, std::move(t), at});
@@ -60,15 +58,8 @@ public:
         out.insert(out.end(), assignments.begin(), assignments.end());
         out.push_back(ast::Negation{std::move(lifted), n->span});
       } else if (auto c = std::get_if<ast::Comparison>(&lit)) {
-        auto copy = *c;
-        for (auto* side : {&copy.lhs, &copy.rhs})
-          if (auto g = std::get_if<std::shared_ptr<ast::Aggregate>>(side); g && has_computed((*g)->body)) {
-            auto inner = std::make_shared<ast::Aggregate>(**g);
-            inner->body = body((*g)->body);
-            originals.emplace_back(inner.get(), *g);
-            *side = std::move(inner);
-          }
-        out.push_back(std::move(copy));
+        out.push_back(rewrite_aggregate_bodies(*c, [](auto const& b) { return has_computed(b); },
+                                               [&](auto const& b) { return body(b); }, originals));
       } else {
         out.push_back(lit);
       }
@@ -77,16 +68,7 @@ public:
   }
 
 private:
-  // A name no variable of the rule has: `_arg1`, `_arg2`, ... (hidden from a verdict's bindings).
-  std::string fresh() {
-    std::string name;
-    do name = "_arg" + std::to_string(++next_);
-    while (!taken_.insert(name).second);
-    return name;
-  }
-
-  std::set<std::string> taken_;
-  int next_ = 0;
+  FreshNames names_;
 };
 
 }  // namespace
@@ -94,11 +76,7 @@ private:
 void lift_computed_arguments(CheckedRule& r) {
   bool in_head = r.rule && has_computed(r.rule->head);
   if (!in_head && !has_computed(r.body())) return;
-  std::set<std::string> taken;
-  auto note = [&](ast::Variable const& v) { taken.insert(v.name); };
-  if (r.rule) for_each_variable(r.rule->head, note);
-  for_each_variable(r.body(), note);
-  Lifter lift(std::move(taken));
+  Lifter lift(r);
   auto body = lift.body(r.body());
   if (in_head) {
     std::vector<ast::Literal> assignments;
