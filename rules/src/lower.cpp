@@ -342,14 +342,20 @@ private:
       }
     }
     auto text = to_text(lit);
-    for (auto const& [name, expr] : lifted)
-      for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + expr.size())) {
+    auto word_char = [&](std::size_t i) { return std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'; };
+    for (auto const& [name, expr] : lifted) {
+      std::size_t at = text.find(name);
+      while (at != std::string::npos) {
         auto const end = at + name.size();
-        bool whole = (at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) &&
-                     (end == text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_'));
-        if (whole) text.replace(at, name.size(), expr);
-        else at = end - expr.size();  // not this variable: look on after it
+        bool const whole = (at == 0 || !word_char(at - 1)) && (end == text.size() || !word_char(end));
+        std::size_t next = end;  // not this variable (`_arg12` for `_arg1`): look on after it
+        if (whole) {
+          text.replace(at, name.size(), expr);
+          next = at + expr.size();
+        }
+        at = text.find(name, next);
       }
+    }
     return text;
   }
 

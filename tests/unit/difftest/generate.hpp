@@ -430,6 +430,15 @@ private:
     }
   }
 
+  // `before` with the variables a positive atom binds, as it stands after its places were edited.
+  static Scope bound_after(Scope before, Atom const& a) {
+    for (auto const& t : a.args)
+      if (t.kind == Term::Kind::var) before.add(Sort::integer, t.value);
+    for (auto [t, sort] : {std::pair{&a.source, Sort::source}, std::pair{&a.claimant, Sort::claimant}, std::pair{&a.certainty, Sort::certainty}})
+      if (t->kind == Term::Kind::var) before.add(sort, t->value);
+    return before;
+  }
+
   // `X in {...}` or `X not in {...}` over a bound int value.
   void add_membership(Body& b) {
     auto const& ints = b.bound.of(Sort::integer);
@@ -464,12 +473,7 @@ private:
         else unplaced.push_back(shared[j]);
       }
       // What the atom binds now that shared variables took some of its places.
-      alt.bound = b.bound;
-      for (auto const& t : first.atom.args)
-        if (t.kind == Term::Kind::var) alt.bound.add(Sort::integer, t.value);
-      for (auto [t, sort] : {std::pair{&first.atom.source, Sort::source}, std::pair{&first.atom.claimant, Sort::claimant},
-                             std::pair{&first.atom.certainty, Sort::certainty}})
-        if (t->kind == Term::Kind::var) alt.bound.add(sort, t->value);
+      alt.bound = bound_after(b.bound, first.atom);
       alt.literals.push_back(std::move(first));
       for (int v : unplaced) alt.literals.push_back(compare(Cmp::eq, Expr::of(Term::var(v)), value_expr(alt.bound.of(Sort::integer))));
       for (int v : shared) alt.bound.add(Sort::integer, v);
@@ -546,14 +550,7 @@ private:
         l.atom = positive_atom(pred, b.bound, nullptr);
         if (head >= 0) {
           compute_arguments(l.atom, before.of(Sort::integer));
-          if (!l.atom.computed.empty()) {  // what the atom binds, now that some places are computed
-            b.bound = before;
-            for (auto const& t : l.atom.args)
-              if (t.kind == Term::Kind::var) b.bound.add(Sort::integer, t.value);
-            for (auto [t, sort] : {std::pair{&l.atom.source, Sort::source}, std::pair{&l.atom.claimant, Sort::claimant},
-                                   std::pair{&l.atom.certainty, Sort::certainty}})
-              if (t->kind == Term::Kind::var) b.bound.add(sort, t->value);
-          }
+          if (!l.atom.computed.empty()) b.bound = bound_after(before, l.atom);  // some places are computed now
         }
         b.literals.push_back(std::move(l));
       } else if (k < 52) {
