@@ -15,6 +15,7 @@
 #include "json_file.hpp"
 #include "json_locate.hpp"
 #include "name_fold.hpp"
+#include "json_lines_reader.hpp"
 #include "jsonl_record.hpp"
 #include "nogood/facts/quotes.hpp"
 #include "article_lookup.hpp"
@@ -658,64 +659,87 @@ void FactsLoader::load_entities_text(std::string name, std::string text_in) {
 
 
 void FactsLoader::load_file(fs::path const& path) {
+  if (path.extension() == ".jsonl") {
+    if (auto reader = detail::JsonLinesReader::open(path, diags_)) load_json_lines(path.string(), *reader, path.parent_path());
+    return;
+  }
   auto text = read_file(path, diags_);
   if (!text) return;
-  load_text(path.string(), std::move(*text), path.extension() == ".jsonl", path.parent_path());
+  load_text(path.string(), std::move(*text), false, path.parent_path());
 }
 
 void FactsLoader::load_text(std::string name, std::string text, bool json_lines, fs::path const& base) {
+  if (json_lines) {
+    detail::JsonLinesReader reader(text);
+    load_json_lines(name, reader, base);
+    return;
+  }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    auto file = sources_.add(name, text);
-    diags_.report(make_error("E0318", "the file starts with a byte order mark")
-                      .with_primary(Span{file, 0, 3}, "BOM")
-                      .with_help("save the file as UTF-8 without BOM"));
+    report_byte_order_mark(sources_.add(name, text));
     return;
   }
   std::size_t bad;
   if (!valid_utf8(text, bad)) {
-    auto file = sources_.add(name, text);
-    diags_.report(make_error("E0317", "invalid UTF-8 at byte " + std::to_string(bad))
-                      .with_primary(Span{file, static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)}, "not UTF-8")
-                      .with_help("save the file as UTF-8"));
+    report_invalid_utf8(sources_.add(name, text), bad);
     return;
   }
   FileLoader loader(*this, name, base);
-  if (!json_lines) {
-    auto file = sources_.add(name, text);
-    loader.set_document(sources_.file(file).text, 0, [file] { return file; });
-    if (auto doc = loader.parse(sources_.file(file).text, file, 0)) loader.load_document(*doc);
-    return;
-  }
-  // Bulk files can be large: keep only what diagnostics need and parse line by line.
-  reserve_claims(corpus_, static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  auto file = sources_.add(name, text);
+  loader.set_document(sources_.file(file).text, 0, [file] { return file; });
+  if (auto doc = loader.parse(sources_.file(file).text, file, 0)) loader.load_document(*doc);
+}
+
+void FactsLoader::report_byte_order_mark(FileId file) {
+  diags_.report(make_error("E0318", "the file starts with a byte order mark")
+                    .with_primary(Span{file, 0, 3}, "BOM")
+                    .with_help("save the file as UTF-8 without BOM"));
+}
+
+void FactsLoader::report_invalid_utf8(FileId file, std::size_t bad) {
+  diags_.report(make_error("E0317", "invalid UTF-8 at byte " + std::to_string(bad))
+                    .with_primary(Span{file, static_cast<std::uint32_t>(bad), static_cast<std::uint32_t>(bad + 1)}, "not UTF-8")
+                    .with_help("save the file as UTF-8"));
+}
+
+// Bulk files can be large: read a block at a time, keep only what diagnostics need and parse line
+// by line. The whole text is read again only when a diagnostic must show a line of it.
+void FactsLoader::load_json_lines(std::string const& name, detail::JsonLinesReader& reader, fs::path const& base) {
+  reserve_claims(corpus_, reader.count_lines());
+  FileLoader loader(*this, name, base);
   FileId file = no_file;
-  std::size_t start = 0, line = 0;
+  auto whole_file = [&] {
+    if (file == no_file) file = sources_.add(name, reader.whole_text());
+    return file;
+  };
+  std::size_t line_number = 0;
+  std::string_view l;
+  std::uint32_t start = 0;
   detail::FactLine fact;
   // Past the diagnostics limit only counting goes on; with keep_going, claims must all be loaded
   // while the only errors are about quotes.
   auto stop = [&] { return diags_.full() && (!options_.keep_going || diags_.error_count() > quote_errors_); };
-  while (start < text.size() && !stop()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    ++line;
-    std::string_view l(text.data() + start, end - start);
-    if (l.find_first_not_of(" \t\r") != std::string_view::npos) {
-      if (detail::read_fact_line(l, fact) && loader.fast_fact(fact, static_cast<std::uint32_t>(line))) {
-        start = end + 1;
-        continue;
-      }
-      try {
-        loader.set_document(l, static_cast<std::uint32_t>(start), [&] {
-          if (file == no_file) file = sources_.add(name, text);
-          return file;
-        });
-        loader.load_line(json::parse(l), line);
-      } catch (json::exception const&) {
-        if (file == no_file) file = sources_.add(name, text);
-        loader.parse(l, file, static_cast<std::uint32_t>(start));
-      }
+  while (!stop() && reader.next(l, start)) {
+    ++line_number;
+    if (l.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    auto const line = static_cast<std::uint32_t>(line_number);
+    if (detail::read_fact_line(l, fact) && loader.fast_fact(fact, line)) continue;
+    try {
+      loader.set_document(l, start, whole_file);
+      loader.load_line(json::parse(l), line_number);
+    } catch (json::exception const&) {
+      loader.parse(l, whole_file(), start);
     }
-    start = end + 1;
+  }
+  switch (reader.problem()) {
+    case detail::JsonLinesReader::Problem::none: break;
+    case detail::JsonLinesReader::Problem::byte_order_mark: report_byte_order_mark(whole_file()); break;
+    case detail::JsonLinesReader::Problem::invalid_utf8: report_invalid_utf8(whole_file(), reader.problem_offset()); break;
+    case detail::JsonLinesReader::Problem::read_error: {
+      Diagnostic d = make_error("E0001", "cannot read `" + name + "`: the read failed at byte " + std::to_string(reader.problem_offset()));
+      d.file_name = name;
+      diags_.report(std::move(d.with_help("check the disk and the file, then run again")));
+      break;
+    }
   }
 }
 

@@ -16,6 +16,10 @@
 
 namespace nogood::facts {
 
+namespace detail {
+class JsonLinesReader;
+}
+
 struct LoadOptions {
   std::vector<std::filesystem::path> text_dirs;  // where article texts named by `source.text` are looked up
   // Quotes not found where `at` says, or not at all (E0315, E0316, E0323), are reported and
@@ -68,6 +72,9 @@ private:
   // checked against them without comparing strings.
   std::vector<std::vector<std::uint32_t>> vocabulary_ids_;
   bool in_vocabulary(engine::Parameter const& p, std::uint32_t id) const;
+  void load_json_lines(std::string const& name, detail::JsonLinesReader& reader, std::filesystem::path const& base);
+  void report_byte_order_mark(FileId file);
+  void report_invalid_utf8(FileId file, std::size_t bad);
 };
 
 // Whether `text` is valid UTF-8; on failure, the byte offset of the first bad byte.
