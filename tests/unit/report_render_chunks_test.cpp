@@ -1,4 +1,6 @@
 // Reports rendered on several threads must come out exactly as one thread writes them.
+#include <atomic>
+#include <stdexcept>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -37,4 +39,21 @@ TEST_CASE("an exception while rendering a chunk reaches the caller", "[report][c
     if (begin >= 2048) throw std::runtime_error("out of memory");
   };
   CHECK_THROWS_AS(render_chunks(10000, 2, render, sink), std::runtime_error);
+}
+
+TEST_CASE("a sink that fails stops the rendering threads", "[report][chunks]") {
+  struct FailingSink final : nogood::report::Sink {
+    std::size_t writes = 0;
+    void write(std::string_view) override {
+      if (++writes == 3) throw std::runtime_error("disk full");
+    }
+  } sink;
+  std::atomic<std::size_t> rendered{0};
+  auto render = [&](std::size_t, std::size_t, std::string& out) {
+    ++rendered;
+    out += "x";
+  };
+  CHECK_THROWS_AS(render_chunks(512 * 200, 2, render, sink), std::runtime_error);
+  CHECK(sink.writes == 3);
+  CHECK(rendered < 200);  // the threads stop within the window rather than rendering the rest
 }

@@ -127,8 +127,10 @@ KeyIndex const& KeyIndexes::get(engine::Relation const& relation, RelationId rel
   for (RowId r = 0; r < relation.size(); ++r) ++index.starts[(key_hash(relation.row(r), mask, relation.arity()) & (index.buckets - 1)) + 1];
   for (std::uint64_t b = 0; b < index.buckets; ++b) index.starts[b + 1] += index.starts[b];
   index.rows.resize(relation.size());
-  auto next = index.starts;
-  for (RowId r = 0; r < relation.size(); ++r) index.rows[next[key_hash(relation.row(r), mask, relation.arity()) & (index.buckets - 1)]++] = r;
+  // Each bucket's start serves as its cursor, then moves back one bucket: no copy of the starts.
+  for (RowId r = 0; r < relation.size(); ++r) index.rows[index.starts[key_hash(relation.row(r), mask, relation.arity()) & (index.buckets - 1)]++] = r;
+  for (std::uint64_t b = index.buckets; b > 0; --b) index.starts[b] = index.starts[b - 1];
+  index.starts[0] = 0;
   return index;
 }
 
