@@ -3,6 +3,8 @@
 #include "baseline_view.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -94,7 +96,8 @@ void write_proof(JsonWriter& w, ProofNode const& n) {
 
 // A source's claim, or a background fact of the rules: the two are told apart by `kind`, so a
 // consumer never takes rule text for an article's words.
-void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
+// `file_paths`: each facts file as reports name it, worked out once rather than for every claim.
+void write_claim(JsonWriter& w, Session const& s, std::vector<std::string> const& file_paths, std::uint32_t id) {
   auto const& corpus = s.corpus();
   auto const& c = corpus.claims[id];
   w.begin_object().member("claim", id);
@@ -117,11 +120,18 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
   w.key("at");
   if (auto const at = corpus.at(c)) w.value(*at);
   else w.null();
-  if (c.file < corpus.files.size()) w.member("file", report_path(s, corpus.files[c.file])).member("pointer", c.pointer());
+  if (c.file < file_paths.size()) {
+    // `line 7` or `/facts/12`, without a string per claim: reports list hundreds of thousands.
+    char pointer[32];
+    std::string_view const prefix = c.line() ? "line " : "/facts/";
+    std::memcpy(pointer, prefix.data(), prefix.size());
+    auto const end = std::to_chars(pointer + prefix.size(), pointer + sizeof pointer, c.place).ptr;
+    w.member("file", file_paths[c.file]).member("pointer", std::string_view(pointer, static_cast<std::size_t>(end - pointer)));
+  }
   w.end_object();
 }
 
-void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proofs) {
+void write_verdict(JsonWriter& w, Session const& s, std::vector<std::string> const& file_paths, Verdict const& v, bool proofs) {
   std::string text;
   s.append_message(text, v);
   w.begin_object().member("id", v.id()).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", text);
@@ -151,7 +161,7 @@ void write_verdict(JsonWriter& w, Session const& s, Verdict const& v, bool proof
     w.end_array().member("nogoods_complete", v.nogoods_complete);
   }
   w.key("support").begin_array();
-  for (auto c : v.support()) write_claim(w, s, c);
+  for (auto c : v.support()) write_claim(w, s, file_paths, c);
   w.end_array();
   if (proofs) {
     w.key("proof");
@@ -196,13 +206,15 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
   w.begin_object().member("nogood", manifest.version).member("schema", 2).key("manifest").raw(head.dump(2));
   w.key("verdicts").begin_array();
   out.flush();
+  std::vector<std::string> file_paths;
+  for (auto const& f : s.corpus().files) file_paths.push_back(report_path(s, f));
   render_chunks(
       verdicts.size(), s.threads(),
       [&](std::size_t begin, std::size_t end, std::string& text) {
         for (std::size_t i = begin; i < end; ++i) {
           text += i ? ",\n    " : "\n    ";
           JsonWriter one(text, 2);
-          write_verdict(one, s, *verdicts[i], options.proofs);
+          write_verdict(one, s, file_paths, *verdicts[i], options.proofs);
         }
       },
       sink);
