@@ -190,6 +190,7 @@ int run_embed(std::vector<std::string> const& args) {
   }
   print_diagnostics(session, o);  // warnings
   if (auto err = unknown_filter(session, o)) return usage_error("embed", *err);
+  session.find_source_nogoods();
   auto shown = select_verdicts(session, o);
   auto resolved = check_selectors(session, *text, regions, shown, diags);
   if (diags.has_errors()) {

@@ -218,7 +218,7 @@ int print_help(std::string const& command) {
     return 0;
   }
   if (command == "explain") {
-    std::cout << "nogood explain: the full proof tree of one verdict, down to the quoted claims\n\n"
+    std::cout << "nogood explain: the full proof tree of one verdict, down to the quoted claims, and its nogoods\n\n"
                  "usage: nogood explain VERDICT_ID [CORPUS] [--rules FILE]... [--facts FILE]... [options]\n\n"
                  "  VERDICT_ID           as `nogood check` prints it on each verdict's last line\n"
                  << corpus_inputs_help <<
@@ -428,6 +428,7 @@ int run_explain(std::vector<std::string> const& args) {
   }
   auto const* v = session.find_verdict(id);
   if (!v) return unknown_verdict(session, id, o);
+  session.find_source_nogoods_of(*v);
   report::Manifest m{NOGOOD_VERSION, session.input_files(), report::report_arguments(session, args), "explain", {}, {}};
   return emit(o, report::render_explanation(session, *v, m, report_options(o)));
 }

@@ -8,6 +8,15 @@ std::string nogood_set_text(Session const& s, std::span<std::uint32_t const> set
   return out + "}";
 }
 
+std::string nogoods_line(Session const& s, Verdict const& v, Style const& style, std::size_t indent) {
+  std::string sets;
+  auto const nogoods = v.nogoods();
+  for (auto const& set : nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
+  bool const background = !nogoods.empty() && nogoods.front().empty();
+  return std::string(indent, ' ') + style.cyan("nogoods:") + " " + sets + (background ? style.dim("  (the rules and background facts alone)") : "") +
+         (v.nogoods_complete ? "" : style.dim("  (the search stopped at a bound: there may be more)")) + "\n";
+}
+
 std::string doubt_notes(SourceRanking const& r) {
   std::string out;
   auto add = [&](std::size_t n, std::string const& one, std::string const& many) {

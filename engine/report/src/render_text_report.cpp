@@ -63,16 +63,6 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
   for (auto const& c : n.children) collect(c, e, seen_claims);
 }
 
-// The sets of sources whose claims cannot all hold, given this verdict.
-std::string nogoods_line(Session const& s, Verdict const& v, Style const& style) {
-  std::string sets;
-  auto const nogoods = v.nogoods();
-  for (auto const& set : nogoods) sets += (sets.empty() ? "" : ", ") + nogood_set_text(s, set);
-  bool const background = !nogoods.empty() && nogoods.front().empty();
-  return "    " + style.cyan("nogoods:") + " " + sets + (background ? style.dim("  (the rules and background facts alone)") : "") +
-         (v.nogoods_complete ? "" : style.dim("  (the search stopped at a bound: there may be more)")) + "\n";
-}
-
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
@@ -100,7 +90,7 @@ void render_evidence(std::string& out, Session const& s, Verdict const& v, Style
     out += "    " + style.cyan(c.word) + " " + c.text + (c.holds ? "" : style.red("  [does not re-check]")) + "\n";
   for (auto const& j : e.joins) out += "    " + style.dim("same entity: " + j) + "\n";
   if (e.unverified) out += "    " + style.red("part of this proof could not be re-checked: see `nogood explain " + v.id() + "`") + "\n";
-  if (s.source_nogoods_found()) out += nogoods_line(s, v, style);
+  if (s.source_nogoods_found()) out += nogoods_line(s, v, style, 4);
   auto change = change_word(s, v);
   out += "  " + style.dim("id: " + v.id()) + (change.empty() ? "" : " (" + (change == "new" ? style.bold(change) : change) + ")") + "\n\n";
 }

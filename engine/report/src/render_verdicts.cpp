@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claim_view.hpp"
+#include "doubt_view.hpp"
 #include "json_writer.hpp"
 #include "manifest.hpp"
 #include "report_paths.hpp"
@@ -73,6 +74,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Style 
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);
   render_node(out, s, proof, style, 4);
+  if (s.source_nogoods_found()) out += nogoods_line(s, v, style, 2);
   out += "  " + style.dim("id: " + v.id()) + "\n\n";
 }
 

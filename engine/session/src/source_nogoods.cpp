@@ -463,4 +463,21 @@ void Session::find_source_nogoods(NogoodLimits const& limits) {
   timings_.nogoods = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 
+void Session::find_source_nogoods_of(Verdict const& v, NogoodLimits const& limits) {
+  auto started = std::chrono::steady_clock::now();
+  auto found = source_nogoods(v, limits);
+  for (auto& other : verdicts_) other.nogoods_at = {};
+  lists_.nogood_bounds.assign(1, 0);
+  lists_.nogood_sources.clear();
+  auto& verdict = verdicts_[static_cast<std::size_t>(&v - verdicts_.data())];
+  verdict.nogoods_at = {0, static_cast<std::uint32_t>(found.sets.size())};
+  verdict.nogoods_complete = found.complete;
+  for (auto const& set : found.sets) {
+    lists_.nogood_sources.insert(lists_.nogood_sources.end(), set.begin(), set.end());
+    lists_.nogood_bounds.push_back(static_cast<std::uint32_t>(lists_.nogood_sources.size()));
+  }
+  nogoods_found_ = true;
+  timings_.nogoods = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
 }  // namespace nogood

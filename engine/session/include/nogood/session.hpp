@@ -101,6 +101,8 @@ public:
   // (source_nogoods.hpp); find_source_nogoods() fills Verdict::nogoods of every verdict, on every core.
   SourceNogoods source_nogoods(Verdict const& v, NogoodLimits const& limits = {}) const;
   void find_source_nogoods(NogoodLimits const& limits = {});
+  // The same for `v` alone (`explain` shows one verdict): the others are left without nogoods.
+  void find_source_nogoods_of(Verdict const& v, NogoodLimits const& limits = {});
   bool source_nogoods_found() const { return nogoods_found_; }
 
   // A value as shown to people (entities by their name in Options::language), and in the form
