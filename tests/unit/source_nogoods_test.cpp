@@ -151,3 +151,29 @@ constraint place "{P}" :- at(P, _A) @ _S1, at(P, _B) @ _S2, _A < _B.
   CHECK((id(r.pairs[0].a) == "a" && id(r.pairs[0].b) == "b" && r.pairs[0].verdicts == 2));
   CHECK((id(r.pairs[1].a) == "a" && id(r.pairs[1].b) == "c" && r.pairs[1].verdicts == 1));
 }
+
+TEST_CASE("the nogoods of one verdict alone are those the search of every verdict gives it") {
+  auto run = run_program(R"(
+pred at(person: int, place: int).
+constraint place "{P}" :- at(P, _A) @ _S1, at(P, _B) @ _S2, _A < _B.
+)",
+                         {facts_json("a", {{"at", {1, 1}}}), facts_json("b", {{"at", {1, 2}}}), facts_json("c", {{"at", {2, 1}}, {"at", {2, 3}}})});
+  REQUIRE(run.ok);
+  auto& session = *run.session;
+  REQUIRE(session.verdicts().size() == 2);
+  session.find_source_nogoods();
+  auto kept = [&](nogood::Verdict const& v) {
+    nogood::SourceNogoods found;
+    for (auto set : v.nogoods()) found.sets.emplace_back(set.begin(), set.end());
+    return named(session, found);
+  };
+  std::vector<Sets> every;
+  for (auto const& v : session.verdicts()) every.push_back(kept(v));
+  for (std::size_t i = 0; i < session.verdicts().size(); ++i) {
+    session.find_source_nogoods_of(session.verdicts()[i]);
+    auto const& v = session.verdicts()[i];
+    CHECK(kept(v) == every[i]);
+    CHECK_FALSE(every[i].empty());
+    CHECK(session.verdicts()[1 - i].nogoods().empty());  // the other one was not searched
+  }
+}
