@@ -232,6 +232,11 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
                                            : op.kind == Operand::Kind::constant ? display(tdecl.columns[c], op.value) : "_");
         }
         looked += ")";
+        if (tdecl.certainty_column >= 0) {
+          auto const& op = lit.columns[static_cast<std::size_t>(tdecl.certainty_column)];
+          if (op.kind != Operand::Kind::ignore)
+            looked += " certainty " + display(ValueType::certainty, op.kind == Operand::Kind::var ? regs[op.value] : op.value);
+        }
         n.statement = "no fact " + looked + " was found   (" + lit.text + ")";
         children.push_back(std::move(n));
         break;
