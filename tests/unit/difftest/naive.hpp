@@ -190,7 +190,7 @@ private:
       }
       if (!r.constraint) {
         int level = 3;  // asserted: nothing beneath it is less sure
-        for (auto const& [fact, certainty] : under) level = std::min(level, certainty);
+        for (auto const& matched : under) level = std::min(level, matched.second);
         t.push_back(level);
       }
       out.insert(std::move(t));
@@ -376,7 +376,7 @@ private:
         Trail inner_trail;
         solve(l.body, 0, inner, inner_trail, [&](Env const& e, Trail const& t) {
           std::vector<Tuple> facts;
-          for (auto const& [fact, certainty] : t) facts.push_back(fact);
+          for (auto const& matched : t) facts.push_back(matched.first);
           found.emplace(std::move(facts), eval(l.value, e));
         });
         std::int64_t result = 0;
