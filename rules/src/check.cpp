@@ -284,7 +284,7 @@ private:
                         .with_primary(span_of(*a.certainty), "the head's certainty is computed")
                         .with_help("a derived fact takes the weakest certainty of the claims it rests on; read it in a body: `" +
                                    p.name + "(...) certainty K`"));
-      return true;  // the rest of the rule is sound: check it, without an error for each of its variables
+      if (!a.claimant) return true;  // as below
     }
     // A derived fact has a certainty (the weakest of the claims under it) but no one claimant.
     if ((a.claimant || (a.certainty && p.kind != PredicateKind::derived)) && p.kind != PredicateKind::claimed) {
@@ -297,7 +297,7 @@ private:
       else
         d.with_help("use them on predicates declared with `pred` and stated in facts files");
       diags_.report(std::move(d));
-      return false;
+      return head;  // a head's metadata aside, the rule is sound: check it on, without an error for each of its variables
     }
     return true;
   }

@@ -333,7 +333,7 @@ private:
       cols.push_back(a.source ? operand(*a.source, ValueType::source, scope) : Operand::ignored());
       if (a.source) sourced_column_ = static_cast<std::int32_t>(cols.size() - 1);
     }
-    if (pred.kind == engine::PredicateKind::derived && a.certainty) {
+    if (pred.kind == engine::PredicateKind::derived && a.certainty && certainty_relation_[id] != engine::no_relation) {
       rel = certainty_relation_[id];
       cols.push_back(operand(*a.certainty, ValueType::certainty, scope));
     }
