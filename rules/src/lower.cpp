@@ -6,6 +6,7 @@
 #include <set>
 
 #include "check_internal.hpp"
+#include "derived_certainty.hpp"
 #include "nogood/rules/print.hpp"
 
 namespace nogood::rules {
@@ -41,7 +42,7 @@ public:
 
   engine::Program run() {
     out_.schema = in_.schema;
-    mark_certainty_read();
+    certainty_read_ = detail::certainty_read(in_);
     declare_relations();
     corpus_.reserve_predicates(out_.schema.predicates.size());
     for (std::uint32_t i = 0; i < in_.rules.size(); ++i) lower_rule(in_.rules[i]);
@@ -123,81 +124,6 @@ private:
       certainty_relation_[p] = add_relation(p, false, cols, pred.name);
       out_.relations.back().certainty_column = static_cast<std::int32_t>(cols.size() - 1);
     }
-  }
-
-  // The derived predicates whose certainty some atom reads (`p(X) certainty K`), and those their
-  // rules' positive atoms derive from: a certainty rests on the certainties beneath it.
-  void mark_certainty_read() {
-    auto const& preds = out_.schema.predicates;
-    certainty_read_.assign(preds.size(), false);
-    auto derived = [&](ast::Atom const& a) -> std::optional<engine::PredicateId> {
-      auto id = out_.schema.find(a.predicate.name);
-      if (id && preds[*id].kind == engine::PredicateKind::derived) return id;
-      return std::nullopt;
-    };
-    for (auto const& r : in_.rules)
-      detail::for_each_atom(r.body(), [&](ast::Atom const& a, bool) {
-        if (auto id = derived(a); id && a.certainty) certainty_read_[*id] = true;
-      });
-    for (bool grew = true; grew;) {
-      grew = false;
-      for (auto const& r : in_.rules) {
-        if (r.kind != CheckedRule::Kind::rule || !certainty_read_[r.head]) continue;
-        for (auto const& lit : r.body())
-          if (auto a = std::get_if<ast::Atom>(&lit))
-            if (auto id = derived(*a); id && !certainty_read_[*id]) certainty_read_[*id] = grew = true;
-      }
-    }
-  }
-
-  // A rule's twin deriving its head's certainty: the same body, each positive atom giving its
-  // certainty (a claim's column, a derived fact's certainty relation; a built-in fact is sure),
-  // and the head taking the weakest. Negated literals and aggregates do not weaken it.
-  void add_certainty_rule(engine::Rule rule, engine::PredicateId head) {
-    using Op = engine::Expr::Op;
-    auto fresh = [&] {
-      rule.registers.push_back("_certainty" + std::to_string(rule.registers.size()));
-      rule.register_types.push_back(ValueType::certainty);
-      return static_cast<engine::Register>(rule.registers.size() - 1);
-    };
-    engine::Literal weakest;
-    weakest.kind = engine::Literal::Kind::compare;
-    weakest.op = engine::CompareOp::eq;
-    weakest.is_signed = true;
-    weakest.weakest_certainty = true;
-    weakest.span = rule.span;
-    for (auto& l : rule.body) {
-      if (l.kind != engine::Literal::Kind::atom) continue;
-      auto const& decl = out_.relations[l.relation];
-      auto const& pred = out_.schema.predicates[decl.predicate];
-      std::size_t column = 0;
-      if (pred.kind == engine::PredicateKind::claimed) {
-        column = pred.arity() + 2;  // args, source, claimant, certainty
-      } else if (pred.kind == engine::PredicateKind::derived) {
-        if (decl.certainty_column < 0) {
-          l.relation = certainty_relation_[decl.predicate];
-          l.columns.push_back(Operand::ignored());
-        }
-        column = static_cast<std::size_t>(out_.relations[l.relation].certainty_column);
-      } else {
-        continue;
-      }
-      auto& op = l.columns[column];
-      if (op.kind == Operand::Kind::ignore) op = Operand::var(fresh());
-      weakest.rhs.steps.push_back({op.kind == Operand::Kind::var ? Op::push_signed_var : Op::push_const, op.value});
-      if (weakest.rhs.steps.size() > 1) weakest.rhs.steps.push_back({Op::min, 0});
-      weakest.text += (weakest.text.empty() ? "" : ", ") + l.text;
-    }
-    if (weakest.rhs.steps.empty())
-      weakest.rhs.steps.push_back({Op::push_const, static_cast<engine::Value>(engine::Certainty::asserted)});
-    auto const target = fresh();
-    weakest.lhs.steps.push_back({Op::push_signed_var, target});
-    weakest.lhs.type = weakest.rhs.type = ValueType::certainty;
-    rule.body.push_back(std::move(weakest));
-    rule.head = certainty_relation_[head];
-    rule.head_columns.push_back(Operand::var(target));
-    rule_head_pred_.push_back(head);
-    out_.rules.push_back(std::move(rule));
   }
 
   std::optional<engine::Value> constant(ast::Term const& t, ValueType type) {
@@ -544,9 +470,10 @@ private:
     }
     rule_head_pred_.push_back(r.head);
     if (r.kind == CheckedRule::Kind::rule && certainty_read_[r.head]) {
-      auto twin = rule;
+      auto twin = detail::certainty_twin(rule, out_, certainty_relation_, certainty_relation_[r.head]);
       out_.rules.push_back(std::move(rule));
-      add_certainty_rule(std::move(twin), r.head);
+      rule_head_pred_.push_back(r.head);
+      out_.rules.push_back(std::move(twin));
       return;
     }
     out_.rules.push_back(std::move(rule));
