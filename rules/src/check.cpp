@@ -248,7 +248,7 @@ private:
 
   std::vector<std::string_view> predicate_names() const { return out_.schema.names(); }
 
-  bool check_atom(ast::Atom const& a) {
+  bool check_atom(ast::Atom const& a, bool head = false) {
     auto id = out_.schema.find(a.predicate.name);
     if (!id) {
       auto d = make_error("E0204", "unknown predicate " + quote(a.predicate.name));
@@ -279,11 +279,25 @@ private:
                         .with_help("use `not " + p.name + "(...)` for \"no such fact\""));
       return false;
     }
-    if ((a.claimant || a.certainty) && p.kind != PredicateKind::claimed) {
-      diags_.report(make_error("E0207", "`by` and `certainty` describe claims; " + quote(p.name) + " is not claimed by sources")
-                        .with_primary(a.claimant ? span_of(*a.claimant) : span_of(*a.certainty), "not available here")
-                        .with_help("use them on predicates declared with `pred` and stated in facts files"));
-      return false;
+    if (head && a.certainty && p.kind == PredicateKind::derived) {
+      diags_.report(make_error("E0246", "a rule cannot set the certainty of " + quote(p.name))
+                        .with_primary(span_of(*a.certainty), "the head's certainty is computed")
+                        .with_help("a derived fact takes the weakest certainty of the claims it rests on; read it in a body: `" +
+                                   p.name + "(...) certainty K`"));
+      if (!a.claimant) return true;  // as below
+    }
+    // A derived fact has a certainty (the weakest of the claims under it) but no one claimant.
+    if ((a.claimant || (a.certainty && p.kind != PredicateKind::derived)) && p.kind != PredicateKind::claimed) {
+      auto d = make_error("E0207", "`by` " + std::string(a.claimant ? "" : "and `certainty` ") + "describe" + (a.claimant ? "s" : "") +
+                                       " claims; " + quote(p.name) + " is not claimed by sources");
+      d.with_primary(a.claimant ? span_of(*a.claimant) : span_of(*a.certainty), "not available here");
+      if (p.kind == PredicateKind::derived)
+        d.with_help("a derived fact rests on claims of several claimants: `certainty K` reads its certainty, and `nogood explain` "
+                    "shows the claimants");
+      else
+        d.with_help("use them on predicates declared with `pred` and stated in facts files");
+      diags_.report(std::move(d));
+      return head;  // a head's metadata aside, the rule is sound: check it on, without an error for each of its variables
     }
     return true;
   }
@@ -291,7 +305,7 @@ private:
   void check_atoms() {
     for (auto& r : out_.rules) {
       bool ok = true;
-      if (r.rule) ok = check_atom(r.head_atom()) && ok;
+      if (r.rule) ok = check_atom(r.head_atom(), true) && ok;
       detail::for_each_atom(r.body(), [&](ast::Atom const& a, bool) { ok = check_atom(a) && ok; });
       if (!ok) bad_rules_.insert(&r);
     }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "check_internal.hpp"
+#include "derived_certainty.hpp"
 #include "nogood/rules/print.hpp"
 
 namespace nogood::rules {
@@ -41,6 +42,7 @@ public:
 
   engine::Program run() {
     out_.schema = in_.schema;
+    certainty_read_ = detail::certainty_read(in_);
     declare_relations();
     corpus_.reserve_predicates(out_.schema.predicates.size());
     for (std::uint32_t i = 0; i < in_.rules.size(); ++i) lower_rule(in_.rules[i]);
@@ -53,6 +55,8 @@ public:
       stratum.recursive = in_.recursive[s];
       for (auto p : in_.strata[s]) {
         stratum.relations.push_back(out_.positive_relation[p]);
+        if (p < certainty_relation_.size() && certainty_relation_[p] != engine::no_relation)
+          stratum.relations.push_back(certainty_relation_[p]);
         if (p < stratum_of.size() && stratum_of[p] == none) stratum_of[p] = s;
       }
       out_.strata.push_back(std::move(stratum));
@@ -107,6 +111,18 @@ private:
           break;
         }
       }
+    }
+    // After every other relation, so that a program reading no derived certainty numbers its
+    // relations as it always did.
+    certainty_relation_.assign(n, engine::no_relation);
+    for (engine::PredicateId p = 0; p < n; ++p) {
+      if (!certainty_read_[p]) continue;
+      auto const& pred = out_.schema.predicates[p];
+      auto cols = pred.params;
+      if (pred.sourced) cols.push_back({"source", ValueType::source});
+      cols.push_back({"certainty", ValueType::certainty});
+      certainty_relation_[p] = add_relation(p, false, cols, pred.name);
+      out_.relations.back().certainty_column = static_cast<std::int32_t>(cols.size() - 1);
     }
   }
 
@@ -242,6 +258,10 @@ private:
     if (pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced)) {
       cols.push_back(a.source ? operand(*a.source, ValueType::source, scope) : Operand::ignored());
       if (a.source) sourced_column_ = static_cast<std::int32_t>(cols.size() - 1);
+    }
+    if (pred.kind == engine::PredicateKind::derived && a.certainty && certainty_relation_[id] != engine::no_relation) {
+      rel = certainty_relation_[id];
+      cols.push_back(operand(*a.certainty, ValueType::certainty, scope));
     }
     if (pred.kind == engine::PredicateKind::claimed) {
       cols.push_back(a.claimant ? operand(*a.claimant, ValueType::symbol, scope) : Operand::ignored());
@@ -449,6 +469,13 @@ private:
       out_.constraints.push_back(std::move(info));
     }
     rule_head_pred_.push_back(r.head);
+    if (r.kind == CheckedRule::Kind::rule && certainty_read_[r.head]) {
+      auto twin = detail::certainty_twin(rule, out_, certainty_relation_, certainty_relation_[r.head]);
+      out_.rules.push_back(std::move(rule));
+      rule_head_pred_.push_back(r.head);
+      out_.rules.push_back(std::move(twin));
+      return;
+    }
     out_.rules.push_back(std::move(rule));
   }
 
@@ -486,6 +513,8 @@ private:
   Diagnostics& diags_;
   engine::Program out_;
   std::vector<engine::PredicateId> rule_head_pred_;
+  std::vector<bool> certainty_read_;                   // per predicate: some atom reads a derived fact's certainty
+  std::vector<engine::RelationId> certainty_relation_;  // per predicate, or no_relation
   bool ok_ = true;
 };
 

@@ -32,10 +32,47 @@ std::int64_t env_int(char const* name, std::int64_t fallback) {
   return v && *v ? std::strtoll(v, nullptr, 10) : fallback;
 }
 
-// What is compared: derived predicates with rules, constraints, and the built-in negation checks.
+// Calls `f` on every atom of a body: positive, under `not`, in aggregates and alternatives.
+void for_each_atom(std::vector<Literal> const& body, std::function<void(Atom const&)> const& f) {
+  for (auto const& l : body) {
+    if (l.kind == Literal::Kind::positive || l.kind == Literal::Kind::negative) f(l.atom);
+    for_each_atom(l.body, f);
+    for (auto const& alt : l.alternatives) for_each_atom(alt, f);
+  }
+}
+
+// The positive atoms a rule's facts rest on: the body's, and those of the alternatives it takes.
+void for_each_resting_atom(std::vector<Literal> const& body, std::function<void(Atom const&)> const& f) {
+  for (auto const& l : body) {
+    if (l.kind == Literal::Kind::positive) f(l.atom);
+    for (auto const& alt : l.alternatives) for_each_resting_atom(alt, f);
+  }
+}
+
+// Derived predicates whose certainty some atom reads, and those their rules rest on.
+std::set<int> certainty_read(Program const& p) {
+  std::set<int> out;
+  for (auto const& r : p.rules)
+    for_each_atom(r.body, [&](Atom const& a) {
+      if (!p.preds[a.pred].base && a.certainty.kind != Term::Kind::anon) out.insert(a.pred);
+    });
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (auto const& r : p.rules)
+      if (!r.constraint && out.count(r.head.pred))
+        for_each_resting_atom(r.body, [&](Atom const& a) {
+          if (!p.preds[a.pred].base) grew = out.insert(a.pred).second || grew;
+        });
+  }
+  return out;
+}
+
+// What is compared: derived predicates with rules (and their facts' certainties, where some atom
+// reads them), constraints, and the built-in negation checks.
 std::set<std::string> compared_names(Program const& p) {
   std::set<std::string> out;
   for (auto const& r : p.rules) out.insert(r.constraint ? "constraint " + r.name : p.preds[r.head.pred].name);
+  for (int pred : certainty_read(p)) out.insert(p.preds[pred].name + " certainty");
   for (auto const& pred : p.preds)
     if (pred.base && p.negation_check) {
       out.insert("constraint negation_" + pred.name);
@@ -279,23 +316,26 @@ std::string show(Program const& p) {
 // What a generated program exercises, for the coverage check and the statistics.
 struct Features {
   int rules = 0, literals = 0, facts = 0, derived = 0, relations = 0, nonempty = 0, micros = 0;
-  static constexpr int count = 25;
+  static constexpr int count = 27;
   bool alternatives = false, membership = false, mean = false, not_all = false, computed_argument = false;
   bool recursion = false, mutual = false, negation = false, aggregate = false, nested_aggregate = false, comparison = false,
        assignment = false, repeated_var = false, constant_arg = false, zero_arity = false, shuffled = false,
        background = false, constraint = false, source = false, claim_meta = false, sourced_head = false, same_claim_twice = false,
-       repeated_record = false, strong_negation = false, negation_verdicts = false;
+       repeated_record = false, strong_negation = false, negation_verdicts = false, derived_certainty = false,
+       recursive_certainty = false;
   std::array<bool, count> flags() const {
     return {recursion, mutual, negation, aggregate, nested_aggregate, comparison, assignment, repeated_var, constant_arg,
             zero_arity, shuffled, background, constraint, source, claim_meta, sourced_head, same_claim_twice,
-            repeated_record, strong_negation, negation_verdicts, alternatives, membership, mean, not_all, computed_argument};
+            repeated_record, strong_negation, negation_verdicts, alternatives, membership, mean, not_all, computed_argument,
+            derived_certainty, recursive_certainty};
   }
   static constexpr char const* names[count] = {
       "recursion", "mutual recursion", "negation", "aggregates", "nested aggregates", "comparisons", "assignments",
       "repeated variable in an atom", "constant in an atom", "zero-arity predicate", "body printed out of order",
       "background facts", "constraints", "`@ S`", "`by` or `certainty`", "derived `@ S` head", "a fact from two sources",
       "a claim repeated exactly", "`-b(...)` in a body", "negation check verdicts", "alternatives `( ; )`",
-      "`in {...}`", "`mean`", "`not (a, b)`", "arithmetic in an argument"};
+      "`in {...}`", "`mean`", "`not (a, b)`", "arithmetic in an argument", "`certainty K` on a derived atom",
+      "derived certainty through recursion"};
 };
 
 Features features(Program const& p, Relations const& naive) {
@@ -366,6 +406,13 @@ Features features(Program const& p, Relations const& naive) {
       }
     }
   };
+  auto const read = certainty_read(p);
+  f.derived_certainty = !read.empty();
+  for (auto const& r : p.rules)
+    if (!r.constraint && read.count(r.head.pred))
+      for_each_resting_atom(r.body, [&](Atom const& a) {
+        f.recursive_certainty = f.recursive_certainty || (!p.preds[a.pred].base && p.preds[a.pred].group == p.preds[r.head.pred].group);
+      });
   for (auto const& r : p.rules) {
     ++f.rules;
     f.constraint = f.constraint || r.constraint;

@@ -88,7 +88,7 @@ inline ProgramRun run_program(std::string const& rules, std::vector<std::string>
     auto kind = program.schema.predicates[decl.predicate].kind;
     if (kind != nogood::engine::PredicateKind::derived && kind != nogood::engine::PredicateKind::constraint) continue;
     auto const& rel = session.database().relations[rid];
-    auto& out = run.relations[decl.name];
+    auto& out = run.relations[decl.certainty_column >= 0 ? decl.name + " certainty" : decl.name];
     for (nogood::engine::RowId r = 0; r < rel.size(); ++r) {
       Tuple t;
       for (std::size_t c = 0; c < rel.arity(); ++c) {

@@ -82,6 +82,7 @@ void write_proof(JsonWriter& w, ProofNode const& n) {
   static char const* kinds[] = {"claim", "background", "derived", "comparison", "negation", "aggregate", "entity_join", "verdict"};
   w.begin_object().member("kind", kinds[static_cast<int>(n.kind)]).member("statement", n.statement).member("verified", n.verified);
   if (!n.rule.empty()) w.member("rule", n.rule);
+  if (!n.certainty.empty()) w.member("certainty", n.certainty);
   if (!n.alternatives.empty()) {
     w.key("alternatives").begin_array();
     for (auto const& a : n.alternatives) w.value(a);

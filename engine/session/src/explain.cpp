@@ -40,6 +40,7 @@ std::string Session::fact_text(engine::RelationId rel, engine::Value const* row)
   }
   bool sourced = pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced);
   if (sourced && row[pred.arity()] != engine::no_source) out += " @ " + display(ValueType::source, row[pred.arity()]);
+  if (decl.certainty_column >= 0) out += " certainty " + display(ValueType::certainty, row[decl.certainty_column]);
   return out;
 }
 
@@ -60,6 +61,28 @@ std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& r
   return std::to_string(v);
 }
 }  // namespace
+
+// `certainty alleged, the weakest of: role(P, informant) @ S reported, ...`: each positive atom
+// with the certainty of the fact it matched, in the order lowering folded them.
+std::string Session::weakest_certainty_text(engine::Rule const& rule, engine::Literal const& weakest,
+                                            std::vector<engine::Value> const& regs) const {
+  auto level = [&](engine::Expr::Step const& step) {
+    return display(ValueType::certainty, step.op == engine::Expr::Op::push_signed_var ? regs[step.value] : step.value);
+  };
+  std::string out = "certainty " + level(weakest.lhs.steps[0]) + ", the weakest of:";
+  std::size_t step = 0;
+  for (auto const& lit : rule.body) {
+    if (lit.kind != Literal::Kind::atom) continue;
+    auto kind = program_.schema.predicates[program_.relations[lit.relation].predicate].kind;
+    if (kind != engine::PredicateKind::claimed && kind != engine::PredicateKind::derived) continue;
+    while (step < weakest.rhs.steps.size() && weakest.rhs.steps[step].op == engine::Expr::Op::min) ++step;
+    if (step == weakest.rhs.steps.size()) break;
+    out += (step ? ", " : " ") + lit.text + " " + level(weakest.rhs.steps[step]);
+    ++step;
+  }
+  if (weakest.rhs.steps.size() == 1 && out.back() == ':') out += " nothing but sure facts";
+  return out;
+}
 
 ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int depth) const {
   auto const& decl = program_.relations[rel];
@@ -98,6 +121,7 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
     return node;
   }
   auto const& rule = program_.rules[d->rule];
+  if (decl.certainty_column >= 0) node.certainty = display(ValueType::certainty, values[decl.certainty_column]);
   node.rule = rule.text;
   node.rule_span = rule.span;
   node.alternatives = rule.choice;
@@ -164,7 +188,9 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
         auto numeric = [](engine::Expr const& e) { return e.type == ValueType::integer || e.type == ValueType::date; };
         c.detail = (!numeric(lit.lhs) && !numeric(lit.rhs)) || lit.computed_argument;
         bool membership = lit.op == engine::CompareOp::in || lit.op == engine::CompareOp::not_in;
-        if (lit.computed_argument)  // `N + 1 = 41`: the argument as written, and its value
+        if (lit.weakest_certainty)
+          c.statement = weakest_certainty_text(rule, lit, regs);
+        else if (lit.computed_argument)  // `N + 1 = 41`: the argument as written, and its value
           c.statement = lit.text + " = " + expr_text(lit.lhs, regs, set, *this, rule.register_types);
         else
           c.statement = expr_text(lit.lhs, regs, set, *this, rule.register_types) + " " + std::string(engine::to_string(lit.op)) + " " +
@@ -206,6 +232,11 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
                                            : op.kind == Operand::Kind::constant ? display(tdecl.columns[c], op.value) : "_");
         }
         looked += ")";
+        if (tdecl.certainty_column >= 0) {
+          auto const& op = lit.columns[static_cast<std::size_t>(tdecl.certainty_column)];
+          if (op.kind != Operand::Kind::ignore)
+            looked += " certainty " + display(ValueType::certainty, op.kind == Operand::Kind::var ? regs[op.value] : op.value);
+        }
         n.statement = "no fact " + looked + " was found   (" + lit.text + ")";
         children.push_back(std::move(n));
         break;

@@ -11,6 +11,7 @@
 // with claimants and certainties, and some claims are that a fact is false; atoms bind, join
 // on or fix their source, claimant and certainty, or ask for such denials (`-b(...)`); some
 // derived predicates carry a source (`p(X) @ S :- ...`); the built-in negation check is on or off.
+// Atoms of derived predicates read their facts' certainty (`p(X) certainty K`) now and then.
 #pragma once
 
 #include <algorithm>
@@ -244,10 +245,24 @@ private:
       a.strong = rng_.percent(12);
       a.claimant = meta_term(Sort::claimant, bound, mine);
       a.certainty = meta_term(Sort::certainty, bound, mine);
+    } else if (rng_.percent(12)) {
+      a.certainty = derived_certainty(bound, mine);
     }
     for (int s = 0; s < 4; ++s)
       for (int v : mine.vars[s]) bound.add(static_cast<Sort>(s), v);
     return a;
+  }
+
+  // `certainty K` on a derived atom: mostly a new variable (often compared next), else a join or a level.
+  Term derived_certainty(Scope& bound, Scope& mine) {
+    int r = rng_.below(100);
+    if (r < 55) {
+      int v = fresh();
+      mine.add(Sort::certainty, v);
+      return Term::var(v);
+    }
+    if (r < 75 && !bound.of(Sort::certainty).empty()) return Term::var(rng_.pick(bound.of(Sort::certainty)));
+    return constant_of(Sort::certainty);
   }
 
   Term filter_term(Sort sort, Scope const& bound) {
@@ -272,6 +287,8 @@ private:
       a.strong = rng_.percent(12);
       if (rng_.percent(20)) a.claimant = filter_term(Sort::claimant, bound);
       if (rng_.percent(20)) a.certainty = filter_term(Sort::certainty, bound);
+    } else if (rng_.percent(10)) {
+      a.certainty = filter_term(Sort::certainty, bound);
     }
     return a;
   }

@@ -2,6 +2,11 @@
 // each group of derived predicates is iterated to a fixpoint by re-running every rule over
 // the full relations; bodies run literal by literal in their given order with nested loops
 // over std::set, no indexes, no deltas.
+//
+// Every derived fact is stored with a certainty after its columns, once for each level some
+// derivation gives it: the weakest of the facts its body's positive atoms matched (a base
+// claim's certainty, a derived fact's stored level). Atoms that do not say `certainty` see the
+// facts without it.
 #pragma once
 
 #include <algorithm>
@@ -19,7 +24,8 @@ namespace difftest {
 
 using Tuple = std::vector<int>;
 using Relation = std::set<Tuple>;
-// Relations by name: derived predicates by their name, constraints as `constraint NAME`.
+// Relations by name: derived predicates by their name, their facts with each level as
+// `NAME certainty`, constraints as `constraint NAME`.
 using Relations = std::map<std::string, Relation>;
 
 // Whether `v` occurs outside aggregate bodies in `l` itself (not in alternatives).
@@ -128,8 +134,12 @@ public:
       }
     }
     Relations out;
-    for (std::size_t i = 0; i < p_.preds.size(); ++i)
-      if (!p_.preds[i].base) out[p_.preds[i].name] = rels_[i];
+    for (std::size_t i = 0; i < p_.preds.size(); ++i) {
+      if (p_.preds[i].base) continue;
+      auto& facts = out[p_.preds[i].name];
+      for (auto const& t : rels_[i]) facts.insert(Tuple(t.begin(), t.end() - 1));
+      out[p_.preds[i].name + " certainty"] = rels_[i];
+    }
     for (auto const& r : p_.rules) {
       if (!r.constraint) continue;
       std::vector<Term> head;
@@ -159,21 +169,29 @@ public:
 
 private:
   using Env = std::vector<std::optional<std::int64_t>>;
-  using Trail = std::vector<Tuple const*>;  // the facts the positive atoms matched, in body order
+  // The facts the positive atoms matched, in body order: each as an aggregate tells matches apart
+  // (a derived fact without its certainty, unless the atom reads it), and its certainty.
+  using Trail = std::vector<std::pair<Tuple, int>>;
   using Emit = std::function<void(Env const&, Trail const&)>;
 
-  // Every head tuple the rule gives over the current relations.
+  // Every head tuple the rule gives over the current relations; a derived head's with the weakest
+  // certainty of the facts under it.
   std::set<Tuple> fire(Rule const& r, std::vector<Term> const& head) {
     std::set<Tuple> out;
     Env env(static_cast<std::size_t>(max_var(r) + 1));
     Trail trail;
-    solve(r.body, 0, env, trail, [&](Env const& e, Trail const&) {
+    solve(r.body, 0, env, trail, [&](Env const& e, Trail const& under) {
       Tuple t;
       for (auto const& h : head) t.push_back(h.kind == Term::Kind::var ? static_cast<int>(*e[h.value]) : h.value);
       for (auto const& [at, expr] : r.head.computed) {  // an int, or no fact (division by zero)
         auto v = eval(expr, e);
         if (!v) return;
         t[at] = static_cast<int>(*v);
+      }
+      if (!r.constraint) {
+        int level = 3;  // asserted: nothing beneath it is less sure
+        for (auto const& matched : under) level = std::min(level, matched.second);
+        t.push_back(level);
       }
       out.insert(std::move(t));
     });
@@ -284,13 +302,15 @@ private:
     auto const& l = body[i];
     switch (l.kind) {
       case Literal::Kind::positive: {
-        auto const columns = columns_of(p_.preds, l.atom);
+        auto const columns = stored_columns(l.atom);
         std::vector<int> bound;
+        auto const& pred = p_.preds[l.atom.pred];
         for (auto const& t : relation(l.atom)) {
           if (++steps_ > max_steps_) throw TooBig{};
           bool ok = sourced_claim(l.atom, t) && match(columns, t, env, true, bound) && computed_match(l.atom, t, env);
           if (ok) {
-            trail.push_back(&t);
+            bool whole = pred.base || l.atom.certainty.kind != Term::Kind::anon;
+            trail.emplace_back(whole ? t : Tuple(t.begin(), t.end() - 1), pred.base ? t[static_cast<std::size_t>(pred.arity) + 2] : t.back());
             solve(body, i + 1, env, trail, emit);
             trail.pop_back();
           }
@@ -300,7 +320,7 @@ private:
         return;
       }
       case Literal::Kind::negative: {
-        auto const columns = columns_of(p_.preds, l.atom);
+        auto const columns = stored_columns(l.atom);
         std::vector<int> none;
         for (auto const& t : relation(l.atom))
           if (sourced_claim(l.atom, t) && match(columns, t, env, false, none) && computed_match(l.atom, t, env)) return;
@@ -351,10 +371,14 @@ private:
         return;
       case Literal::Kind::aggregate: {
         // One value per distinct combination of facts the body's atoms match.
-        std::map<std::vector<Tuple const*>, std::optional<std::int64_t>> found;
+        std::map<std::vector<Tuple>, std::optional<std::int64_t>> found;
         Env inner = env;
         Trail inner_trail;
-        solve(l.body, 0, inner, inner_trail, [&](Env const& e, Trail const& t) { found.emplace(t, eval(l.value, e)); });
+        solve(l.body, 0, inner, inner_trail, [&](Env const& e, Trail const& t) {
+          std::vector<Tuple> facts;
+          for (auto const& matched : t) facts.push_back(matched.first);
+          found.emplace(std::move(facts), eval(l.value, e));
+        });
         std::int64_t result = 0;
         if (l.agg == Agg::count) {
           result = static_cast<std::int64_t>(found.size());
@@ -386,6 +410,13 @@ private:
   }
 
   Relation const& relation(Atom const& a) const { return (a.strong ? negative_ : rels_)[a.pred]; }
+
+  // The atom's terms over a stored tuple: a derived fact's certainty last.
+  std::vector<Term> stored_columns(Atom const& a) const {
+    auto out = columns_of(p_.preds, a);
+    if (!p_.preds[a.pred].base) out.push_back(a.certainty);
+    return out;
+  }
 
   // An atom written with `@` matches only claims some source made, never background facts.
   bool sourced_claim(Atom const& a, Tuple const& t) const {

@@ -18,10 +18,14 @@ using Register = std::uint32_t;
 // Column layout of a relation:
 //   claimed predicate: args..., source, claimant, certainty, claim
 //   derived predicate: args..., [source]
+//   a derived predicate's certainty, when some rule reads it: args..., [source], certainty
 //   constraint:        one column per named variable of its body
 struct RelationDecl {
   PredicateId predicate = 0;
   bool strong_negation = false;  // holds the claims that the predicate is false
+  // The certainty relation of a derived predicate: each fact with every certainty some derivation
+  // gives it, in this column. The predicate's own relation stays as it is, so aggregates count facts.
+  std::int32_t certainty_column = -1;
   std::vector<ValueType> columns;
   std::vector<std::string> column_names;
   std::string name;  // `role`, `-role`, `constraint capture_place`
@@ -79,6 +83,8 @@ struct Literal {
   bool computed_argument = false;
   // `not (...)`, counted: the aggregate (text `not (...)`) and its test for no match, shown as one step.
   bool negated_conjunction = false;
+  // `K = min(...)`: a derived fact's certainty, the weakest of its body's facts' (the atoms' in order).
+  bool weakest_certainty = false;
 
   Span span;
   std::string text;  // as written, for explanations

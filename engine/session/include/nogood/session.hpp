@@ -131,6 +131,7 @@ private:
   void match_acceptances();
   void report_duplicate_claims(std::vector<engine::DuplicateClaim> const& repeats);
   ProofNode explain_row(engine::RelationId rel, engine::RowId row, int depth) const;
+  std::string weakest_certainty_text(engine::Rule const& rule, engine::Literal const& weakest, std::vector<engine::Value> const& regs) const;
   std::string fact_text(engine::RelationId rel, engine::Value const* row) const;
   // Calls `found` for every combination of rows matching an aggregate's body, running its
   // literals in `order` from position `i` on.

@@ -157,6 +157,8 @@ struct ProofNode {
   Span rule_span;
   std::vector<std::string> alternatives;  // the rule's alternatives this derivation took, as written
   std::uint32_t claim = 0xffffffffu;
+  // A derived fact read with its certainty: the weakest of the facts it rests on (`alleged`).
+  std::string certainty;
   bool verified = true;   // re-checked against its rule
   // A comparison that only separates or orders bindings (`S1 != S2`, `R = informant`), not one
   // over numbers or dates: reports leave it to `explain`.
