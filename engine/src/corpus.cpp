@@ -33,6 +33,25 @@ std::string Schema::type_name(Parameter const& p) const {
   return std::string(to_string(p.type));
 }
 
+std::string Schema::params_text(Predicate const& pred) const {
+  std::string out;
+  for (auto const& p : pred.params) {
+    out += (out.empty() ? "" : ", ") + p.name + ": " + type_name(p);
+    if (p.default_text) out += p.type == ValueType::string ? " = \"" + *p.default_text + "\"" : " = " + *p.default_text;
+    else if (p.optional) out += "?";
+  }
+  return out;
+}
+
+std::string arity_text(Predicate const& pred) {
+  auto const all = pred.arity(), required = pred.required_arity();
+  if (required == all) return std::to_string(all) + (all == 1 ? " argument" : " arguments");
+  std::string optional;
+  for (std::size_t i = required; i < all; ++i) optional += (i == required ? "`" : ", `") + pred.params[i].name + "`";
+  return std::to_string(required) + " to " + std::to_string(all) + " arguments (" + optional + (all - required == 1 ? " is" : " are") +
+         " optional)";
+}
+
 bool Vocabulary::contains(std::string_view value) const {
   return std::binary_search(values.begin(), values.end(), value, std::less<>{});
 }

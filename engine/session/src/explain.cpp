@@ -34,8 +34,13 @@ std::string Session::fact_text(engine::RelationId rel, engine::Value const* row)
       i = close;
     }
   } else {
+    // Absent arguments at the end are left out, as facts and rules leave them out; one before a
+    // present argument shows as `absent`, as rules write it.
+    auto shown = pred.arity();
+    while (shown > 0 && engine::is_absent(decl.columns[shown - 1], row[shown - 1])) --shown;
     out = (decl.strong_negation ? "-" : "") + pred.name + "(";
-    for (std::size_t i = 0; i < pred.arity(); ++i) out += (i ? ", " : "") + display(decl.columns[i], row[i]);
+    for (std::size_t i = 0; i < shown; ++i)
+      out += (i ? ", " : "") + (engine::is_absent(decl.columns[i], row[i]) ? std::string("absent") : display(decl.columns[i], row[i]));
     out += ")";
   }
   bool sourced = pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced);
