@@ -105,9 +105,9 @@ std::optional<std::string> default_text(ast::Parameter const& p, engine::Paramet
                                         Diagnostics& diags) {
   auto const& t = *p.default_value;
   auto const type = type_name(out.type);
-  auto wrong = [&](std::string what) {
+  auto wrong = [&](std::string what, std::string help = "write a constant of the argument's type, or `?` for no default") {
     diags.report(bad_optional(p, pred, "the default of " + quote(p.name.name) + " must be " + a_type(out.type) + ", not " + what,
-                              "expected " + type, "write a constant of the argument's type, or `?` for no default"));
+                              "expected " + type, std::move(help)));
     return std::nullopt;
   };
   switch (out.type) {
@@ -117,8 +117,11 @@ std::optional<std::string> default_text(ast::Parameter const& p, engine::Paramet
       if (auto s = std::get_if<ast::StringLit>(&t)) return s->value;
       break;
     case engine::ValueType::certainty:
-      if (auto s = std::get_if<ast::Symbol>(&t); s && engine::parse_certainty(s->name)) return s->name;
-      return wrong("this: the levels are asserted, reported, alleged and uncertain");
+      if (auto s = std::get_if<ast::Symbol>(&t)) {
+        if (engine::parse_certainty(s->name)) return s->name;
+        return wrong(quote(s->name), "the levels are asserted, reported, alleged and uncertain");
+      }
+      break;
     case engine::ValueType::integer:
       if (auto i = std::get_if<ast::IntLit>(&t)) {
         if (i->value >= INT32_MIN && i->value <= INT32_MAX) return std::to_string(i->value);
@@ -142,7 +145,8 @@ std::optional<std::string> default_text(ast::Parameter const& p, engine::Paramet
   if (std::holds_alternative<ast::Absent>(t)) return wrong("`absent`: write `?` instead of a default");
   if (std::holds_alternative<ast::IntLit>(t)) return wrong("an int");
   if (std::holds_alternative<ast::DateLit>(t)) return wrong("a date");
-  if (std::holds_alternative<ast::Symbol>(t) || std::holds_alternative<ast::StringLit>(t)) return wrong("a symbol");
+  if (std::holds_alternative<ast::Symbol>(t)) return wrong("a symbol");
+  if (std::holds_alternative<ast::StringLit>(t)) return wrong("a string");
   return wrong("an expression");
 }
 

@@ -30,14 +30,16 @@ std::string Session::fact_text(engine::RelationId rel, engine::Value const* row)
         out += text[i];
         continue;
       }
+      // An absent argument leaves no gap: `{person} is {role} {org}` reads `... is informant`.
+      if (engine::is_absent(decl.columns[arg], row[arg]) && !out.empty() && out.back() == ' ') out.pop_back();
       out += display(decl.columns[arg], row[arg]);
       i = close;
     }
   } else {
-    // Absent arguments at the end are left out, as facts and rules leave them out; one before a
-    // present argument shows as `absent`, as rules write it.
+    // Trailing arguments that are absent or hold their default are left out, as facts and rules
+    // leave them out; an absent one before a shown argument reads `absent`, as rules write it.
     auto shown = pred.arity();
-    while (shown > 0 && engine::is_absent(decl.columns[shown - 1], row[shown - 1])) --shown;
+    while (shown > 0 && left_out(pred.params[shown - 1], decl.columns[shown - 1], row[shown - 1])) --shown;
     out = (decl.strong_negation ? "-" : "") + pred.name + "(";
     for (std::size_t i = 0; i < shown; ++i)
       out += (i ? ", " : "") + (engine::is_absent(decl.columns[i], row[i]) ? std::string("absent") : display(decl.columns[i], row[i]));
@@ -46,6 +48,11 @@ std::string Session::fact_text(engine::RelationId rel, engine::Value const* row)
   bool sourced = pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced);
   if (sourced && row[pred.arity()] != engine::no_source) out += " @ " + display(ValueType::source, row[pred.arity()]);
   return out;
+}
+
+bool Session::left_out(engine::Parameter const& param, ValueType type, engine::Value v) const {
+  if (engine::is_absent(type, v)) return true;
+  return param.default_text && canonical(type, v) == *param.default_text;
 }
 
 namespace {
