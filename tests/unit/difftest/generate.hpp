@@ -60,7 +60,7 @@ public:
     domain_ = rng_.between(2, sizes_.max_domain);
     low_ = rng_.percent(25) ? -2 : 0;
     int nbase = rng_.between(1, sizes_.max_base);
-    for (int i = 0; i < nbase; ++i) p_.preds.push_back({"b" + std::to_string(i), arity(), true, -1, false, false});
+    for (int i = 0; i < nbase; ++i) p_.preds.push_back({"b" + std::to_string(i), arity(), true, -1, false, false, -1, {}});
     int ngroups = rng_.between(1, sizes_.max_groups);
     int nderived = 0;
     for (int g = 0; g < ngroups; ++g) {
@@ -68,7 +68,7 @@ public:
       int n = rng_.percent(50) ? 1 : rng_.between(1, sizes_.max_group_size);
       for (int i = 0; i < n; ++i) {
         group.push_back(static_cast<int>(p_.preds.size()));
-        p_.preds.push_back({"p" + std::to_string(nderived++), arity(), false, g, rng_.percent(15), rng_.percent(25)});
+        p_.preds.push_back({"p" + std::to_string(nderived++), arity(), false, g, rng_.percent(15), rng_.percent(25), -1, {}});
       }
       p_.groups.push_back(std::move(group));
     }
