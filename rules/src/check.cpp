@@ -295,6 +295,9 @@ private:
     }
     for (auto const& f : out_.facts) {
       if (!check_atom(f.rule->head)) continue;
+      auto const& args = f.rule->head.args;
+      for (std::size_t i = 0; i < args.size(); ++i)
+        if (auto absent = std::get_if<ast::Absent>(&args[i])) absent_argument(*absent, out_.schema.predicates[f.predicate], i);
       if (f.rule->head.claimant || f.rule->head.certainty || f.rule->head.source)
         diags_.report(make_error("E0220", "background facts have no source, claimant or certainty")
                           .with_primary(f.rule->head.span, "stated with claim metadata")
