@@ -1,6 +1,7 @@
 #include "nogood/engine/corpus.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -33,11 +34,24 @@ std::string Schema::type_name(Parameter const& p) const {
   return std::string(to_string(p.type));
 }
 
+namespace {
+
+// A default as rules would write it: a string, or a symbol that is no name, in quotes.
+std::string default_as_written(Parameter const& p) {
+  auto const& text = *p.default_text;
+  bool name = !text.empty() && text[0] >= 'a' && text[0] <= 'z' &&
+              std::all_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  if (p.type == ValueType::string || ((p.type == ValueType::symbol) && !name)) return "\"" + text + "\"";
+  return text;
+}
+
+}  // namespace
+
 std::string Schema::params_text(Predicate const& pred) const {
   std::string out;
   for (auto const& p : pred.params) {
     out += (out.empty() ? "" : ", ") + p.name + ": " + type_name(p);
-    if (p.default_text) out += p.type == ValueType::string ? " = \"" + *p.default_text + "\"" : " = " + *p.default_text;
+    if (p.default_text) out += " = " + default_as_written(p);
     else if (p.optional) out += "?";
   }
   return out;

@@ -168,6 +168,12 @@ void declare_optional(ast::PredDecl const& decl, engine::Predicate& pred, engine
     }
     if (!first_optional) first_optional = &p;
     out.optional = true;
+    if (p.question_mark && p.default_value) {
+      // Absent or the default: the two say different things about a fact that leaves it out.
+      diags.report(bad_optional(p, decl.name.name, "argument " + quote(p.name.name) + " has both `?` and a default",
+                                "left out, it takes this default", "remove the `?` to keep the default, or the default to make it absent"));
+      continue;
+    }
     if (!p.default_value) {
       if (!engine::has_absent(out.type))
         diags.report(bad_optional(p, decl.name.name, "an int argument cannot be absent", "optional without a default",

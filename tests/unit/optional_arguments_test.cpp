@@ -128,6 +128,7 @@ TEST_CASE("optional arguments: declarations and uses that are errors") {
   CHECK(codes("pred p(a: entity = k).") == V{"E0243"});
   CHECK(codes("pred p(a: int?).") == V{"E0243"});
   CHECK(codes("pred p(a: date = 12).") == V{"E0243"});
+  CHECK(codes("pred p(a: symbol? = x).") == V{"E0243"});
   CHECK(codes("vocabulary v = {x}.\npred p(a: v = y).") == V{"E0227"});
   CHECK(codes("pred p(a: entity, b: symbol = x).\nconstraint c :- p(_, absent).") == V{"E0244"});
   CHECK(codes("pred p(a: entity, b: entity?).\nconstraint c :- p(A, B), B = absent, A != B.") == V{"E0244"});

@@ -457,6 +457,7 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
                 }
               // Any other word names a vocabulary; the checker reports it if none has that name.
               if (!known) par.vocabulary = identifier(param.type);
+              par.question_mark = param.optional;
               if (param.default_value) {
                 par.default_value = term(*param.default_value);
                 par.optional = true;

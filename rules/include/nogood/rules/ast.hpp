@@ -162,6 +162,7 @@ struct Parameter {
   bool optional = false;
   Span optional_span;  // the `?`, or the default value
   std::optional<Term> default_value;
+  bool question_mark = false;  // `?` was written (with a default too, it is an error)
 };
 
 // `pred role(person: entity, role: symbol).`
