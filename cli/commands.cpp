@@ -482,7 +482,10 @@ nlohmann::ordered_json query_json(Session const& session, Query const& q) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (auto const* v : q.rows) {
     nlohmann::ordered_json b = nlohmann::ordered_json::object();
-    for (auto const& x : v->bindings) b[x.name] = session.canonical(x.type, x.value);
+    for (auto const& x : v->bindings) {
+      if (engine::is_absent(x.type, x.value)) b[x.name] = nullptr;  // an optional argument left out
+      else b[x.name] = session.canonical(x.type, x.value);
+    }
     list.push_back(b);
   }
   return nlohmann::ordered_json{{"pattern", q.pattern}, {"count", q.rows.size()}, {"rows", list}};
@@ -492,7 +495,8 @@ std::string query_text(Session const& session, Query const& q, Style const& styl
   std::string content;
   for (auto const* v : q.rows) {
     std::string line;
-    for (auto const& x : v->bindings) line.append(line.empty() ? "" : ", ").append(x.name).append(" = ").append(session.display(x.type, x.value));
+    for (auto const& x : v->bindings)
+      line.append(line.empty() ? "" : ", ").append(x.name).append(" = ").append(engine::is_absent(x.type, x.value) ? "absent" : session.display(x.type, x.value));
     content += line + "\n";
     auto proof = session.explain(*v);
     for (auto const& child : proof.children)

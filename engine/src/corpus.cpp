@@ -1,6 +1,7 @@
 #include "nogood/engine/corpus.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,38 @@ std::vector<std::string_view> Schema::names() const {
 std::string Schema::type_name(Parameter const& p) const {
   if (p.vocabulary < vocabularies.size()) return vocabularies[p.vocabulary].name;
   return std::string(to_string(p.type));
+}
+
+namespace {
+
+// A default as rules would write it: a string, or a symbol that is no name, in quotes.
+std::string default_as_written(Parameter const& p) {
+  auto const& text = *p.default_text;
+  bool name = !text.empty() && text[0] >= 'a' && text[0] <= 'z' &&
+              std::all_of(text.begin(), text.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  if (p.type == ValueType::string || ((p.type == ValueType::symbol) && !name)) return "\"" + text + "\"";
+  return text;
+}
+
+}  // namespace
+
+std::string Schema::params_text(Predicate const& pred) const {
+  std::string out;
+  for (auto const& p : pred.params) {
+    out += (out.empty() ? "" : ", ") + p.name + ": " + type_name(p);
+    if (p.default_text) out += " = " + default_as_written(p);
+    else if (p.optional) out += "?";
+  }
+  return out;
+}
+
+std::string arity_text(Predicate const& pred) {
+  auto const all = pred.arity(), required = pred.required_arity();
+  if (required == all) return std::to_string(all) + (all == 1 ? " argument" : " arguments");
+  std::string optional;
+  for (std::size_t i = required; i < all; ++i) optional += (i == required ? "`" : ", `") + pred.params[i].name + "`";
+  return std::to_string(required) + " to " + std::to_string(all) + " arguments (" + optional + (all - required == 1 ? " is" : " are") +
+         " optional)";
 }
 
 bool Vocabulary::contains(std::string_view value) const {

@@ -277,7 +277,16 @@ public:
     return std::nullopt;
   }
 
+  // An optional argument the fact leaves out: its default, read as a fact would write it, or absent.
+  std::optional<engine::Value> left_out(engine::Parameter const& p, std::string const& ptr, std::string const& pred) {
+    if (!p.default_text) return engine::absent_value(p.type);
+    if (p.type == ValueType::integer) return typed_arg(json(std::stoll(*p.default_text)), p, ptr, pred);
+    return typed_arg(json(*p.default_text), p, ptr, pred);
+  }
+
   std::optional<engine::Value> typed_arg(json const& a, engine::Parameter const& p, std::string const& ptr, std::string const& pred) {
+    // `null` at an optional position leaves that one argument out, so a later one can be given.
+    if (a.is_null() && p.optional) return left_out(p, ptr, pred);
     auto const type = p.type;
     auto const& param = p.name;
     auto expect = [&](std::string what) {
@@ -367,17 +376,15 @@ public:
                    "state the facts it is derived from instead");
     auto args = field(f, ptr, "args", json::value_t::array, true);
     if (!args) return;
-    if (args->size() != pred.arity()) {
-      std::string params;
-      for (auto const& p : pred.params) params += (params.empty() ? "" : ", ") + p.name + ": " + l_.schema_.type_name(p);
-      return error("E0313", ptr + "/args", "`" + pred_name + "` takes " + std::to_string(pred.arity()) + (pred.arity() == 1 ? " argument" : " arguments") +
+    if (args->size() < pred.required_arity() || args->size() > pred.arity())
+      return error("E0313", ptr + "/args", "`" + pred_name + "` takes " + engine::arity_text(pred) +
                                                ", but " + std::to_string(args->size()) + (args->size() == 1 ? " was" : " were") + " given",
-                   "`" + pred_name + "(" + params + ")`");
-    }
+                   "`" + pred_name + "(" + l_.schema_.params_text(pred) + ")`");
     values_.clear();
     bool ok = true;
-    for (std::size_t i = 0; i < args->size(); ++i) {
-      auto v = typed_arg((*args)[i], pred.params[i], ptr + "/args/" + std::to_string(i), pred_name);
+    for (std::size_t i = 0; i < pred.arity(); ++i) {
+      auto v = i < args->size() ? typed_arg((*args)[i], pred.params[i], ptr + "/args/" + std::to_string(i), pred_name)
+                                : left_out(pred.params[i], ptr, pred_name);
       if (v) values_.push_back(*v);
       else ok = false;
     }
@@ -770,7 +777,7 @@ void FactsLoader::finish() {
       for (std::size_t c = 0; c < pred.arity(); ++c)
         if (pred.params[c].type == ValueType::entity)
           for (std::size_t i = c; i < rows->values.size(); i += pred.arity())
-            rows->values[i] = resolution_.entity_of_mention[rows->values[i]];
+            if (rows->values[i] != engine::absent_id) rows->values[i] = resolution_.entity_of_mention[rows->values[i]];
   }
 }
 

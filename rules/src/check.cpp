@@ -127,6 +127,7 @@ private:
           }
           p.params.push_back(std::move(out));
         }
+        detail::declare_optional(*decl, p, out_.schema, diags_);
         Types types(p.params.size());
         for (std::size_t i = 0; i < types.size(); ++i) types[i] = p.params[i].type;
         add_predicate(std::move(p), std::move(types), true);
@@ -261,14 +262,11 @@ private:
     }
     auto const& p = out_.schema.predicates[*id];
     if (p.arity() != a.args.size()) {
-      std::string params;
-      for (auto const& param : p.params) params += (params.empty() ? "" : ", ") + param.name + ": " + out_.schema.type_name(param);
-      auto d = make_error("E0205", quote(a.predicate.name) + " takes " + std::to_string(p.arity()) + " argument" +
-                                       (p.arity() == 1 ? "" : "s") + ", but " + std::to_string(a.args.size()) +
+      auto d = make_error("E0205", quote(a.predicate.name) + " takes " + engine::arity_text(p) + ", but " + std::to_string(a.args.size()) +
                                        (a.args.size() == 1 ? " was" : " were") + " given");
       d.with_primary(a.span, "wrong number of arguments");
       if (p.declared_at.valid()) d.with_secondary(p.declared_at, "declared here");
-      d.with_note(quote(a.predicate.name + "(" + params + ")"));
+      d.with_note(quote(a.predicate.name + "(" + out_.schema.params_text(p) + ")"));
       diags_.report(std::move(d));
       return false;
     }
@@ -311,6 +309,9 @@ private:
     }
     for (auto const& f : out_.facts) {
       if (!check_atom(f.rule->head)) continue;
+      auto const& args = f.rule->head.args;
+      for (std::size_t i = 0; i < args.size(); ++i)
+        if (auto absent = std::get_if<ast::Absent>(&args[i])) absent_argument(*absent, out_.schema.predicates[f.predicate], i);
       if (f.rule->head.claimant || f.rule->head.certainty || f.rule->head.source)
         diags_.report(make_error("E0220", "background facts have no source, claimant or certainty")
                           .with_primary(f.rule->head.span, "stated with claim metadata")
@@ -458,6 +459,18 @@ private:
                       .with_primary(where, "expected " + type_name(expected)));
   }
 
+  // `absent` holds only where an argument may be left out without a default.
+  void absent_argument(ast::Absent const& absent, engine::Predicate const& p, std::size_t i) {
+    auto const& param = p.params[i];
+    if (param.optional && !param.default_text) return;
+    auto d = make_error("E0244", "argument " + quote(param.name) + " of " + quote(p.name) + " cannot be absent");
+    d.with_primary(absent.span, param.optional ? "left out, it takes its default" : "a required argument");
+    if (param.default_text) d.with_help("test for the default instead: `" + *param.default_text + "`");
+    else d.with_help("declare it optional, `" + param.name + ": " + out_.schema.type_name(param) + "?`, or write `\"absent\"` for the symbol");
+    if (p.declared_at.valid()) d.with_secondary(p.declared_at, "declared here");
+    diags_.report(std::move(d));
+  }
+
   // Checks one argument term against the type of its position.
   void check_term(ast::Term const& t, ValueType expected, std::map<std::string, ValueType>& vars, std::string const& context) {
     if (auto v = std::get_if<ast::Variable>(&t)) {
@@ -489,6 +502,12 @@ private:
       if (expected != ValueType::date) mismatch(span_of(t), "a date was given", expected, context);
       return;
     }
+    if (std::holds_alternative<ast::Absent>(t)) {
+      diags_.report(make_error("E0244", "`absent` is not a value to compare or annotate with")
+                        .with_primary(span_of(t), "only an optional argument of an atom can be absent")
+                        .with_help("test absence in the atom itself, e.g. `role(P, R, absent)`; write `\"absent\"` for the symbol"));
+      return;
+    }
     diags_.report(make_error("E0217", "an aggregate cannot be an atom argument")
                       .with_primary(span_of(t), "aggregated here")
                       .with_help("assign it to a variable first, e.g. `N = count : { ... }, p(N)`"));
@@ -499,8 +518,13 @@ private:
     if (!id) return;
     auto const& p = out_.schema.predicates[*id];
     if (p.arity() != a.args.size()) return;
-    for (std::size_t i = 0; i < a.args.size(); ++i)
+    for (std::size_t i = 0; i < a.args.size(); ++i) {
+      if (auto absent = std::get_if<ast::Absent>(&a.args[i])) {
+        absent_argument(*absent, p, i);
+        continue;
+      }
       check_term(a.args[i], p.params[i].type, vars, "argument " + quote(p.params[i].name) + " of " + quote(p.name));
+    }
     if (a.source) check_term(*a.source, ValueType::source, vars, "the source after `@`");
     if (a.claimant) check_term(*a.claimant, ValueType::symbol, vars, "the claimant after `by`");
     if (a.certainty) check_term(*a.certainty, ValueType::certainty, vars, "the level after `certainty`");
@@ -508,6 +532,10 @@ private:
 
   // Checks an expression's operands; returns its type when known.
   std::optional<ValueType> type_expr(ast::Term const& t, std::map<std::string, ValueType>& vars) {
+    if (std::holds_alternative<ast::Absent>(t)) {
+      check_term(t, ValueType::symbol, vars, "");  // reports it
+      return std::nullopt;
+    }
     if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
       auto l = type_expr((*b)->lhs, vars), r = type_expr((*b)->rhs, vars);
       auto numeric = [&](std::optional<ValueType> ty, ast::Term const& side) {
@@ -789,12 +817,13 @@ private:
   bool misplaced_aggregate_ = false;
 
 public:
-  friend CheckedProgram nogood::rules::check(std::vector<ast::Program> const&, SourceManager const&, Diagnostics&);
+  friend CheckedProgram nogood::rules::check(std::vector<ast::Program>&, SourceManager const&, Diagnostics&);
 };
 
 }  // namespace
 
-CheckedProgram check(std::vector<ast::Program> const& files, SourceManager const& sources, Diagnostics& diags) {
+CheckedProgram check(std::vector<ast::Program>& files, SourceManager const& sources, Diagnostics& diags) {
+  detail::complete_optional_arguments(files);
   return Checker(files, sources, diags).run();
 }
 

@@ -14,6 +14,12 @@ namespace nogood::rules::detail {
 
 using VocabularyIndex = std::map<std::string, engine::VocabularyId, std::less<>>;
 
+// Fills in the trailing optional arguments atoms leave out (`_` in bodies, the default or
+// `absent` in heads and background facts), so later passes see every declared argument.
+void complete_optional_arguments(std::vector<ast::Program>& files);
+// Marks a declaration's optional arguments and their defaults (E0242, E0243, E0227).
+void declare_optional(ast::PredDecl const& decl, engine::Predicate& pred, engine::Schema const& schema, Diagnostics& diags);
+
 // Calls `f` on every atom of a body, including atoms under `not` and inside aggregates.
 void for_each_atom(std::vector<ast::Literal> const& body, std::function<void(ast::Atom const&, bool negative)> const& f);
 // Calls `f` on every variable occurrence in a term (recursing into expressions and aggregates).

@@ -139,6 +139,7 @@ private:
       return engine::pack_int(static_cast<std::int32_t>(i->value));
     }
     if (auto d = std::get_if<ast::DateLit>(&t)) return engine::pack_int(engine::days_from_civil(d->year, d->month, d->day));
+    if (std::holds_alternative<ast::Absent>(t) && engine::has_absent(type)) return engine::absent_value(type);
     return std::nullopt;
   }
 

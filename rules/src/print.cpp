@@ -45,6 +45,7 @@ std::string body_text(std::vector<ast::Literal> const& body) {
 std::string to_text(ast::Term const& t) {
   if (auto v = std::get_if<ast::Variable>(&t)) return v->name;
   if (auto s = std::get_if<ast::Symbol>(&t)) return s->name;
+  if (std::holds_alternative<ast::Absent>(t)) return "absent";
   if (auto s = std::get_if<ast::StringLit>(&t)) return quoted(s->value);
   if (auto i = std::get_if<ast::IntLit>(&t)) return std::to_string(i->value);
   if (auto d = std::get_if<ast::DateLit>(&t)) {

@@ -316,18 +316,18 @@ std::string show(Program const& p) {
 // What a generated program exercises, for the coverage check and the statistics.
 struct Features {
   int rules = 0, literals = 0, facts = 0, derived = 0, relations = 0, nonempty = 0, micros = 0;
-  static constexpr int count = 27;
+  static constexpr int count = 28;
   bool alternatives = false, membership = false, mean = false, not_all = false, computed_argument = false;
   bool recursion = false, mutual = false, negation = false, aggregate = false, nested_aggregate = false, comparison = false,
        assignment = false, repeated_var = false, constant_arg = false, zero_arity = false, shuffled = false,
        background = false, constraint = false, source = false, claim_meta = false, sourced_head = false, same_claim_twice = false,
        repeated_record = false, strong_negation = false, negation_verdicts = false, derived_certainty = false,
-       recursive_certainty = false;
+       recursive_certainty = false, optional_args = false;
   std::array<bool, count> flags() const {
     return {recursion, mutual, negation, aggregate, nested_aggregate, comparison, assignment, repeated_var, constant_arg,
             zero_arity, shuffled, background, constraint, source, claim_meta, sourced_head, same_claim_twice,
             repeated_record, strong_negation, negation_verdicts, alternatives, membership, mean, not_all, computed_argument,
-            derived_certainty, recursive_certainty};
+            derived_certainty, recursive_certainty, optional_args};
   }
   static constexpr char const* names[count] = {
       "recursion", "mutual recursion", "negation", "aggregates", "nested aggregates", "comparisons", "assignments",
@@ -335,7 +335,7 @@ struct Features {
       "background facts", "constraints", "`@ S`", "`by` or `certainty`", "derived `@ S` head", "a fact from two sources",
       "a claim repeated exactly", "`-b(...)` in a body", "negation check verdicts", "alternatives `( ; )`",
       "`in {...}`", "`mean`", "`not (a, b)`", "arithmetic in an argument", "`certainty K` on a derived atom",
-      "derived certainty through recursion"};
+      "derived certainty through recursion", "optional arguments with defaults"};
 };
 
 Features features(Program const& p, Relations const& naive) {
@@ -349,7 +349,10 @@ Features features(Program const& p, Relations const& naive) {
     f.nonempty += !rel.empty();
     f.negation_verdicts = f.negation_verdicts || (name.starts_with("constraint negation_") && !rel.empty());
   }
-  for (auto const& pred : p.preds) f.zero_arity = f.zero_arity || pred.arity == 0;
+  for (auto const& pred : p.preds) {
+    f.zero_arity = f.zero_arity || pred.arity == 0;
+    f.optional_args = f.optional_args || pred.optional_from >= 0;
+  }
   std::set<std::pair<int, std::vector<int>>> stated;
   std::set<std::vector<int>> records;
   for (auto const& fact : p.facts) {

@@ -19,6 +19,8 @@ using TupleSet = std::set<Tuple>;
 
 // The background "source" (no source at all) as an int: above every source, as the engine orders it.
 inline constexpr int background_source = INT_MAX;
+// An optional argument left out without a default, in any column.
+inline constexpr int absent = INT_MIN;
 
 struct ProgramRun {
   std::shared_ptr<nogood::Session> session;    // the verdicts read their rule and bindings from it
@@ -94,6 +96,10 @@ inline ProgramRun run_program(std::string const& rules, std::vector<std::string>
       for (std::size_t c = 0; c < rel.arity(); ++c) {
         auto v = rel.row(r)[c];
         auto type = decl.columns[c];
+        if (nogood::engine::is_absent(type, v)) {
+          t.push_back(absent);
+          continue;
+        }
         if (type == nogood::engine::ValueType::symbol || type == nogood::engine::ValueType::string) {
           auto it = std::find(opts.symbols.begin(), opts.symbols.end(), session.corpus().strings.view(v));
           t.push_back(it == opts.symbols.end() ? -1 : static_cast<int>(it - opts.symbols.begin()));

@@ -143,9 +143,15 @@ void write_verdict(JsonWriter& w, Session const& s, std::vector<std::string> con
     w.key("accepted").begin_object().member("reason", a->reason).member("by", a->by).member("date", a->date).end_object();
   w.key("bindings").begin_object();
   for (auto const& b : v.bindings) {
+    w.key(b.name).begin_object().member("type", engine::to_string(b.type));
+    // An optional argument left out: no value, and nothing to show.
+    if (engine::is_absent(b.type, b.value)) {
+      w.key("value").null().member("display", "").end_object();
+      continue;
+    }
     text.clear();
     s.append_canonical(text, b.type, b.value);
-    w.key(b.name).begin_object().member("type", engine::to_string(b.type)).member("value", text);
+    w.member("value", text);
     text.clear();
     s.append_display(text, b.type, b.value);
     w.member("display", text);

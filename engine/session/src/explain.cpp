@@ -30,18 +30,30 @@ std::string Session::fact_text(engine::RelationId rel, engine::Value const* row)
         out += text[i];
         continue;
       }
+      // An absent argument leaves no gap: `{person} is {role} {org}` reads `... is informant`.
+      if (engine::is_absent(decl.columns[arg], row[arg]) && !out.empty() && out.back() == ' ') out.pop_back();
       out += display(decl.columns[arg], row[arg]);
       i = close;
     }
   } else {
+    // Trailing arguments that are absent or hold their default are left out, as facts and rules
+    // leave them out; an absent one before a shown argument reads `absent`, as rules write it.
+    auto shown = pred.arity();
+    while (shown > 0 && left_out(pred.params[shown - 1], decl.columns[shown - 1], row[shown - 1])) --shown;
     out = (decl.strong_negation ? "-" : "") + pred.name + "(";
-    for (std::size_t i = 0; i < pred.arity(); ++i) out += (i ? ", " : "") + display(decl.columns[i], row[i]);
+    for (std::size_t i = 0; i < shown; ++i)
+      out += (i ? ", " : "") + (engine::is_absent(decl.columns[i], row[i]) ? std::string("absent") : display(decl.columns[i], row[i]));
     out += ")";
   }
   bool sourced = pred.kind == engine::PredicateKind::claimed || (pred.kind == engine::PredicateKind::derived && pred.sourced);
   if (sourced && row[pred.arity()] != engine::no_source) out += " @ " + display(ValueType::source, row[pred.arity()]);
   if (decl.certainty_column >= 0) out += " certainty " + display(ValueType::certainty, row[decl.certainty_column]);
   return out;
+}
+
+bool Session::left_out(engine::Parameter const& param, ValueType type, engine::Value v) const {
+  if (engine::is_absent(type, v)) return true;
+  return param.default_text && canonical(type, v) == *param.default_text;
 }
 
 namespace {

@@ -177,6 +177,7 @@ std::string_view Session::entity_display(engine::Value v) const {
 }
 
 void Session::append_display(std::string& out, ValueType type, engine::Value v) const {
+  if (engine::is_absent(type, v)) return;  // an optional argument left out shows as nothing
   switch (type) {
     case ValueType::entity: out += v < corpus_.entities.size() ? entity_display(v) : "?"; return;
     case ValueType::symbol: out += symbol_display(v); return;
@@ -195,6 +196,7 @@ std::string_view Session::symbol_display(std::uint32_t id) const {
 }
 
 void Session::append_canonical(std::string& out, ValueType type, engine::Value v) const {
+  if (engine::is_absent(type, v)) return;
   if (type == ValueType::entity) out += v < corpus_.entities.size() ? std::string_view(corpus_.entities[v].id) : "?";
   else if (type == ValueType::symbol) out += corpus_.strings.view(v);
   else append_display(out, type, v);

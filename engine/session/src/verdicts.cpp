@@ -116,6 +116,9 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
   auto const first_source = sources.size();
   for (std::size_t i = 0; i < decl.columns.size(); ++i) {
     Binding b = v.bindings[i];
+    // An absent binding adds nothing: it cannot collide with an empty string, and a program
+    // without optional arguments keeps its ids.
+    if (engine::is_absent(b.type, b.value)) continue;
     key.append(1, '\0').append(b.name).append(1, '=');
     session.append_canonical(key, b.type, b.value);
     if (b.type == ValueType::source && row[i] < session.corpus().sources.size()) add_once(sources, first_source, row[i]);

@@ -107,7 +107,10 @@ ast::Term ast_builder::primary(syntax::primary const& p) {
   return boost::apply_visitor(
       overloaded{
           [](syntax::variable const& v) -> ast::Term { return ast::Variable{v.text, v.span}; },
-          [](syntax::symbol const& s) -> ast::Term { return ast::Symbol{s.text, s.span}; },
+          [](syntax::symbol const& s) -> ast::Term {
+            if (s.text == "absent") return ast::Absent{s.span};
+            return ast::Symbol{s.text, s.span};
+          },
           [this](syntax::string_lit const& s) -> ast::Term { return string(s); },
           [this](syntax::number const& n) -> ast::Term { return integer(n); },
           [this](syntax::date const& d) -> ast::Term { return date(d); },
@@ -454,6 +457,16 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
                 }
               // Any other word names a vocabulary; the checker reports it if none has that name.
               if (!known) par.vocabulary = identifier(param.type);
+              par.question_mark = param.optional;
+              if (param.default_value) {
+                par.default_value = term(*param.default_value);
+                par.optional = true;
+                par.optional_span = ast::span_of(*par.default_value);
+              } else if (param.optional) {
+                par.optional = true;
+                // Just after the type word: where the `?` was written.
+                par.optional_span = Span{param.type.span.file, param.type.span.end, param.type.span.end + 1};
+              }
               out.params.push_back(std::move(par));
             }
             return out;

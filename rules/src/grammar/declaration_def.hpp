@@ -17,7 +17,11 @@ auto const params_def = x3::lit(')') | (expect(Expected::param_name)[parameter] 
                                         *(',' >> expect(Expected::param_name)[parameter]) >>
                                         expect(Expected::params_close)[')']);
 
-auto const parameter_def = lower_name >> expect(Expected::param_colon)[':'] >> expect(Expected::param_type)[any_name];
+// `?` or `= default` makes the argument optional; the checker says which of them fits the type.
+// The `?` is taken without skipping blanks first: a failed look past them would move the place a
+// later syntax error is reported at.
+auto const parameter_def = lower_name >> expect(Expected::param_colon)[':'] >> expect(Expected::param_type)[any_name] >>
+                           x3::matches[x3::no_skip['?']] >> -('=' >> expect(Expected::param_default)[chain]);
 
 auto const unique_stmt_def = kw("unique") >> expect(Expected::unique_predicate)[lower_name] >>
                              expect(Expected::unique_open)['('] >> unique_keys >>

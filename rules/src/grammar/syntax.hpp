@@ -165,9 +165,12 @@ struct import_stmt {
   Span span;
 };
 
+// `org: entity?`, `status: symbol = active`.
 struct parameter {
   name param;
   name type;
+  bool optional = false;
+  boost::optional<chain> default_value;
 };
 
 struct pred_decl {

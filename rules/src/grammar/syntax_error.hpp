@@ -15,6 +15,7 @@ enum class Expected : std::uint8_t {
   param_name,
   param_colon,
   param_type,
+  param_default,
   params_close,
   pred_end,
   rule_head_end,

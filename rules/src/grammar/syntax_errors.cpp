@@ -41,6 +41,8 @@ expectation const& describe(Expected e) {
       /* param_colon */ {"`:` after the parameter name", "expected `:`", parameter_shape},
       /* param_type */ {"a type after `:`", "expected a type",
                         "the types are entity, symbol, string, int, date, source, certainty"},
+      /* param_default */ {"a default value after `=`", "expected a value",
+                           "write the value an omitted argument takes, e.g. `status: symbol = active`"},
       /* params_close */ {"`,` or `)` after the parameter", "expected `,` or `)`", ""},
       /* pred_end */ {"`.` after the predicate declaration", "expected `.`", "", true},
       /* rule_head_end */ {"`:-` or `.` after the rule head", "expected `:-` or `.`",

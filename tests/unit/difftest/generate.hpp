@@ -55,13 +55,13 @@ struct Sizes {
 
 class Generator {
 public:
-  Generator(std::uint64_t seed, Sizes sizes) : rng_(seed), sizes_(sizes) {}
+  Generator(std::uint64_t seed, Sizes sizes) : rng_(seed), sizes_(sizes), seed_(seed) {}
 
   Program run() {
     domain_ = rng_.between(2, sizes_.max_domain);
     low_ = rng_.percent(25) ? -2 : 0;
     int nbase = rng_.between(1, sizes_.max_base);
-    for (int i = 0; i < nbase; ++i) p_.preds.push_back({"b" + std::to_string(i), arity(), true, -1, false, false});
+    for (int i = 0; i < nbase; ++i) p_.preds.push_back({"b" + std::to_string(i), arity(), true, -1, false, false, -1, {}});
     int ngroups = rng_.between(1, sizes_.max_groups);
     int nderived = 0;
     for (int g = 0; g < ngroups; ++g) {
@@ -69,7 +69,7 @@ public:
       int n = rng_.percent(50) ? 1 : rng_.between(1, sizes_.max_group_size);
       for (int i = 0; i < n; ++i) {
         group.push_back(static_cast<int>(p_.preds.size()));
-        p_.preds.push_back({"p" + std::to_string(nderived++), arity(), false, g, rng_.percent(15), rng_.percent(25)});
+        p_.preds.push_back({"p" + std::to_string(nderived++), arity(), false, g, rng_.percent(15), rng_.percent(25), -1, {}});
       }
       p_.groups.push_back(std::move(group));
     }
@@ -88,6 +88,7 @@ public:
       p_.rules.push_back(std::move(r));
     }
     p_.negation_check = rng_.percent(80);
+    optional_arguments(seed_);
     facts();
     return std::move(p_);
   }
@@ -114,6 +115,18 @@ private:
     std::vector<int> agg_locals;  // int local variables of earlier aggregates
     bool recursive = false;       // computed values must be kept within bounds
   };
+
+  // Declared predicates whose last arguments get defaults. Drawn from a generator of their own,
+  // so that the rest of each seed's program stays as it was.
+  void optional_arguments(std::uint64_t seed) {
+    Rng rng(seed ^ 0x6f7074696f6e616cull);
+    for (auto& pred : p_.preds) {
+      if (pred.arity == 0 || !(pred.base || pred.declared) || !rng.percent(35)) continue;
+      pred.optional_from = rng.below(pred.arity);
+      pred.defaults.assign(static_cast<std::size_t>(pred.arity), 0);
+      for (int i = pred.optional_from; i < pred.arity; ++i) pred.defaults[static_cast<std::size_t>(i)] = low_ + rng.below(domain_);
+    }
+  }
 
   int arity() {
     int r = rng_.below(100);
@@ -621,6 +634,7 @@ private:
 
   Rng rng_;
   Sizes sizes_;
+  std::uint64_t seed_;
   Program p_;
   int domain_ = 4;
   int low_ = 0;  // facts hold low_ .. low_ + domain_ - 1

@@ -94,6 +94,12 @@ struct Pred {
   int group = -1;         // derived: index into Program::groups
   bool declared = false;  // derived predicate with a `pred` declaration
   bool sourced = false;   // derived predicate whose heads carry `@ S`
+  // Declared arguments from this one on are optional, each with its default (`a1: int = 3`);
+  // -1: none. Tuples always hold every argument: leaving one out is only a way of writing it.
+  int optional_from = -1;
+  std::vector<int> defaults;  // per argument, from optional_from on
+
+  bool optional(std::size_t i) const { return optional_from >= 0 && static_cast<int>(i) >= optional_from; }
 };
 
 struct Fact {
@@ -194,11 +200,27 @@ inline char const* to_text(Cmp op) {
   return names[static_cast<int>(op)];
 }
 
-inline std::string to_text(Program const& p, Atom const& a) {
+// How many of an atom's arguments are written: trailing optional ones are left out when they
+// say nothing more, `_` in a body and the default in a head or background fact.
+inline std::size_t written_arity(Pred const& pred, Atom const& a, bool head) {
+  auto n = a.args.size();
+  while (n > 0 && pred.optional(n - 1)) {
+    auto const& t = a.args[n - 1];
+    bool computed = false;
+    for (auto const& [at, e] : a.computed) computed = computed || at == n - 1;
+    bool same = head ? t.kind == Term::Kind::constant && t.value == pred.defaults[n - 1] : t.kind == Term::Kind::anon;
+    if (computed || !same) break;
+    --n;
+  }
+  return n;
+}
+
+inline std::string to_text(Program const& p, Atom const& a, bool head = false) {
   std::string out = (a.strong ? "-" : "") + p.preds[a.pred].name;
-  if (!a.args.empty()) {
+  auto const written = written_arity(p.preds[a.pred], a, head);
+  if (written > 0) {
     out += '(';
-    for (std::size_t i = 0; i < a.args.size(); ++i) {
+    for (std::size_t i = 0; i < written; ++i) {
       std::string arg = to_text(a.args[i]);
       for (auto const& [at, e] : a.computed)
         if (at == i) arg = to_text(e);
@@ -254,7 +276,7 @@ inline std::string to_text(Program const& p, Literal const& l) {
 }
 
 inline std::string to_text(Program const& p, Rule const& r) {
-  std::string out = r.constraint ? "constraint " + r.name : to_text(p, r.head);
+  std::string out = r.constraint ? "constraint " + r.name : to_text(p, r.head, true);
   if (r.body.empty()) return out + ".";
   out += " :- ";
   for (std::size_t i = 0; i < r.shown.size(); ++i) out += (i ? ", " : "") + to_text(p, r.body[r.shown[i]]);
@@ -265,7 +287,10 @@ inline std::string declaration(Pred const& pred) {
   std::string out = "pred " + pred.name;
   if (pred.arity == 0) return out + ".";
   out += '(';
-  for (int i = 0; i < pred.arity; ++i) out += (i ? ", a" : "a") + std::to_string(i) + ": int";
+  for (int i = 0; i < pred.arity; ++i) {
+    out += (i ? ", a" : "a") + std::to_string(i) + ": int";
+    if (pred.optional(static_cast<std::size_t>(i))) out += " = " + std::to_string(pred.defaults[static_cast<std::size_t>(i)]);
+  }
   return out + ").";
 }
 
@@ -281,7 +306,7 @@ inline std::string rules_text(Program const& p) {
     a.pred = f.pred;
     a.strong = f.negated;
     for (int v : f.args) a.args.push_back(Term::constant(v));
-    out += to_text(p, a) + ".\n";
+    out += to_text(p, a, true) + ".\n";
   }
   for (auto const& r : p.rules) out += to_text(p, r) + "\n";
   return out;
@@ -291,12 +316,21 @@ inline std::string rules_text(Program const& p) {
 inline std::string facts_text(Program const& p, int source) {
   std::string out = "{\"nogood\": 1, \"source\": {\"id\": \"s" + std::to_string(source + 1) + "\"}, \"facts\": [";
   bool first = true;
-  for (auto const& f : p.facts) {
+  for (std::size_t k = 0; k < p.facts.size(); ++k) {
+    auto const& f = p.facts[k];
     if (f.source != source) continue;
     out += first ? "\n  " : ",\n  ";
     first = false;
     out += "{\"pred\": \"" + p.preds[f.pred].name + "\", \"args\": [";
-    for (std::size_t i = 0; i < f.args.size(); ++i) out += (i ? ", " : "") + std::to_string(f.args[i]);
+    // Optional arguments that hold their default: every third fact writes them, the others
+    // leave the trailing ones out and write `null` for one before a given argument.
+    auto const& pred = p.preds[f.pred];
+    auto is_default = [&](std::size_t i) { return pred.optional(i) && f.args[i] == pred.defaults[i]; };
+    auto written = f.args.size();
+    if (k % 3 != 0)
+      while (written > 0 && is_default(written - 1)) --written;
+    for (std::size_t i = 0; i < written; ++i)
+      out += (i ? ", " : "") + (k % 3 != 0 && is_default(i) ? std::string("null") : std::to_string(f.args[i]));
     out += "]";
     if (f.claimant) out += ", \"by\": \"" + constant_text(f.claimant, Sort::claimant) + "\"";
     if (f.explicit_certainty) out += ", \"certainty\": \"" + constant_text(f.certainty, Sort::certainty) + "\"";

@@ -22,6 +22,10 @@ struct Parameter {
   std::string name;
   ValueType type;
   VocabularyId vocabulary = no_vocabulary;  // a symbol argument restricted to a declared vocabulary
+  // `org: entity?` or `since: date = 2000-01-01`: facts and head atoms may leave it out. Without a
+  // default an omitted argument is absent (absent_value); the default is its canonical text.
+  bool optional = false;
+  std::optional<std::string> default_text;
 };
 
 // `vocabulary role_name = {informant, isis_leader}.`: the only values a symbol argument of this
@@ -49,6 +53,12 @@ struct Predicate {
   bool sourced = true;  // tuples carry the source that claims them (`@ S`)
   Span declared_at;
   std::size_t arity() const { return params.size(); }
+  // The arguments that cannot be left out: those before the first optional one.
+  std::size_t required_arity() const {
+    std::size_t n = 0;
+    while (n < params.size() && !params[n].optional) ++n;
+    return n;
+  }
 };
 
 struct Schema {
@@ -62,9 +72,14 @@ struct Schema {
   std::vector<std::string_view> names() const;
   // The type of a parameter as written: its vocabulary's name, or the built-in type's.
   std::string type_name(Parameter const& p) const;
+  // `person: entity, role: symbol, org: entity?`: the arguments as declared.
+  std::string params_text(Predicate const& pred) const;
 
 private:
   std::map<std::string, PredicateId, std::less<>> by_name_;  // predicates other than constraints
 };
+
+// "2 arguments", or "2 to 3 arguments (`org` is optional)".
+std::string arity_text(Predicate const& pred);
 
 }  // namespace nogood::engine

@@ -21,6 +21,16 @@ enum class Certainty : std::uint8_t { uncertain = 0, alleged = 1, reported = 2, 
 std::string_view to_string(Certainty);
 std::optional<Certainty> parse_certainty(std::string_view);
 
+// An optional argument left out, with no default: one reserved value per column type, never an
+// interned id (pools stay far below it) nor a date (dates lie within 0001..9999), so testing for
+// it is one comparison. Ints use all 32 bits and have none: an optional int needs a default.
+// The absent date sits just above INT32_MIN (the built-in `source`'s unknown date), below every date.
+inline constexpr Value absent_id = 0xffffffffu;
+inline constexpr Value absent_date = 0x80000001u;
+inline constexpr bool has_absent(ValueType t) { return t != ValueType::integer; }
+inline constexpr Value absent_value(ValueType t) { return t == ValueType::date ? absent_date : absent_id; }
+inline constexpr bool is_absent(ValueType t, Value v) { return has_absent(t) && v == absent_value(t); }
+
 inline Value pack_int(std::int32_t v) { return static_cast<Value>(v); }
 inline std::int32_t unpack_int(Value v) { return static_cast<std::int32_t>(v); }
 

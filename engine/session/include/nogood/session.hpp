@@ -111,6 +111,8 @@ public:
   std::string canonical(engine::ValueType type, engine::Value v) const;
   void append_display(std::string& out, engine::ValueType type, engine::Value v) const;
   void append_canonical(std::string& out, engine::ValueType type, engine::Value v) const;
+  // Whether a fact's statement leaves this trailing argument out: absent, or its default.
+  bool left_out(engine::Parameter const& param, engine::ValueType type, engine::Value v) const;
 
   SourceManager& sources() { return sources_; }
   SourceManager const& sources() const { return sources_; }

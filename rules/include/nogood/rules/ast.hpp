@@ -46,11 +46,17 @@ struct DateLit {
   Span span;
 };
 
+// `absent`: the value of an optional argument left out without a default. A keyword in term
+// position; the symbol with that text is written `"absent"`.
+struct Absent {
+  Span span;
+};
+
 struct Binary;
 struct Call;
 struct Aggregate;
 
-using Term = std::variant<Variable, Symbol, StringLit, IntLit, DateLit,
+using Term = std::variant<Variable, Symbol, StringLit, IntLit, DateLit, Absent,
                           std::shared_ptr<Binary>, std::shared_ptr<Call>, std::shared_ptr<Aggregate>>;
 
 Span span_of(Term const&);
@@ -152,6 +158,11 @@ struct Parameter {
   // A type word that is not built in: the name of a vocabulary (then `type` is symbol), resolved
   // by the checker, which reports it when no vocabulary has that name.
   std::optional<Identifier> vocabulary;
+  // `org: entity?` (optional, absent when left out) or `status: symbol = active` (its default).
+  bool optional = false;
+  Span optional_span;  // the `?`, or the default value
+  std::optional<Term> default_value;
+  bool question_mark = false;  // `?` was written (with a default too, it is an error)
 };
 
 // `pred role(person: entity, role: symbol).`

@@ -84,6 +84,6 @@ struct CheckedProgram {
 
 // Checks `files` (the result of load_rules) and returns the checked program; errors go to
 // `diags` and leave the program unusable for evaluation (check diags.has_errors()).
-CheckedProgram check(std::vector<ast::Program> const& files, SourceManager const& sources, Diagnostics& diags);
+CheckedProgram check(std::vector<ast::Program>& files, SourceManager const& sources, Diagnostics& diags);
 
 }  // namespace nogood::rules
