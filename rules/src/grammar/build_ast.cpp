@@ -1,9 +1,11 @@
 #include "build_ast.hpp"
 
 #include "../type_words.hpp"
+#include "nogood/rules/print.hpp"
 
 #include <array>
 #include <charconv>
+#include <map>
 #include <string_view>
 #include <utility>
 
@@ -310,6 +312,7 @@ ast::Literal ast_builder::condition(syntax::condition const& c) {
 // Set members are values written out: names, strings, numbers, dates.
 std::vector<ast::Term> ast_builder::constants(std::vector<syntax::chain> const& items) {
   std::vector<ast::Term> out;
+  std::map<std::string, Span> listed;  // by value: a name and the string of its text are one value
   for (auto const& item : items) {
     auto t = term(item);
     bool constant = std::holds_alternative<ast::Symbol>(t) || std::holds_alternative<ast::StringLit>(t) ||
@@ -318,6 +321,16 @@ std::vector<ast::Term> ast_builder::constants(std::vector<syntax::chain> const& 
       error(make_error("E0113", "a set lists values, not variables or expressions")
                 .with_primary(item.span, "not a value")
                 .with_help("write names, strings, numbers or dates, e.g. `{isis_leader, \"al-Qaeda leader\", 3}`"));
+      continue;
+    }
+    auto const* name = std::get_if<ast::Symbol>(&t);
+    auto const* text = std::get_if<ast::StringLit>(&t);
+    auto key = name ? name->name : text ? text->value : to_text(t);
+    if (auto [first, fresh] = listed.emplace(key, item.span); !fresh) {
+      diags_.report(make_warning("W0203", "`" + to_text(t) + "` is listed twice in one set")
+                        .with_primary(item.span, "listed again here")
+                        .with_secondary(first->second, "first listed here")
+                        .with_help("remove one of them"));
       continue;
     }
     out.push_back(std::move(t));
