@@ -15,10 +15,11 @@
 
 namespace {
 
+// In $TMPDIR (tests/fuzz/run points it at its work folder), made once per process.
 std::filesystem::path const& scratch() {
   static std::filesystem::path const dir = [] {
-    char name[] = "/tmp/nogood-fuzz-fix-XXXXXX";
-    char* made = ::mkdtemp(name);
+    auto pattern = (std::filesystem::temp_directory_path() / "nogood-fuzz-fix-XXXXXX").string();
+    char* made = ::mkdtemp(pattern.data());
     if (!made) std::abort();
     return std::filesystem::path(made);
   }();
