@@ -28,6 +28,7 @@ using json = nlohmann::json;
 using engine::ValueType;
 using detail::kind_of;
 using detail::date_problem;
+using detail::date_value_problem;
 using detail::read_file;
 
 bool valid_utf8(std::string_view s, std::size_t& bad) {
@@ -312,13 +313,13 @@ public:
       }
       case ValueType::date: {
         if (!a.is_string()) return expect("a date (\"YYYY-MM-DD\")");
-        auto d = engine::parse_date(a.get<std::string>());
-        if (!d) {
-          auto [message, help] = date_problem(a.get<std::string>());
-          error("E0307", ptr, message, help);
-          return std::nullopt;
-        }
-        return engine::pack_int(*d);
+        auto const& text = a.get<std::string>();
+        if (auto d = engine::parse_date(text)) return engine::pack_int(*d);
+        engine::DateProblem problem = engine::DateProblem::none;
+        if (auto v = engine::parse_date_value(text, problem)) return *v;
+        auto [code, message, help] = date_value_problem(text, problem);
+        error(code, ptr, message, help);
+        return std::nullopt;
       }
       case ValueType::source: {
         if (!a.is_string()) return expect("a source id");
@@ -490,9 +491,15 @@ public:
           values_.push_back(engine::pack_int(static_cast<std::int32_t>(a.number)));
           break;
         case ValueType::date: {
-          auto d = is_string ? engine::parse_date(a.text) : std::nullopt;
-          if (!d) return false;
-          values_.push_back(engine::pack_int(*d));
+          if (!is_string) return false;
+          if (auto d = engine::parse_date(a.text)) {
+            values_.push_back(engine::pack_int(*d));
+            break;
+          }
+          engine::DateProblem problem = engine::DateProblem::none;
+          auto v = engine::parse_date_value(a.text, problem);
+          if (!v) return false;
+          values_.push_back(*v);
           break;
         }
         default: return false;

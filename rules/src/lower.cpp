@@ -206,7 +206,8 @@ private:
     if (auto v = std::get_if<ast::Variable>(&t)) {
       auto r = scope.reg(v->name);
       if (!r) return;
-      e.steps.push_back({is_signed(scope.type(*r)) ? Op::push_signed_var : Op::push_var, *r});
+      auto const ty = scope.type(*r);
+      e.steps.push_back({ty == ValueType::date ? Op::push_date_var : is_signed(ty) ? Op::push_signed_var : Op::push_var, *r});
       return;
     }
     if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
@@ -219,7 +220,7 @@ private:
     if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t)) {
       for (auto const& a : (*c)->args) expr(a, ValueType::integer, scope, e);
       auto const& f = (*c)->function.name;
-      e.steps.push_back({f == "abs" ? Op::abs : f == "min" ? Op::min : Op::max, 0});
+      e.steps.push_back({f == "abs" ? Op::abs : f == "min" ? Op::min : f == "earliest" ? Op::earliest : f == "latest" ? Op::latest : Op::max, 0});
       return;
     }
     auto v = constant(t, context);
@@ -293,8 +294,13 @@ private:
             l.negated_conjunction = negated_conjunction_text(v->name, scope).has_value();
           }
           static constexpr engine::CompareOp ops[] = {engine::CompareOp::eq, engine::CompareOp::ne, engine::CompareOp::lt,
-                                                      engine::CompareOp::le, engine::CompareOp::gt, engine::CompareOp::ge};
+                                                      engine::CompareOp::le, engine::CompareOp::gt, engine::CompareOp::ge,
+                                                      engine::CompareOp::overlaps, engine::CompareOp::within};
           l.op = ops[static_cast<int>(c->op)];
+          l.within = c->within;
+          l.within_hours = c->within_hours;
+          l.certain_dates = c->certain_dates;
+          l.date_gap = c->date_gap;
           auto lt = term_type(c->lhs, scope), rt = term_type(c->rhs, scope);
           auto type = lt ? *lt : rt ? *rt : ValueType::symbol;
           l.is_signed = is_signed(type);

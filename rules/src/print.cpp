@@ -23,6 +23,8 @@ char const* op_text(ast::CompareOp op) {
     case ast::CompareOp::le: return " <= ";
     case ast::CompareOp::gt: return " > ";
     case ast::CompareOp::ge: return " >= ";
+    case ast::CompareOp::overlaps: return " overlaps ";
+    case ast::CompareOp::within: return " within ";
   }
   return " ? ";
 }
@@ -99,6 +101,8 @@ std::string to_text(ast::Literal const& l) {
     return out + ")";
   }
   auto const& c = std::get<ast::Comparison>(l);
+  if (c.op == ast::CompareOp::within)
+    return to_text(c.lhs) + " within " + std::to_string(c.within) + (c.within_hours ? " hours of " : " days of ") + to_text(c.rhs);
   return to_text(c.lhs) + op_text(c.op) + to_text(c.rhs);
 }
 

@@ -81,12 +81,19 @@ struct Atom {
   Span span;
 };
 
-enum class CompareOp { eq, ne, lt, le, gt, ge };
+// `overlaps` and `within` compare dates as intervals (docs/rules-language.md, "Dates").
+enum class CompareOp { eq, ne, lt, le, gt, ge, overlaps, within };
 
 struct Comparison {
   CompareOp op;
   Term lhs, rhs;
   Span span;
+  // within: `within 3 days of`, `within 2 hours of`.
+  std::int64_t within = 0;
+  bool within_hours = false;
+  // Made by `unique` on a date value: `!=` is "certainly different", `abs(A - B) > N` the gap.
+  bool certain_dates = false;
+  bool date_gap = false;
 };
 
 // `not atom`: no such claim or derived fact (stratified).
