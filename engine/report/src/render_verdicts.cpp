@@ -118,6 +118,7 @@ void write_claim(JsonWriter& w, Session const& s, std::uint32_t id) {
   if (auto const at = corpus.at(c)) w.value(*at);
   else w.null();
   if (c.file < corpus.files.size()) w.member("file", report_path(s, corpus.files[c.file])).member("pointer", c.pointer());
+  if (auto it = corpus.written_dates.find(id); it != corpus.written_dates.end()) w.member("dates", it->second);
   w.end_object();
 }
 
