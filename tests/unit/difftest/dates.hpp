@@ -112,7 +112,7 @@ struct Fact {
   std::string date;
 };
 
-enum class Test { compare, overlaps, within_days, within_hours, shifted, day_ends, span };
+enum class Test { compare, overlaps, within_days, within_hours, shifted, day_ends, span, disjoint, far };
 enum class Op { eq, ne, lt, le, gt, ge };
 inline char const* op_text(Op op) {
   static char const* const t[] = {"=", "!=", "<", "<=", ">", ">="};
@@ -139,7 +139,7 @@ inline Program generate(std::uint64_t seed) {
   for (int i = 0; i < facts; ++i) p.facts.push_back({rng.below(2), rng.below(2), random_date(rng)});
   int const checks = rng.between(1, 4);
   for (int i = 0; i < checks; ++i)
-    p.checks.push_back({static_cast<Test>(rng.below(7)), static_cast<Op>(rng.below(6)), rng.between(0, 40), rng.percent(70)});
+    p.checks.push_back({static_cast<Test>(rng.below(9)), static_cast<Op>(rng.below(6)), rng.between(0, 40), rng.percent(70)});
   p.unique_within = rng.percent(50) ? -1 : rng.between(0, 60);
   return p;
 }
@@ -161,6 +161,8 @@ inline std::string rules_text(Program const& p) {
       case Test::shifted: out += head + "A + " + n + " " + op_text(c.op) + " B.\n"; break;
       case Test::day_ends: out += head + "E = earliest(A) + " + n + ", E " + op_text(c.op) + " latest(B).\n"; break;
       case Test::span: out += head + "L = latest(A), L - earliest(B) > " + n + ".\n"; break;
+      case Test::disjoint: out += head + "not (A overlaps B).\n"; break;
+      case Test::far: out += head + "not (A within " + n + " days of B).\n"; break;
     }
   }
   return out;
@@ -241,6 +243,8 @@ inline Result evaluate_naive(Program const& p) {
             if (ok) bind["E"] = day_text(e);
             break;
           }
+          case Test::disjoint: ok = !overlap(a, b); break;
+          case Test::far: ok = !within(a, b, c.n, false); break;
           case Test::span: {
             std::int64_t const l = floor_day(a.hi);
             ok = l - floor_day(b.lo) > c.n;
