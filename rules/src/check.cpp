@@ -4,6 +4,7 @@
 #include <set>
 
 #include "check_internal.hpp"
+#include "nogood/rules/print.hpp"
 
 namespace nogood::rules {
 
@@ -505,6 +506,13 @@ private:
         return true;
       };
       if (!numeric(l, (*b)->lhs) || !numeric(r, (*b)->rhs)) return std::nullopt;
+      for (auto const* side : {&(*b)->lhs, &(*b)->rhs})
+        if (auto d = std::get_if<ast::DateLit>(side); d && d->day == 0) {
+          diags_.report(make_error("E0253", "arithmetic on a month: `" + to_text(*side) + "` is not a single day")
+                            .with_primary(span_of(*side), "a month")
+                            .with_help("use `earliest(" + to_text(*side) + ")` or `latest(" + to_text(*side) + ")`, or a day `YYYY-MM-DD`"));
+          return std::nullopt;
+        }
       if (l == ValueType::date && r == ValueType::date) {
         if ((*b)->op == ast::ArithOp::sub) return ValueType::integer;
         diags_.report(make_error("E0206", "type mismatch: dates can only be subtracted from each other")

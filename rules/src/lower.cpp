@@ -6,6 +6,7 @@
 #include <set>
 
 #include "check_internal.hpp"
+#include "nogood/engine/dates.hpp"
 #include "nogood/rules/print.hpp"
 
 namespace nogood::rules {
@@ -122,7 +123,14 @@ private:
       }
       return engine::pack_int(static_cast<std::int32_t>(i->value));
     }
-    if (auto d = std::get_if<ast::DateLit>(&t)) return engine::pack_int(engine::days_from_civil(d->year, d->month, d->day));
+    if (auto d = std::get_if<ast::DateLit>(&t)) {
+      if (d->day != 0) return engine::pack_int(engine::days_from_civil(d->year, d->month, d->day));
+      char text[8] = {static_cast<char>('0' + d->year / 1000 % 10), static_cast<char>('0' + d->year / 100 % 10),
+                      static_cast<char>('0' + d->year / 10 % 10), static_cast<char>('0' + d->year % 10), '-',
+                      static_cast<char>('0' + d->month / 10), static_cast<char>('0' + d->month % 10), 0};
+      engine::DateProblem problem = engine::DateProblem::none;
+      return engine::parse_date_value(text, problem);  // a month: interned as facts' months are
+    }
     return std::nullopt;
   }
 

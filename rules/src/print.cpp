@@ -51,7 +51,8 @@ std::string to_text(ast::Term const& t) {
   if (auto i = std::get_if<ast::IntLit>(&t)) return std::to_string(i->value);
   if (auto d = std::get_if<ast::DateLit>(&t)) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+    if (d->day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", d->year, d->month);
+    else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
     return buf;
   }
   if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {

@@ -417,6 +417,17 @@ ast::DateLit ast_builder::date(syntax::date const& d) {
   std::string_view text = d.text;
   auto first_dash = text.find('-');
   auto second_dash = text.find('-', first_dash + 1);
+  if (second_dash == std::string_view::npos) {  // `2025-10`: a month
+    out.year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    out.month = (text[5] - '0') * 10 + (text[6] - '0');
+    auto bad_month = [&](std::string label, std::string help) {
+      error(make_error("E0104", "invalid date `" + d.text + "`").with_primary(d.span, std::move(label)).with_help(help));
+      return out;
+    };
+    if (out.year == 0) return bad_month("there is no year 0", "years run from 0001 to 9999");
+    if (out.month < 1 || out.month > 12) return bad_month("there is no month " + std::string(text.substr(5)), "months run from 01 to 12");
+    return out;
+  }
   auto y = text.substr(0, first_dash);
   auto m = text.substr(first_dash + 1, second_dash - first_dash - 1);
   auto dd = text.substr(second_dash + 1);

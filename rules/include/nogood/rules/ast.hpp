@@ -40,7 +40,7 @@ struct IntLit {
   Span span;
 };
 
-// `2025-10-19`, validated by the parser (a day that exists).
+// `2025-10-19`, validated by the parser (a day that exists); `2025-10`, a month, has day 0.
 struct DateLit {
   int year = 0, month = 0, day = 0;
   Span span;
