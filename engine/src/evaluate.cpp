@@ -14,6 +14,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "nogood/engine/dates.hpp"
 #include "plan.hpp"
 
 namespace nogood::engine {
@@ -24,8 +25,25 @@ using detail::Range;
 bool evaluate_expr(Expr const& e, Value const* regs, std::int64_t& out) {
   std::int64_t stack[32];
   int top = 0;
-  for (auto const& s : e.steps) {
+  for (std::size_t i = 0; i < e.steps.size(); ++i) {
+    auto const& s = e.steps[i];
     switch (s.op) {
+      case Expr::Op::push_date_var: {
+        Value const v = regs[s.value];
+        // Arithmetic needs exact days; a month or a year fails the literal (earliest/latest first).
+        if (is_imprecise_date(v) && e.steps.size() > 1 &&
+            !(i + 1 < e.steps.size() && (e.steps[i + 1].op == Expr::Op::earliest || e.steps[i + 1].op == Expr::Op::latest)))
+          return false;
+        stack[top++] = unpack_int(v);  // a tagged value is positive: it reads back unchanged
+        break;
+      }
+      case Expr::Op::earliest:
+      case Expr::Op::latest: {
+        auto const v = static_cast<Value>(stack[top - 1]);
+        if (is_imprecise_date(v)) stack[top - 1] = s.op == Expr::Op::earliest ? earliest_day(v) : latest_day(v);
+        else if (stack[top - 1] > INT32_MAX || stack[top - 1] < INT32_MIN) return false;
+        break;
+      }
       case Expr::Op::push_const: stack[top++] = unpack_int(s.value); break;
       case Expr::Op::push_unsigned_const: stack[top++] = s.value; break;
       case Expr::Op::push_var: stack[top++] = regs[s.value]; break;
@@ -61,17 +79,63 @@ bool compare_values(CompareOp op, std::int64_t a, std::int64_t b) {
     case CompareOp::gt: return a > b;
     case CompareOp::ge: return a >= b;
     case CompareOp::in:
-    case CompareOp::not_in: return false;  // a set, not a value, is on the right: compare_holds
+    case CompareOp::not_in:  // a set, not a value, is on the right: compare_holds
+    case CompareOp::overlaps:
+    case CompareOp::within: return false;  // dates: date_compare
   }
   return false;
 }
 
+namespace {
+
+// The slow path: a comparison where a date is not an exact day, or `overlaps` and `within`.
+bool date_compare(Literal const& l, Value a, Value b) {
+  switch (l.op) {
+    case CompareOp::eq: return a == b;
+    case CompareOp::ne: return l.certain_dates ? !dates_overlap(a, b) : a != b;
+    case CompareOp::lt: return date_certainly_before(a, b);
+    case CompareOp::le: return date_certainly_not_after(a, b);
+    case CompareOp::gt: return date_certainly_before(b, a);
+    case CompareOp::ge: return date_certainly_not_after(b, a);
+    case CompareOp::overlaps: return dates_overlap(a, b);
+    case CompareOp::within: return dates_within(a, b, l.within, l.within_hours);
+    case CompareOp::in:
+    case CompareOp::not_in: return false;
+  }
+  return false;
+}
+
+// `abs(D1 - D2) > N` of a `unique ... within N` on dates: the gap between the two intervals.
+bool date_gap_holds(Literal const& l, Value const* regs, bool& decided) {
+  decided = false;
+  auto const& st = l.lhs.steps;
+  if (st.size() != 4 || st[0].op != Expr::Op::push_date_var || st[1].op != Expr::Op::push_date_var) return false;
+  Value const a = regs[st[0].value], b = regs[st[1].value];
+  if (!is_imprecise_date(a) && !is_imprecise_date(b)) return false;
+  std::int64_t limit;
+  if (!evaluate_expr(l.rhs, regs, limit)) return false;
+  decided = true;
+  return !dates_within(a, b, limit, false);
+}
+
+}  // namespace
+
 bool compare_holds(Literal const& l, Value const* regs) {
   std::int64_t a, b;
+  if (l.date_gap) [[unlikely]] {
+    bool decided = false;
+    bool holds = date_gap_holds(l, regs, decided);
+    if (decided) return holds;
+  }
   if (!evaluate_expr(l.lhs, regs, a)) return false;
   if (l.op == CompareOp::in || l.op == CompareOp::not_in)
     return std::binary_search(l.set.begin(), l.set.end(), a) == (l.op == CompareOp::in);
-  return evaluate_expr(l.rhs, regs, b) && compare_values(l.op, a, b);
+  if (!evaluate_expr(l.rhs, regs, b)) return false;
+  // Exact days compare as ints; only a month, a year, an interval or a time takes the slow path.
+  if (l.lhs.type == ValueType::date &&
+      (l.op >= CompareOp::overlaps || is_imprecise_date(static_cast<Value>(a)) || is_imprecise_date(static_cast<Value>(b))))
+    [[unlikely]] return date_compare(l, static_cast<Value>(a), static_cast<Value>(b));
+  return compare_values(l.op, a, b);
 }
 
 std::optional<Derivation> Database::derivation(RelationId rel, RowId row) const {
@@ -172,7 +236,7 @@ std::int32_t const last_day = days_from_civil(9999, 12, 31);
 // Whether `e` reads a date register holding the unknown date (a source without `published`).
 bool reads_unknown_date(Expr const& e, Value const* regs) {
   for (auto const& s : e.steps)
-    if (s.op == Expr::Op::push_signed_var && unpack_int(regs[s.value]) == INT32_MIN) return true;
+    if ((s.op == Expr::Op::push_signed_var || s.op == Expr::Op::push_date_var) && unpack_int(regs[s.value]) == INT32_MIN) return true;
   return false;
 }
 
@@ -325,6 +389,8 @@ private:
 
   // `expr` computed `v`, a value of `type`, in `lit`.
   Value checked(std::int64_t v, Literal const& lit, ValueType type, Expr const& expr) {
+    // A month or a year copied as it is (`D2 = D`).
+    if (type == ValueType::date && expr.steps.size() == 1 && is_imprecise_date(static_cast<Value>(v))) return static_cast<Value>(v);
     if (type == ValueType::date && (v < first_day || v > last_day)) {
       // The unknown date plus or minus days is still unknown, not an error.
       if (reads_unknown_date(expr, regs_.data())) return pack_int(INT32_MIN);
@@ -444,6 +510,8 @@ private:
         if (l.aggregate != AggregateKind::count) {
           std::int64_t v;
           if (!evaluate_expr(l.lhs, regs_.data(), v)) return;
+          // min and max of dates take exact days; a month or a year has no single day to give.
+          if (l.lhs.steps.size() == 1 && l.lhs.steps[0].op == Expr::Op::push_date_var && is_imprecise_date(static_cast<Value>(v))) return;
           ++acc_values_;
           if (l.aggregate == AggregateKind::sum || l.aggregate == AggregateKind::mean) acc_value_ += v;
           else if (!acc_has_) acc_value_ = v;
@@ -798,6 +866,8 @@ std::string_view to_string(CompareOp op) {
     case CompareOp::ge: return ">=";
     case CompareOp::in: return "in";
     case CompareOp::not_in: return "not in";
+    case CompareOp::overlaps: return "overlaps";
+    case CompareOp::within: return "within";
   }
   return "?";
 }

@@ -6,7 +6,7 @@ namespace nogood::engine::detail {
 
 void expr_registers(Expr const& e, std::vector<Register>& out) {
   for (auto const& s : e.steps)
-    if (s.op == Expr::Op::push_var || s.op == Expr::Op::push_signed_var) out.push_back(s.value);
+    if (s.op == Expr::Op::push_var || s.op == Expr::Op::push_signed_var || s.op == Expr::Op::push_date_var) out.push_back(s.value);
 }
 
 namespace {

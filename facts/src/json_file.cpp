@@ -36,6 +36,25 @@ std::pair<std::string, std::string> date_problem(std::string const& text) {
   return {what, text.substr(0, 7) + " has " + std::to_string(days[m - 1] + (m == 2 && leap ? 1 : 0)) + " days"};
 }
 
+std::tuple<std::string, std::string, std::string> date_value_problem(std::string const& text, engine::DateProblem problem) {
+  static constexpr char forms[] =
+      "dates are written 2025-10-19 (a day), 2025-10 (a month), 2025 (a year), 2025-10-19T14:30 (a time) or "
+      "2025-10-01/2025-10-15 (an interval)";
+  switch (problem) {
+    case engine::DateProblem::backwards:
+      return {"E0324", "`" + text + "` ends before it starts", "write the earlier end first: START/END"};
+    case engine::DateProblem::no_such_time:
+      return {"E0307", "`" + text + "` is not a time that exists", "hours run from 00 to 23, minutes from 00 to 59"};
+    case engine::DateProblem::table_full:
+      return {"E0307", "`" + text + "`: too many distinct dates that are not single days", "give exact days where the sources do"};
+    case engine::DateProblem::no_such_day:
+      if (text.size() == 10 && text.find('/') == std::string::npos) return std::tuple_cat(std::tuple<std::string>("E0307"), date_problem(text));
+      return {"E0307", "`" + text + "` is not a date that exists", "years run from 0001 to 9999, months from 01 to 12, days as the month has them"};
+    case engine::DateProblem::none:
+    case engine::DateProblem::form: break;
+  }
+  return {"E0307", "`" + text + "` is not a date", forms};
+}
 
 void JsonFile::locate(Diagnostic& d, std::string const& pointer, JsonPart part, std::string label) {
   if (!doc_file_ || d.primary) return;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,7 @@
 
 #include "json_locate.hpp"
 #include "nogood/diagnostics.hpp"
+#include "nogood/engine/dates.hpp"
 
 namespace nogood::facts::detail {
 
@@ -27,6 +29,8 @@ std::string kind_of(json const& j);
 // Why a string that parse_date rejects is not a date: its form, or a month or day that does not
 // exist; (message, help).
 std::pair<std::string, std::string> date_problem(std::string const& text);
+// Why an argument date did not parse: its code (E0307, E0324), message and help.
+std::tuple<std::string, std::string, std::string> date_value_problem(std::string const& text, engine::DateProblem problem);
 
 // The bytes of a file; E0001 when it cannot be read (a folder, no such file, no permission).
 std::optional<std::string> read_file(std::filesystem::path const& path, Diagnostics& diags);

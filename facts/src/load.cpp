@@ -20,6 +20,7 @@
 #include "nogood/facts/quotes.hpp"
 #include "article_lookup.hpp"
 #include "quote_problem.hpp"
+#include "relative_dates.hpp"
 
 namespace nogood::facts {
 
@@ -28,6 +29,8 @@ using json = nlohmann::json;
 using engine::ValueType;
 using detail::kind_of;
 using detail::date_problem;
+using detail::date_value_problem;
+
 using detail::read_file;
 
 bool valid_utf8(std::string_view s, std::size_t& bad) {
@@ -122,6 +125,9 @@ public:
   }
 
   IdTable& source_ids() { return l_.source_ids_; }
+
+  std::uint32_t arg_source_ = engine::no_source;  // the source of the claim whose arguments are read
+  std::string written_;  // its worded dates and what they resolved to
 
   std::uint32_t add_source(json const& src, std::string const& ptr) {
     engine::SourceInfo info;
@@ -284,6 +290,34 @@ public:
     return typed_arg(json(*p.default_text), p, ptr, pred);
   }
 
+  // `saturday`, `last month`: resolved against the publication day of the claim's source, and
+  // the words kept (written_) for explanations.
+  std::optional<engine::Value> worded_date_arg(std::string const& text, std::string const& ptr) {
+    std::string const published = arg_source_ < l_.corpus_.sources.size() ? l_.corpus_.sources[arg_source_].published : std::string();
+    std::optional<std::int32_t> const day = published.empty() ? std::nullopt : engine::parse_date(published);
+    detail::RelativeProblem problem = detail::RelativeProblem::none;
+    auto span = detail::resolve_relative_date(text, day, problem);
+    if (problem == detail::RelativeProblem::needs_published) {
+      error("E0325", ptr, "`" + text + "` counts from the day the source was published, which it does not give",
+            arg_source_ == engine::no_source ? "a background fact has no publication day: write the date, e.g. 2025-10-18"
+                                             : "add \"published\": \"YYYY-MM-DD\" to the source, or write the date, e.g. 2025-10-18");
+      return std::nullopt;
+    }
+    if (!span) {
+      error("E0326", ptr, "`" + text + "` is not a date nogood can read",
+            std::string("write YYYY-MM-DD, YYYY-MM, YYYY, an interval START/END, or one of: ") + detail::relative_date_forms);
+      return std::nullopt;
+    }
+    auto v = engine::intern_date(*span);
+    if (!v) {
+      error("E0307", ptr, "`" + text + "`: too many distinct dates that are not single days", "give exact days where the sources do");
+      return std::nullopt;
+    }
+    written_ += (written_.empty() ? "" : "; ") + text + " (" + engine::format_date_value(*v) +
+                (day ? ", from published " + published : std::string()) + ")";
+    return v;
+  }
+
   std::optional<engine::Value> typed_arg(json const& a, engine::Parameter const& p, std::string const& ptr, std::string const& pred) {
     // `null` at an optional position leaves that one argument out, so a later one can be given.
     if (a.is_null() && p.optional) return left_out(p, ptr, pred);
@@ -321,13 +355,14 @@ public:
       }
       case ValueType::date: {
         if (!a.is_string()) return expect("a date (\"YYYY-MM-DD\")");
-        auto d = engine::parse_date(a.get<std::string>());
-        if (!d) {
-          auto [message, help] = date_problem(a.get<std::string>());
-          error("E0307", ptr, message, help);
-          return std::nullopt;
-        }
-        return engine::pack_int(*d);
+        auto const& text = a.get<std::string>();
+        if (auto d = engine::parse_date(text)) return engine::pack_int(*d);
+        engine::DateProblem problem = engine::DateProblem::none;
+        if (auto v = engine::parse_date_value(text, problem)) return *v;
+        if (problem == engine::DateProblem::form && detail::worded_date(text)) return worded_date_arg(text, ptr);
+        auto [code, message, help] = date_value_problem(text, problem);
+        error(code, ptr, message, help);
+        return std::nullopt;
       }
       case ValueType::source: {
         if (!a.is_string()) return expect("a source id");
@@ -381,6 +416,8 @@ public:
                                                ", but " + std::to_string(args->size()) + (args->size() == 1 ? " was" : " were") + " given",
                    "`" + pred_name + "(" + l_.schema_.params_text(pred) + ")`");
     values_.clear();
+    written_.clear();
+    arg_source_ = source;
     bool ok = true;
     for (std::size_t i = 0; i < pred.arity(); ++i) {
       auto v = i < args->size() ? typed_arg((*args)[i], pred.params[i], ptr + "/args/" + std::to_string(i), pred_name)
@@ -421,6 +458,7 @@ public:
       if (auto const* article = article_of(source, ptr)) check_quote(*article, quote, at, ptr);
     l_.corpus_.set_evidence(claim, quote, at);
     add_claim(claim);
+    if (!written_.empty()) l_.corpus_.written_dates.emplace(static_cast<std::uint32_t>(l_.corpus_.claims.size() - 1), written_);
   }
 
   // The common case of a bulk line, without a DOM: false sends the line to the full loader,
@@ -497,9 +535,15 @@ public:
           values_.push_back(engine::pack_int(static_cast<std::int32_t>(a.number)));
           break;
         case ValueType::date: {
-          auto d = is_string ? engine::parse_date(a.text) : std::nullopt;
-          if (!d) return false;
-          values_.push_back(engine::pack_int(*d));
+          if (!is_string) return false;
+          if (auto d = engine::parse_date(a.text)) {
+            values_.push_back(engine::pack_int(*d));
+            break;
+          }
+          engine::DateProblem problem = engine::DateProblem::none;
+          auto v = engine::parse_date_value(a.text, problem);
+          if (!v) return false;
+          values_.push_back(*v);
           break;
         }
         default: return false;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "check_internal.hpp"
+#include "nogood/rules/print.hpp"
 
 namespace nogood::rules {
 
@@ -547,6 +548,13 @@ private:
         return true;
       };
       if (!numeric(l, (*b)->lhs) || !numeric(r, (*b)->rhs)) return std::nullopt;
+      for (auto const* side : {&(*b)->lhs, &(*b)->rhs})
+        if (auto d = std::get_if<ast::DateLit>(side); d && d->day == 0) {
+          diags_.report(make_error("E0253", "arithmetic on a month: `" + to_text(*side) + "` is not a single day")
+                            .with_primary(span_of(*side), "a month")
+                            .with_help("use `earliest(" + to_text(*side) + ")` or `latest(" + to_text(*side) + ")`, or a day `YYYY-MM-DD`"));
+          return std::nullopt;
+        }
       if (l == ValueType::date && r == ValueType::date) {
         if ((*b)->op == ast::ArithOp::sub) return ValueType::integer;
         diags_.report(make_error("E0206", "type mismatch: dates can only be subtracted from each other")
@@ -564,11 +572,12 @@ private:
     }
     if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t)) {
       auto const& name = (*c)->function.name;
-      std::size_t want = name == "abs" ? 1 : (name == "min" || name == "max") ? 2 : 0;
+      bool const day_of = name == "earliest" || name == "latest";
+      std::size_t want = name == "abs" || day_of ? 1 : (name == "min" || name == "max") ? 2 : 0;
       if (want == 0) {
         diags_.report(make_error("E0222", "unknown function " + quote(name))
                           .with_primary((*c)->function.span, "not a built-in function")
-                          .with_help("the built-in functions are `abs(X)`, `min(X, Y)` and `max(X, Y)`"));
+                          .with_help("the built-in functions are `abs(X)`, `min(X, Y)`, `max(X, Y)`, `earliest(D)` and `latest(D)`"));
         return std::nullopt;
       }
       if ((*c)->args.size() != want) {
@@ -576,6 +585,15 @@ private:
                                               ", but " + std::to_string((*c)->args.size()) + " were given")
                           .with_primary((*c)->span, "wrong number of arguments"));
         return std::nullopt;
+      }
+      if (day_of) {
+        auto ty = type_expr((*c)->args[0], vars);
+        if (ty && *ty != ValueType::date)
+          diags_.report(make_error("E0252", quote(name) + " needs a date, but this is " + a_type(*ty))
+                            .with_primary(span_of((*c)->args[0]), "not a date")
+                            .with_help("`" + name + "(D)` gives the " + (name == "earliest" ? "first" : "last") +
+                                       " day a date such as `2025-10` covers"));
+        return ty && *ty != ValueType::date ? std::nullopt : std::optional(ValueType::date);
       }
       std::optional<ValueType> result;
       for (auto const& a : (*c)->args) {
@@ -642,7 +660,14 @@ private:
       // Only a bare variable can have gained a type; typing it again reports nothing twice.
       if (!l && std::holds_alternative<ast::Variable>(c->lhs)) l = type_expr(c->lhs, vars);
       if (!r && std::holds_alternative<ast::Variable>(c->rhs)) r = type_expr(c->rhs, vars);
-      if (l && r && *l != *r) {
+      bool const on_dates = c->op == ast::CompareOp::overlaps || c->op == ast::CompareOp::within;
+      if (on_dates && ((l && *l != ValueType::date) || (r && *r != ValueType::date))) {
+        auto const& side = l && *l != ValueType::date ? c->lhs : c->rhs;
+        diags_.report(make_error("E0250", std::string("`") + (c->op == ast::CompareOp::within ? "within" : "overlaps") +
+                                              "` compares dates, but this is " + a_type(l && *l != ValueType::date ? *l : *r))
+                          .with_primary(span_of(side), "not a date")
+                          .with_help("compare ints with `abs(X - Y) <= N`, other values with `=`"));
+      } else if (l && r && *l != *r) {
         diags_.report(make_error("E0206", "type mismatch: cannot compare " + a_type(*l) + " with " + a_type(*r))
                           .with_primary(c->span, "compared here"));
       } else if (l || r) {

@@ -130,6 +130,9 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
   c.body.push_back(atom(b, s2));
   if (across) c.body.push_back(compare(ast::CompareOp::lt, var(s1, s), var(s2, s), s));
   c.body.push_back(compare(across ? ast::CompareOp::ne : ast::CompareOp::lt, var(a, s), var(b, s), s));
+  // Two dates disagree only when they certainly differ: `2025-10` and `2025-10-19` do not.
+  bool const dates = vtype == engine::ValueType::date;
+  if (dates) std::get<ast::Comparison>(c.body.back()).certain_dates = across;
   if (u.tolerance) {
     auto diff = call("abs", {binary(ast::ArithOp::sub, var(a, s), var(b, s), s)}, s);
     ast::Term limit = ast::IntLit{u.tolerance->value, s};
@@ -138,6 +141,7 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
       limit = binary(ast::ArithOp::mul, limit, call("max", {var(a, s), var(b, s)}, s), s);
     }
     c.body.push_back(compare(ast::CompareOp::gt, diff, limit, s));
+    if (dates) std::get<ast::Comparison>(c.body.back()).date_gap = true;
   }
   c.span = s;
   out.generated.push_back(std::move(c));

@@ -7,6 +7,7 @@
 
 #include "check_internal.hpp"
 #include "derived_certainty.hpp"
+#include "nogood/engine/dates.hpp"
 #include "nogood/rules/print.hpp"
 
 namespace nogood::rules {
@@ -138,7 +139,14 @@ private:
       }
       return engine::pack_int(static_cast<std::int32_t>(i->value));
     }
-    if (auto d = std::get_if<ast::DateLit>(&t)) return engine::pack_int(engine::days_from_civil(d->year, d->month, d->day));
+    if (auto d = std::get_if<ast::DateLit>(&t)) {
+      if (d->day != 0) return engine::pack_int(engine::days_from_civil(d->year, d->month, d->day));
+      char text[8] = {static_cast<char>('0' + d->year / 1000 % 10), static_cast<char>('0' + d->year / 100 % 10),
+                      static_cast<char>('0' + d->year / 10 % 10), static_cast<char>('0' + d->year % 10), '-',
+                      static_cast<char>('0' + d->month / 10), static_cast<char>('0' + d->month % 10), 0};
+      engine::DateProblem problem = engine::DateProblem::none;
+      return engine::parse_date_value(text, problem);  // a month: interned as facts' months are
+    }
     if (std::holds_alternative<ast::Absent>(t) && engine::has_absent(type)) return engine::absent_value(type);
     return std::nullopt;
   }
@@ -223,7 +231,8 @@ private:
     if (auto v = std::get_if<ast::Variable>(&t)) {
       auto r = scope.reg(v->name);
       if (!r) return;
-      e.steps.push_back({is_signed(scope.type(*r)) ? Op::push_signed_var : Op::push_var, *r});
+      auto const ty = scope.type(*r);
+      e.steps.push_back({ty == ValueType::date ? Op::push_date_var : is_signed(ty) ? Op::push_signed_var : Op::push_var, *r});
       return;
     }
     if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
@@ -236,7 +245,7 @@ private:
     if (auto c = std::get_if<std::shared_ptr<ast::Call>>(&t)) {
       for (auto const& a : (*c)->args) expr(a, ValueType::integer, scope, e);
       auto const& f = (*c)->function.name;
-      e.steps.push_back({f == "abs" ? Op::abs : f == "min" ? Op::min : Op::max, 0});
+      e.steps.push_back({f == "abs" ? Op::abs : f == "min" ? Op::min : f == "earliest" ? Op::earliest : f == "latest" ? Op::latest : Op::max, 0});
       return;
     }
     auto v = constant(t, context);
@@ -314,8 +323,13 @@ private:
             l.negated_conjunction = negated_conjunction_text(v->name, scope).has_value();
           }
           static constexpr engine::CompareOp ops[] = {engine::CompareOp::eq, engine::CompareOp::ne, engine::CompareOp::lt,
-                                                      engine::CompareOp::le, engine::CompareOp::gt, engine::CompareOp::ge};
+                                                      engine::CompareOp::le, engine::CompareOp::gt, engine::CompareOp::ge,
+                                                      engine::CompareOp::overlaps, engine::CompareOp::within};
           l.op = ops[static_cast<int>(c->op)];
+          l.within = c->within;
+          l.within_hours = c->within_hours;
+          l.certain_dates = c->certain_dates;
+          l.date_gap = c->date_gap;
           auto lt = term_type(c->lhs, scope), rt = term_type(c->rhs, scope);
           auto type = lt ? *lt : rt ? *rt : ValueType::symbol;
           l.is_signed = is_signed(type);

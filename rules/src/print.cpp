@@ -23,6 +23,8 @@ char const* op_text(ast::CompareOp op) {
     case ast::CompareOp::le: return " <= ";
     case ast::CompareOp::gt: return " > ";
     case ast::CompareOp::ge: return " >= ";
+    case ast::CompareOp::overlaps: return " overlaps ";
+    case ast::CompareOp::within: return " within ";
   }
   return " ? ";
 }
@@ -50,7 +52,8 @@ std::string to_text(ast::Term const& t) {
   if (auto i = std::get_if<ast::IntLit>(&t)) return std::to_string(i->value);
   if (auto d = std::get_if<ast::DateLit>(&t)) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
+    if (d->day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", d->year, d->month);
+    else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
     return buf;
   }
   if (auto b = std::get_if<std::shared_ptr<ast::Binary>>(&t)) {
@@ -100,6 +103,8 @@ std::string to_text(ast::Literal const& l) {
     return out + ")";
   }
   auto const& c = std::get<ast::Comparison>(l);
+  if (c.op == ast::CompareOp::within)
+    return to_text(c.lhs) + " within " + std::to_string(c.within) + (c.within_hours ? " hours of " : " days of ") + to_text(c.rhs);
   return to_text(c.lhs) + op_text(c.op) + to_text(c.rhs);
 }
 

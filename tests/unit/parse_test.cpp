@@ -362,6 +362,23 @@ TEST_CASE("parse: dates subtract with spaces, and a date minus a date") {
   CHECK(as<ast::IntLit>(e.rhs).value == 19);
 }
 
+TEST_CASE("parse: a month is a date; with spaces it subtracts; overlaps and within compare") {
+  auto p = parse_text("h :- D overlaps 2025-10, E = 2025 - 10, D within 3 days of 2025-10-19, F within 2 hours of D, G = 12-10.");
+  auto body = body_of(*p);
+  auto const& o = as<ast::Comparison>(body[0]);
+  CHECK(o.op == ast::CompareOp::overlaps);
+  CHECK(as<ast::DateLit>(o.rhs).month == 10);
+  CHECK(as<ast::DateLit>(o.rhs).day == 0);
+  CHECK(as<ast::IntLit>(as<ast::Binary>(as<ast::Comparison>(body[1]).rhs).rhs).value == 10);
+  auto const& w = as<ast::Comparison>(body[2]);
+  CHECK(w.op == ast::CompareOp::within);
+  CHECK(w.within == 3);
+  CHECK_FALSE(w.within_hours);
+  CHECK(as<ast::Comparison>(body[3]).within_hours);
+  // Only four digits and two make a month: `12-10` still subtracts.
+  CHECK(as<ast::Binary>(as<ast::Comparison>(body[4]).rhs).op == ast::ArithOp::sub);
+}
+
 TEST_CASE("parse: function calls") {
   auto p = parse_text("h :- X = abs(A - B), Y = min(A, 3), Z = max(min(A, B), abs(C)).");
   auto body = body_of(*p);

@@ -26,6 +26,7 @@ ClaimView view_claim(Session const& s, std::uint32_t id) {
   auto by = corpus.strings.view(c.claimant);
   v.claimant = by.empty() ? std::string("the source itself") : std::string(s.symbol_display(c.claimant));
   v.certainty = std::string(engine::to_string(c.certainty));
+  if (auto it = corpus.written_dates.find(id); it != corpus.written_dates.end()) v.dates = it->second;
   return v;
 }
 
@@ -47,6 +48,7 @@ std::string claim_origin_line(ClaimView const& c) {
   if (!meta.empty()) out += " (" + meta + ")";
   out += " · " + c.claimant + ", " + c.certainty;
   if (c.at) out += " · at " + std::to_string(*c.at);
+  if (!c.dates.empty()) out += " · " + c.dates;
   return out;
 }
 

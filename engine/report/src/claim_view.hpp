@@ -21,6 +21,7 @@ struct ClaimView {
   std::optional<std::int64_t> at;  // code-point offset of the quote in the article
   std::string location;      // rules file and line, for background facts
   std::string quote;
+  std::string dates;         // worded dates and their resolution: `saturday (2025-10-18, from published 2025-10-19)`
 };
 
 ClaimView view_claim(Session const& session, std::uint32_t claim);

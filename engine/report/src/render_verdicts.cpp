@@ -131,6 +131,7 @@ void write_claim(JsonWriter& w, Session const& s, std::vector<std::string> const
     auto const end = std::to_chars(pointer + prefix.size(), pointer + sizeof pointer, c.place).ptr;
     w.member("file", file_paths[c.file]).member("pointer", std::string_view(pointer, static_cast<std::size_t>(end - pointer)));
   }
+  if (auto it = corpus.written_dates.find(id); it != corpus.written_dates.end()) w.member("dates", it->second);
   w.end_object();
 }
 

@@ -10,7 +10,9 @@ using engine::Literal;
 using engine::Operand;
 
 namespace {
-bool reads(engine::Expr::Step const& s) { return s.op == engine::Expr::Op::push_var || s.op == engine::Expr::Op::push_signed_var; }
+bool reads(engine::Expr::Step const& s) {
+  return s.op == engine::Expr::Op::push_var || s.op == engine::Expr::Op::push_signed_var || s.op == engine::Expr::Op::push_date_var;
+}
 }  // namespace
 
 bool expr_ready(engine::Expr const& e, std::vector<bool> const& set) {

@@ -2,7 +2,11 @@
 // is shown, so an explanation never rests on a premise that does not hold.
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <string>
+#include <vector>
 
+#include "nogood/engine/dates.hpp"
 #include "nogood/session.hpp"
 #include "body_order.hpp"
 
@@ -71,6 +75,17 @@ std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& r
   if (e.steps.size() == 1 && (e.steps[0].op == engine::Expr::Op::push_const || e.steps[0].op == engine::Expr::Op::push_unsigned_const) && e.type != ValueType::integer && e.type != ValueType::date)
     return s.display(e.type, e.steps[0].value);
   return std::to_string(v);
+}
+// The gap a `unique ... within N` measured between dates that are not both single days:
+// `gap of 3 days between 2025-10 and 2025-11-03`.
+std::optional<std::string> date_gap_text(Literal const& lit, std::vector<engine::Value> const& regs) {
+  if (!lit.date_gap || lit.lhs.steps.size() != 4) return std::nullopt;
+  auto const a = regs[lit.lhs.steps[0].value], b = regs[lit.lhs.steps[1].value];
+  if (!engine::is_imprecise_date(a) && !engine::is_imprecise_date(b)) return std::nullopt;
+  bool minutes = false;
+  auto const gap = engine::date_gap(a, b, minutes);
+  return "gap of " + std::to_string(minutes ? gap / engine::minutes_per_day : gap) + " days between " + engine::format_date_value(a) +
+         " and " + engine::format_date_value(b);
 }
 }  // namespace
 
@@ -204,6 +219,12 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
           c.statement = weakest_certainty_text(rule, lit, regs);
         else if (lit.computed_argument)  // `N + 1 = 41`: the argument as written, and its value
           c.statement = lit.text + " = " + expr_text(lit.lhs, regs, set, *this, rule.register_types);
+        else if (lit.op == engine::CompareOp::within)
+          c.statement = expr_text(lit.lhs, regs, set, *this, rule.register_types) + " within " + std::to_string(lit.within) +
+                        (lit.within_hours ? " hours of " : " days of ") + expr_text(lit.rhs, regs, set, *this, rule.register_types) +
+                        "   (" + lit.text + ")";
+        else if (auto gap = date_gap_text(lit, regs))  // `unique ... within N` on a month or a year
+          c.statement = *gap + " > " + expr_text(lit.rhs, regs, set, *this, rule.register_types) + "   (" + lit.text + ")";
         else
           c.statement = expr_text(lit.lhs, regs, set, *this, rule.register_types) + " " + std::string(engine::to_string(lit.op)) + " " +
                         (membership ? lit.set_text : expr_text(lit.rhs, regs, set, *this, rule.register_types)) + "   (" + lit.text + ")";

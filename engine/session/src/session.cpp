@@ -1,3 +1,4 @@
+#include "nogood/engine/dates.hpp"
 #include "nogood/engine/memory.hpp"
 #include "nogood/session.hpp"
 
@@ -183,7 +184,7 @@ void Session::append_display(std::string& out, ValueType type, engine::Value v) 
     case ValueType::symbol: out += symbol_display(v); return;
     case ValueType::string: out += corpus_.strings.view(v); return;
     case ValueType::integer: out += std::to_string(engine::unpack_int(v)); return;
-    case ValueType::date: out += engine::unpack_int(v) == INT32_MIN ? "unknown" : engine::format_date(engine::unpack_int(v)); return;
+    case ValueType::date: out += engine::format_date_value(v); return;
     case ValueType::source: out += v < corpus_.sources.size() ? std::string_view(corpus_.sources[v].id) : "(background)"; return;
     case ValueType::certainty: out += engine::to_string(static_cast<engine::Certainty>(v)); return;
   }

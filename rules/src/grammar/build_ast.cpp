@@ -166,13 +166,13 @@ ast::Term ast_builder::application_term(syntax::application const& a) {
     return agg;
   }
 
-  std::size_t arity = name == "abs" ? 1 : name == "min" || name == "max" ? 2 : 0;
+  std::size_t arity = name == "abs" || name == "earliest" || name == "latest" ? 1 : name == "min" || name == "max" ? 2 : 0;
   if (arity != 0) {
     if (a.args.size() != arity) {
       error(make_error("E0111", "`" + name + "` takes " + std::to_string(arity) +
                                     (arity == 1 ? " argument" : " arguments") + ", found " + args_found)
                 .with_primary(a.span, "wrong number of arguments")
-                .with_help(name == "abs" ? std::string("write `abs(X)`")
+                .with_help(arity == 1 ? "write `" + name + "(X)`"
                                          : "write `" + name + "(X, Y)`; for the " + name +
                                                " over a body, write `" + name + "(X) : { body }`"));
       return placeholder;
@@ -191,7 +191,7 @@ ast::Term ast_builder::application_term(syntax::application const& a) {
   }
   error(make_error("E0110", "`" + name + "(...)` cannot be used as a term")
             .with_primary(a.span, "an atom cannot be an argument or an operand")
-            .with_help("the functions are `abs`, `min` and `max`; to require `" + name +
+            .with_help("the functions are `abs`, `min`, `max`, `earliest` and `latest`; to require `" + name +
                        "(...)`, make it a literal of the body"));
   return placeholder;
 }
@@ -249,6 +249,26 @@ ast::Literal ast_builder::condition(syntax::condition const& c) {
                 .with_help("negate the comparison instead, e.g. `X != Y` for `X = Y`"));
     }
     return ast::Comparison{cmp->op, term(c.first), term(cmp->rhs), c.span};
+  }
+  if (auto const* w = boost::get<syntax::within_tail>(&c.tail.get())) {
+    if (c.strong_negation) {
+      error(make_error("E0109", "`-` cannot negate a comparison")
+                .with_primary(Span{c.span.file, c.span.begin, c.span.begin + 1}, "strong negation applies to atoms")
+                .with_help("write `not (D1 within N days of D2)`"));
+    }
+    ast::Comparison out{ast::CompareOp::within, term(c.first), term(w->rhs), c.span};
+    out.within = integer(w->amount).value;
+    auto const& unit = w->unit.text;
+    if (unit == "hours" || unit == "hour") out.within_hours = true;
+    else if (unit != "days" && unit != "day")
+      error(make_error("E0251", "unknown unit `" + unit + "` in `within`")
+                .with_primary(w->unit.span, "not a unit of time")
+                .with_help("write `within N days of D` or `within N hours of D`"));
+    if (out.within < 0)
+      error(make_error("E0251", "negative tolerance in `within`")
+                .with_primary(w->amount.span, "below zero")
+                .with_help("write how far apart the dates may be, e.g. `within 3 days of D`"));
+    return out;
   }
   if (auto const* in = boost::get<syntax::membership_tail>(&c.tail.get())) {
     if (c.strong_negation) {
@@ -413,6 +433,17 @@ ast::DateLit ast_builder::date(syntax::date const& d) {
   std::string_view text = d.text;
   auto first_dash = text.find('-');
   auto second_dash = text.find('-', first_dash + 1);
+  if (second_dash == std::string_view::npos) {  // `2025-10`: a month
+    out.year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    out.month = (text[5] - '0') * 10 + (text[6] - '0');
+    auto bad_month = [&](std::string label, std::string help) {
+      error(make_error("E0104", "invalid date `" + d.text + "`").with_primary(d.span, std::move(label)).with_help(help));
+      return out;
+    };
+    if (out.year == 0) return bad_month("there is no year 0", "years run from 0001 to 9999");
+    if (out.month < 1 || out.month > 12) return bad_month("there is no month " + std::string(text.substr(5)), "months run from 01 to 12");
+    return out;
+  }
   auto y = text.substr(0, first_dash);
   auto m = text.substr(first_dash + 1, second_dash - first_dash - 1);
   auto dd = text.substr(second_dash + 1);

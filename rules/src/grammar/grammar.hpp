@@ -72,6 +72,7 @@ struct condition_tail_class {};
 struct comparison_tail_class {};
 struct annotations_class {};
 struct membership_tail_class {};
+struct within_tail_class {};
 struct set_ref_class {};
 struct set_values_class : annotate_span {};
 struct set_items_class {};
@@ -88,6 +89,7 @@ using condition_tail_type = x3::rule<condition_tail_class, syntax::condition_tai
 using comparison_tail_type = x3::rule<comparison_tail_class, syntax::comparison_tail>;
 using annotations_type = x3::rule<annotations_class, syntax::annotations>;
 using membership_tail_type = x3::rule<membership_tail_class, syntax::membership_tail>;
+using within_tail_type = x3::rule<within_tail_class, syntax::within_tail>;
 using set_ref_type = x3::rule<set_ref_class, syntax::set_ref>;
 using set_values_type = x3::rule<set_values_class, syntax::set_values>;
 using set_items_type = x3::rule<set_items_class, std::vector<syntax::chain>>;
@@ -96,7 +98,7 @@ using disjunction_type = x3::rule<disjunction_class, syntax::disjunction>;
 using negated_conjunction_type = x3::rule<negated_conjunction_class, syntax::negated_conjunction>;
 BOOST_SPIRIT_DECLARE(literal_type, body_type, args_type, atom_type, negation_type, condition_type,
                      condition_tail_type, comparison_tail_type, annotations_type, membership_tail_type, set_ref_type,
-                     set_values_type, set_items_type, alternative_type, disjunction_type, negated_conjunction_type)
+                     set_values_type, set_items_type, alternative_type, disjunction_type, negated_conjunction_type, within_tail_type)
 literal_type const literal = "literal";
 body_type const body = "body";
 args_type const args = "arguments";
@@ -107,6 +109,7 @@ condition_tail_type const condition_tail = "condition";
 comparison_tail_type const comparison_tail = "comparison";
 annotations_type const annotations = "annotations";
 membership_tail_type const membership_tail = "membership";
+within_tail_type const within_tail = "within";
 set_ref_type const set_ref = "set";
 set_values_type const set_values = "set values";
 set_items_type const set_items = "set values";

@@ -17,7 +17,9 @@ auto const string_lit_def = string_token;
 auto const number_def = x3::raw[x3::lexeme[-x3::lit('-') >> +digit >> !ident_char >> !('.' >> digit)]];
 // Any digits-digits-digits is taken as a date (and checked later), so `2025-1-199` is reported
 // as a bad date rather than silently read as a subtraction.
-auto const date_def = x3::raw[x3::lexeme[+digit >> '-' >> +digit >> '-' >> +digit >> !ident_char]];
+// `YYYY-MM` exactly (four digits, two digits) is a month: `2025-10`; `N - M` with spaces subtracts.
+auto const date_def = x3::raw[x3::lexeme[(+digit >> '-' >> +digit >> '-' >> +digit >> !ident_char) |
+                                         (x3::repeat(4)[digit] >> '-' >> x3::repeat(2)[digit] >> !digit >> !ident_char)]];
 
 BOOST_SPIRIT_DEFINE(lower_name, any_name, variable, symbol, string_lit, number, date)
 

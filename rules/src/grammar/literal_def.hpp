@@ -12,7 +12,8 @@ inline x3::symbols<ast::CompareOp> const compare_op({{"=", ast::CompareOp::eq},
                                                      {"<", ast::CompareOp::lt},
                                                      {"<=", ast::CompareOp::le},
                                                      {">", ast::CompareOp::gt},
-                                                     {">=", ast::CompareOp::ge}},
+                                                     {">=", ast::CompareOp::ge},
+                                                     {"overlaps", ast::CompareOp::overlaps}},
                                                     "comparison operator");
 
 auto const literal_def = negated_conjunction | negation | disjunction | condition;
@@ -46,7 +47,13 @@ auto const statement_keyword = kw("pred") | kw("constraint") | kw("unique") | kw
 auto const condition_def =
     !statement_keyword >> x3::matches[x3::lit('-') >> &x3::char_("a-z")] >> chain >> condition_tail;
 
-auto const condition_tail_def = comparison_tail | membership_tail | annotations;
+auto const condition_tail_def = within_tail | comparison_tail | membership_tail | annotations;
+
+// `D1 within 3 days of D2`: the unit is checked when building the AST (E0251).
+auto const within_tail_def = kw("within") >> expect(Expected::term_after_comparison)[number] >>
+                             expect(Expected::term_after_comparison)[lower_name] >>
+                             expect(Expected::term_after_comparison)[kw("of")] >>
+                             expect(Expected::term_after_comparison)[chain];
 
 auto const membership_tail_def = x3::matches[kw("not")] >> kw("in") >> expect(Expected::set_after_in)[set_ref];
 
@@ -64,6 +71,6 @@ auto const annotations_def = -('@' >> expect(Expected::source_after_at)[chain]) 
                              -(kw("certainty") >> expect(Expected::certainty_after_certainty)[chain]);
 
 BOOST_SPIRIT_DEFINE(literal, body, args, atom, negation, condition, condition_tail, comparison_tail, annotations,
-                    membership_tail, set_ref, set_values, set_items, alternative, disjunction, negated_conjunction)
+                    membership_tail, set_ref, set_values, set_items, alternative, disjunction, negated_conjunction, within_tail)
 
 }  // namespace nogood::rules::grammar

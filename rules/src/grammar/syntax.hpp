@@ -105,6 +105,13 @@ struct comparison_tail {
   chain rhs;
 };
 
+// `within 3 days of D2`.
+struct within_tail {
+  number amount;
+  name unit;
+  chain rhs;
+};
+
 // `{a, b, c}` after `in`.
 struct set_values {
   std::vector<chain> items;
@@ -122,7 +129,7 @@ struct membership_tail {
   set_ref set;
 };
 
-struct condition_tail : x3::variant<annotations, comparison_tail, membership_tail> {
+struct condition_tail : x3::variant<annotations, comparison_tail, membership_tail, within_tail> {
   using base_type::base_type;
   using base_type::operator=;
 };

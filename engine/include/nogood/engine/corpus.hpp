@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
@@ -120,6 +121,9 @@ struct Corpus {
   std::string quotes;              // their quotes, back to back
   std::vector<std::string> files;  // facts files claims came from
   std::vector<Span> origins;       // where background facts in rules files were written
+  // Claims that worded a date (`saturday`), by claim index: the words and what they resolved to,
+  // `saturday (2025-10-18, from published 2025-10-19)`. Few claims have one, so not a Claim field.
+  std::unordered_map<std::uint32_t, std::string> written_dates;
   // Until evaluate() moves them into the claimed relations:
   std::vector<ClaimRows> positive;  // indexed by predicate
   std::vector<ClaimRows> negative;  // `negated: true` claims, indexed by predicate

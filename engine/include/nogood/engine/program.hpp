@@ -42,8 +42,13 @@ struct Operand {
 
 // Arithmetic in postfix form, evaluated on a small stack in 64-bit signed arithmetic.
 struct Expr {
-  // Ids (entities, symbols, sources) are unsigned; ints and dates sign-extend.
-  enum class Op : std::uint8_t { push_const, push_unsigned_const, push_var, push_signed_var, add, sub, mul, div, mod, abs, min, max };
+  // Ids (entities, symbols, sources) are unsigned; ints and dates sign-extend. A date register
+  // read with push_date_var makes the expression fail when it holds a date that is not an exact
+  // day, unless `earliest` or `latest` turns it into one next.
+  enum class Op : std::uint8_t {
+    push_const, push_unsigned_const, push_var, push_signed_var, add, sub, mul, div, mod, abs, min, max,
+    push_date_var, earliest, latest
+  };
   struct Step {
     Op op;
     std::uint32_t value = 0;  // constant (signed-packed) or register
@@ -51,12 +56,13 @@ struct Expr {
   std::vector<Step> steps;
   ValueType type = ValueType::integer;
   bool is_single_var() const {
-    return steps.size() == 1 && (steps[0].op == Op::push_var || steps[0].op == Op::push_signed_var);
+    return steps.size() == 1 && (steps[0].op == Op::push_var || steps[0].op == Op::push_signed_var || steps[0].op == Op::push_date_var);
   }
 };
 
 // `in` and `not_in` test `lhs` against Literal::set; the others compare `lhs` with `rhs`.
-enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in };
+// `overlaps` and `within` are on dates (dates.hpp); `within` takes Literal::within.
+enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge, in, not_in, overlaps, within };
 std::string_view to_string(CompareOp);
 
 // mean: the sum of the values over their number, rounded toward zero as `/` is; none of no value.
@@ -72,6 +78,13 @@ struct Literal {
   CompareOp op = CompareOp::eq;
   Expr lhs, rhs;
   bool is_signed = false;
+  // within: at most this many days (hours when `within_hours`) apart.
+  std::int64_t within = 0;
+  bool within_hours = false;
+  // Set by `unique` on a date value: `!=` means certainly different (the dates do not overlap),
+  // and `abs(D1 - D2) > N` (`date_gap`) that the gap between them exceeds N days.
+  bool certain_dates = false;
+  bool date_gap = false;
   std::vector<std::int64_t> set;  // in, not_in: sorted, as `lhs` evaluates (ints sign-extended)
   std::string set_text;           // the set as written: `{isis_leader, isis_emir}` or `leaders`
   // assign (target = lhs) and aggregate (target = kind over body, value in lhs)

@@ -40,7 +40,7 @@ struct IntLit {
   Span span;
 };
 
-// `2025-10-19`, validated by the parser (a day that exists).
+// `2025-10-19`, validated by the parser (a day that exists); `2025-10`, a month, has day 0.
 struct DateLit {
   int year = 0, month = 0, day = 0;
   Span span;
@@ -87,12 +87,19 @@ struct Atom {
   Span span;
 };
 
-enum class CompareOp { eq, ne, lt, le, gt, ge };
+// `overlaps` and `within` compare dates as intervals (docs/rules-language.md, "Dates").
+enum class CompareOp { eq, ne, lt, le, gt, ge, overlaps, within };
 
 struct Comparison {
   CompareOp op;
   Term lhs, rhs;
   Span span;
+  // within: `within 3 days of`, `within 2 hours of`.
+  std::int64_t within = 0;
+  bool within_hours = false;
+  // Made by `unique` on a date value: `!=` is "certainly different", `abs(A - B) > N` the gap.
+  bool certain_dates = false;
+  bool date_gap = false;
 };
 
 // `not atom`: no such claim or derived fact (stratified).
