@@ -139,7 +139,11 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
     regs[r] = std::move(value);
   };
 
-  for (bool progress = true; progress;) {
+  // An aggregate whose target only equalities with unbound variables could bind (`V6 = V5,
+  // V5 = count : {...}`) waits for nothing once nothing else can be ordered: it binds its target.
+  bool relaxed = false;
+  for (bool progress = true; progress || !relaxed;) {
+    if (!progress) relaxed = true;
     progress = false;
     for (std::size_t i = 0; i < body.size(); ++i) {
       if (done[i]) continue;
@@ -186,7 +190,7 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
           std::vector<engine::Register> inputs;
           for (auto r : used)
             if (bindable[r] && r != l.target) inputs.push_back(r);
-          bool const target_elsewhere = regs[l.target] || binders[l.target] > 1;
+          bool const target_elsewhere = regs[l.target] || (binders[l.target] > 1 && !relaxed);
           if (target_elsewhere) inputs.push_back(l.target);
           if (!all_bound(inputs, regs)) continue;
           std::string value = aggregate_sql(ctx, l, regs);
