@@ -131,12 +131,16 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
   }
 
   // A register bound to a computed value: range-checked as the native engine's assignment is, and
-  // the row dropped where the value failed (a zero divisor, the min of nothing).
+  // the row dropped where the value failed (a zero divisor, the min of nothing). The value is a
+  // column of a LATERAL subquery, computed once a row: an expression written again at each use
+  // would double in size with each assignment that reads the one before.
   auto bind = [&](engine::Register r, std::string value) {
     auto const t = ctx.rule.register_types[r];
     if (t == engine::ValueType::integer || t == engine::ValueType::date) value = d.check_int32(value);
-    out.where.push_back(value + " IS NOT NULL");
-    regs[r] = std::move(value);
+    std::string const alias = "t" + std::to_string(++ctx.aliases);
+    out.from.push_back("LATERAL (SELECT " + value + " AS v) " + alias);
+    regs[r] = alias + ".v";
+    out.where.push_back(*regs[r] + " IS NOT NULL");
   };
 
   // An aggregate whose target only equalities with unbound variables could bind (`V6 = V5,
