@@ -1,5 +1,6 @@
 // Tables, the dictionary and the claims: load.sql, and results.sql that reads every relation back.
-#include <map>
+#include <cctype>
+#include <climits>
 #include <set>
 
 #include "internal.hpp"
