@@ -6,9 +6,9 @@ BENCH_PACKAGES := gringo swi-prolog-nox clips time
 # What building Soufflé from a local source tree needs (`make bench SOUFFLE_SRC=DIR`).
 SOUFFLE_PACKAGES := bison flex libffi-dev zlib1g-dev libsqlite3-dev
 PEER_BUILD ?= $(CURDIR)/peer-build
-# What only the test suite uses: a real browser for the HTML report's right-to-left test, and groff
-# to check the man page.
-TEST_PACKAGES := chromium groff-base
+# What only the test suite uses: a real browser for the HTML report's right-to-left test, groff
+# to check the man page, and PostgreSQL (server and psql) to run the compiled SQL on.
+TEST_PACKAGES := chromium groff-base postgresql-15
 # The fuzzers: clang with libFuzzer and its sanitizer runtimes.
 FUZZ_PACKAGES := clang libfuzzer-14-dev libclang-rt-14-dev
 BUILD ?= build

@@ -149,6 +149,7 @@ std::vector<std::string_view> applicable_options(std::string_view command) {
   if (command == "lint") return with_inputs({"--fail-on", "--format", "--quiet", "--fix", "--dry-run", "--check"});
   if (command == "fix") return {"--facts", "--texts", "--dry-run", "--check", "--quiet", "--color", "--format"};
   if (command == "quote") return {"--format", "--color"};
+  if (command == "compile") return with_inputs({"--to", "--dialect", "--output", "--quiet"});
   if (command == "query") return with_limits(with_inputs({"--pattern", "--count", "--format", "--output", "--lang", "--timings", "--no-provenance"}));
   if (command == "entities") return with_inputs({"--source", "--format", "--output", "--quiet", "--lang"});
   if (command == "diff") return {"--format", "--output", "--fail-on", "--color"};
@@ -261,6 +262,7 @@ int print_help(std::string const& command) {
   if (command == "diff") return print_diff_help();
   if (command == "fix") return print_fix_help();
   if (command == "quote") return print_quote_help();
+  if (command == "compile") return print_compile_help();
   if (command == "lint") {
     std::cout << "nogood lint: check rules (and facts) without evaluating anything\n\n"
                  "usage: nogood lint [CORPUS | FILE.rules...] [--rules FILE]... [--facts FILE]... [options]\n\n"
@@ -297,6 +299,8 @@ int print_help(std::string const& command) {
                "            nogood fix examples/syria-raid --texts ../shared/seeds --dry-run\n"
                "  quote     where a passage is in an article: offset, line and column\n"
                "            nogood quote 'was killed in the raid' wire.txt\n"
+               "  compile   the rules and claims as SQL scripts for PostgreSQL, DuckDB or Spark SQL\n"
+               "            nogood compile --to sql --dialect postgres examples/syria-raid --output sql/\n"
                "\n"
                "options: --help, --version; `nogood <command> --help` for the options of a command\n";
   return 0;

@@ -28,6 +28,8 @@ int run_fix(std::vector<std::string> const& args);    // command_fix.cpp
 int print_fix_help();
 int run_quote(std::vector<std::string> const& args);  // command_quote.cpp
 int print_quote_help();
+int run_compile(std::vector<std::string> const& args);  // command_compile.cpp
+int print_compile_help();
 int print_help(std::string const& command);
 // The lines of every command's --help that describe where its inputs come from.
 extern char const* const corpus_inputs_help;

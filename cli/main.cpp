@@ -30,8 +30,9 @@ int run(int argc, char** argv) {
     if (command == "diff") return run_diff(rest);
     if (command == "fix") return run_fix(rest);
     if (command == "quote") return run_quote(rest);
+    if (command == "compile") return run_compile(rest);
     if (command.rfind('-', 0) == 0) return usage_error("", "unknown option `" + command + "`");
-    auto near = nogood::closest_match(command, {"check", "explain", "lint", "query", "entities", "embed", "accept", "diff", "fix", "quote", "help"});
+    auto near = nogood::closest_match(command, {"check", "explain", "lint", "query", "entities", "embed", "accept", "diff", "fix", "quote", "compile", "help"});
     return usage_error("", "unknown command `" + command + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?"));
   } catch (std::exception const& e) {
     std::cerr << "error: internal error: " << e.what() << "\n   = note: this is a bug in nogood; please report it with the input that caused it\n";

@@ -63,9 +63,9 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       (a == "--rules" ? o.rules : a == "--facts" ? o.facts : a == "--texts" ? o.texts : a == "--rule" ? o.rule_filter
                                                         : a == "--source" ? o.source_filter : o.patterns).push_back(v);
     } else if (a == "--entities" || a == "--output" || a == "-o" || a == "--timings" || a == "--reason" || a == "--by" ||
-               a == "--accepted" || a == "--baseline") {
+               a == "--accepted" || a == "--baseline" || a == "--to" || a == "--dialect") {
       if (auto e = take(v)) return e;
-      (a == "--entities" ? o.entities : a == "--accepted" ? o.accepted : a == "--baseline" ? o.baseline : a == "--timings" ? o.timings : a == "--reason" ? o.reason : a == "--by" ? o.by : o.output) = v;
+      (a == "--to" ? o.to : a == "--dialect" ? o.dialect : a == "--entities" ? o.entities : a == "--accepted" ? o.accepted : a == "--baseline" ? o.baseline : a == "--timings" ? o.timings : a == "--reason" ? o.reason : a == "--by" ? o.by : o.output) = v;
     } else if (a == "--format" || a == "-f") {
       if (auto e = take(v)) return e;
       if (v == "md") v = "markdown";
@@ -111,7 +111,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--dry-run", "--keep-going", "--fix", "--compact",
                                     "--rules", "--facts", "--texts", "--rule", "--source", "--pattern", "--entities", "--accepted", "--baseline", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
-                                    "--max-facts", "--max-seconds", "--max-memory", "--threads", "--reason", "--by"});
+                                    "--max-facts", "--max-seconds", "--max-memory", "--threads", "--reason", "--by", "--to", "--dialect"});
       return "unknown option `" + a + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
     } else {
       o.positional.push_back(a);

@@ -42,6 +42,8 @@ struct CommonOptions {
   std::optional<std::uint64_t> max_memory;  // bytes; 0: no limit
   std::optional<unsigned> threads;
   std::string language = "en";
+  // compile
+  std::optional<std::string> to, dialect;
   // accept
   std::optional<std::string> reason, by;
 };

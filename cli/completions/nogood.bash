@@ -12,6 +12,7 @@ _nogood_options() {
     lint) echo "$inputs --fail-on --format --quiet --fix --dry-run --check" ;;
     fix) echo "--facts --texts --dry-run --check --format --quiet --color --help" ;;
     quote) echo "--format --color --help" ;;
+    compile) echo "$inputs --to --dialect --output --quiet" ;;
     query) echo "$inputs --pattern --count --format --output --lang --timings --no-provenance $limits" ;;
     entities) echo "$inputs --source --format --output --quiet --lang" ;;
     diff) echo "--format --output --fail-on --color --help" ;;
@@ -24,7 +25,8 @@ _nogood_options() {
 _nogood_takes_value() {
   case $1 in
     --rules | --facts | --entities | --accepted | --texts | --rule | --source | --severity | --fail-on | --format | -f | \
-      --output | -o | --color | --lang | --timings | --max-facts | --max-seconds | --max-memory | --threads | --reason | --by | --baseline) return 0 ;;
+      --output | -o | --color | --lang | --timings | --max-facts | --max-seconds | --max-memory | --threads | --reason | --by | --baseline | \
+      --to | --dialect) return 0 ;;
   esac
   return 1
 }
@@ -65,14 +67,14 @@ _nogood() {
     if [[ $cur == -* ]]; then
       COMPREPLY=($(compgen -W "--help --version" -- "$cur"))
     else
-      COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff fix quote help" -- "$cur"))
+      COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff fix quote compile help" -- "$cur"))
     fi
     return 0
   fi
   case $cmd in
-    check | explain | lint | query | entities | embed | accept | diff | fix | quote) ;;
+    check | explain | lint | query | entities | embed | accept | diff | fix | quote | compile) ;;
     help)
-      ((COMP_CWORD == 2)) && COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff fix quote" -- "$cur"))
+      ((COMP_CWORD == 2)) && COMPREPLY=($(compgen -W "check explain lint query entities embed accept diff fix quote compile" -- "$cur"))
       return 0 ;;
     *) return 0 ;;  # after --help, --version or an unknown command
   esac
@@ -97,10 +99,15 @@ _nogood() {
       fi
       return 0 ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return 0 ;;
+    --to) COMPREPLY=($(compgen -W "sql" -- "$cur")); return 0 ;;
+    --dialect) COMPREPLY=($(compgen -W "postgres duckdb spark" -- "$cur")); return 0 ;;
     --rules) _nogood_files "$cur" '*.rules'; return ;;
     --facts) _nogood_files "$cur" '*.json' '*.jsonl'; return ;;
     --entities | --accepted | --baseline) _nogood_files "$cur" '*.json'; return ;;
-    --output | -o | --timings) _nogood_files "$cur"; return ;;
+    --output | -o)
+      if [[ $cmd == compile ]]; then _nogood_folders "$cur"; else _nogood_files "$cur"; fi
+      return ;;
+    --timings) _nogood_files "$cur"; return ;;
     --texts) _nogood_folders "$cur"; return ;;
   esac
   # Any other option that takes a value takes a free one (a name, an id, a number).
@@ -123,7 +130,7 @@ _nogood() {
     ((++i))
   done
   case $cmd:$n in
-    check:0 | entities:0 | explain:1 | query:1 | embed:1 | accept:1) _nogood_folders "$cur" ;;  # CORPUS
+    check:0 | entities:0 | compile:0 | explain:1 | query:1 | embed:1 | accept:1) _nogood_folders "$cur" ;;  # CORPUS
     lint:*) _nogood_files "$cur" '*.rules' ;;                                         # CORPUS or FILE.rules
     diff:*) _nogood_files "$cur" '*.json' ;;                                         # OLD.json NEW.json
     fix:*) _nogood_files "$cur" '*.json' '*.jsonl' ;;                                # CORPUS or facts files

@@ -1,0 +1,38 @@
+// What differs between the engines the SQL back end writes for; everything else is one SQL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nogood::sql {
+
+enum class Dialect { postgres, duckdb, spark };
+
+std::optional<Dialect> parse_dialect(std::string_view name);
+std::string_view to_string(Dialect);
+
+// The statements of one dialect. Values are 64-bit integers everywhere (32-bit ids stay unsigned);
+// division and modulo truncate toward zero and yield NULL on a zero divisor, so that the literal
+// holding them fails as it does in the native engine.
+struct DialectRules {
+  Dialect dialect;
+  std::string quote(std::string_view identifier) const;
+  std::string string_literal(std::string_view text) const;
+  std::string_view integer_type() const { return "BIGINT"; }
+  std::string_view text_type() const;
+  std::string div(std::string const& a, std::string const& b) const;  // truncating, NULL for b = 0
+  std::string mod(std::string const& a, std::string const& b) const;  // sign of a, NULL for b = 0
+  // `v` when it fits in 32 bits; otherwise the statement fails, as the native engine's E0402.
+  std::string check_int32(std::string const& v) const;
+  // The mean of a column of integers, truncated toward zero; NULL over no value.
+  std::string mean(std::string const& v) const;
+  std::string create_table_suffix() const;
+  std::string clear(std::string const& table) const;
+  // Statements load.sql starts with (helper functions).
+  std::string prelude() const;
+};
+
+DialectRules rules_for(Dialect d);
+
+}  // namespace nogood::sql

@@ -1,0 +1,102 @@
+#include "nogood/sql/dialect.hpp"
+
+namespace nogood::sql {
+
+std::optional<Dialect> parse_dialect(std::string_view name) {
+  if (name == "postgres" || name == "postgresql") return Dialect::postgres;
+  if (name == "duckdb") return Dialect::duckdb;
+  if (name == "spark") return Dialect::spark;
+  return std::nullopt;
+}
+
+std::string_view to_string(Dialect d) {
+  switch (d) {
+    case Dialect::postgres: return "postgres";
+    case Dialect::duckdb: return "duckdb";
+    case Dialect::spark: return "spark";
+  }
+  return "?";
+}
+
+DialectRules rules_for(Dialect d) { return DialectRules{d}; }
+
+std::string DialectRules::quote(std::string_view identifier) const {
+  char const q = dialect == Dialect::spark ? '`' : '"';
+  std::string out(1, q);
+  for (char c : identifier) {
+    if (c == q) out += q;
+    out += c;
+  }
+  return out + q;
+}
+
+std::string DialectRules::string_literal(std::string_view text) const {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += dialect == Dialect::spark ? "\\'" : "''";
+    else if (c == '\\' && dialect == Dialect::spark) out += "\\\\";  // Spark reads backslash escapes in literals
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string_view DialectRules::text_type() const {
+  switch (dialect) {
+    case Dialect::postgres: return "TEXT";
+    case Dialect::duckdb: return "VARCHAR";
+    case Dialect::spark: return "STRING";
+  }
+  return "TEXT";
+}
+
+// PostgreSQL's `/` on BIGINT truncates; DuckDB's and Spark's `/` divide in floating point, their
+// integer division is `//` and `div`. NULLIF turns a zero divisor into NULL rather than an error
+// (Spark's ANSI mode throws on division by zero).
+std::string DialectRules::div(std::string const& a, std::string const& b) const {
+  std::string const op = dialect == Dialect::postgres ? " / " : dialect == Dialect::duckdb ? " // " : " DIV ";
+  return "(" + a + op + "NULLIF(" + b + ", 0))";
+}
+
+std::string DialectRules::mod(std::string const& a, std::string const& b) const {
+  return "(" + a + " % NULLIF(" + b + ", 0))";
+}
+
+std::string DialectRules::check_int32(std::string const& v) const {
+  switch (dialect) {
+    case Dialect::postgres: return "nogood_int32(" + v + ")";
+    case Dialect::duckdb:
+      return "(CASE WHEN " + v + " BETWEEN -2147483648 AND 2147483647 THEN " + v +
+             " ELSE error('E0402 integer overflow: a value out of the 32-bit range') END)";
+    case Dialect::spark:
+      return "(CASE WHEN " + v + " BETWEEN -2147483648 AND 2147483647 THEN " + v +
+             " ELSE raise_error('E0402 integer overflow: a value out of the 32-bit range') END)";
+  }
+  return v;
+}
+
+// PostgreSQL's SUM of BIGINT is NUMERIC, whose `/` does not truncate: DIV does.
+std::string DialectRules::mean(std::string const& v) const {
+  switch (dialect) {
+    case Dialect::postgres: return "CAST(DIV(SUM(" + v + "), NULLIF(COUNT(" + v + "), 0)) AS BIGINT)";
+    case Dialect::duckdb: return "CAST(SUM(" + v + ") // NULLIF(COUNT(" + v + "), 0) AS BIGINT)";
+    case Dialect::spark: return "CAST(SUM(" + v + ") DIV NULLIF(COUNT(" + v + "), 0) AS BIGINT)";
+  }
+  return v;
+}
+
+std::string DialectRules::create_table_suffix() const { return dialect == Dialect::spark ? " USING parquet" : ""; }
+
+std::string DialectRules::clear(std::string const& table) const { return "TRUNCATE TABLE " + table; }
+
+std::string DialectRules::prelude() const {
+  if (dialect != Dialect::postgres) return {};
+  return "CREATE OR REPLACE FUNCTION nogood_int32(v BIGINT) RETURNS BIGINT LANGUAGE plpgsql IMMUTABLE AS $f$\n"
+         "BEGIN\n"
+         "  IF v < -2147483648 OR v > 2147483647 THEN\n"
+         "    RAISE EXCEPTION 'E0402 integer overflow: value % out of the 32-bit range', v;\n"
+         "  END IF;\n"
+         "  RETURN v;\n"
+         "END $f$;\n";
+}
+
+}  // namespace nogood::sql

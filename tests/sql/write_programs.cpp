@@ -1,0 +1,30 @@
+// write_programs: the differential test's generated programs as corpus folders on disk
+// (DIR/gen-SEED/rules/program.rules, DIR/gen-SEED/facts/s1.json ...), for tests/sql/postgres-check.
+//
+// usage: write_programs DIR FIRST_SEED COUNT
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "difftest/generate.hpp"
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::cerr << "usage: write_programs DIR FIRST_SEED COUNT\n";
+    return 2;
+  }
+  std::filesystem::path const dir(argv[1]);
+  std::uint64_t const first = std::strtoull(argv[2], nullptr, 10);
+  std::uint64_t const count = std::strtoull(argv[3], nullptr, 10);
+  for (std::uint64_t seed = first; seed < first + count; ++seed) {
+    auto program = difftest::Generator(seed, difftest::Sizes{}).run();
+    auto const root = dir / ("gen-" + std::to_string(seed));
+    std::filesystem::create_directories(root / "rules");
+    std::filesystem::create_directories(root / "facts");
+    std::ofstream(root / "rules" / "program.rules") << difftest::rules_text(program);
+    for (int s = 0; s < difftest::source_count; ++s)
+      std::ofstream(root / "facts" / ("s" + std::to_string(s + 1) + ".json")) << difftest::facts_text(program, s);
+  }
+  return 0;
+}
