@@ -49,6 +49,11 @@ int run_compile(std::vector<std::string> const& args) {
   print_diagnostics(session, o);
   if (!loaded) return 2;
 
+  if (auto problems = sql::check_supported(session.program(), session.corpus()); !problems.empty()) {
+    for (auto& d : problems) session.diagnostics().report(std::move(d));
+    print_diagnostics(session, o);
+    return 2;
+  }
   auto const scripts = sql::compile(session.program(), session.corpus(), *dialect);
   std::filesystem::path const dir(*o.output);
   std::error_code ec;

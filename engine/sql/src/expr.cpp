@@ -32,15 +32,18 @@ std::optional<std::string> expr_sql(Expr const& e, engine::Rule const& rule, Bin
       case Expr::Op::push_const: stack.push_back({std::to_string(engine::unpack_int(s.value))}); break;
       case Expr::Op::push_unsigned_const: stack.push_back({std::to_string(s.value)}); break;
       case Expr::Op::push_var:
-      case Expr::Op::push_signed_var: {
+      case Expr::Op::push_signed_var:
+      case Expr::Op::push_date_var: {  // every date is a day here (check_dates): read as an int
         if (s.value >= regs.size() || !regs[s.value]) return std::nullopt;
         bool const held_signed = is_signed(rule.register_types[s.value]);
-        bool const want_signed = s.op == Expr::Op::push_signed_var;
+        bool const want_signed = s.op != Expr::Op::push_var;
         std::string const& v = *regs[s.value];
         stack.push_back({held_signed == want_signed ? v : want_signed ? to_signed(v) : to_unsigned(v)});
         break;
       }
       case Expr::Op::abs: stack.back().sql = "ABS(" + stack.back().sql + ")"; break;
+      case Expr::Op::earliest:
+      case Expr::Op::latest: break;  // of a day: the day
       default: {
         if (stack.size() < 2) return std::nullopt;
         Item b = std::move(stack.back());

@@ -97,6 +97,16 @@ std::string aggregate_sql(BodyContext& ctx, Literal const& l, Bindings const& ou
   return out + ")";
 }
 
+// `overlaps` and `within` over two days (compile() refuses dates that are not single days): the
+// days are equal; the gap between them is at most N days, or in minutes, the whole of each day
+// counted, at most N hours.
+std::string day_comparison(Literal const& l, std::string const& a, std::string const& b) {
+  if (l.op == CompareOp::overlaps) return a + " = " + b;
+  std::string const days = "ABS(" + a + " - " + b + ")";
+  if (!l.within_hours) return days + " <= " + std::to_string(l.within);
+  return "(CASE WHEN " + days + " = 0 THEN 0 ELSE " + days + " * 1440 - 1439 END) <= " + std::to_string(l.within) + " * 60";
+}
+
 }  // namespace
 
 Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs, std::int32_t delta_atom) {
@@ -176,6 +186,10 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
             bool const in = l.op == CompareOp::in;
             if (values.empty()) out.where.push_back(in ? "1 = 0" : *lhs + " IS NOT NULL");
             else out.where.push_back(*lhs + (in ? " IN (" : " NOT IN (") + join(values, ", ") + ")");
+            break;
+          }
+          if (lhs && rhs && (l.op == CompareOp::overlaps || l.op == CompareOp::within)) {
+            out.where.push_back(day_comparison(l, *lhs, *rhs));
             break;
           }
           if (lhs && rhs) {

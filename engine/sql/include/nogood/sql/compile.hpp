@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nogood/diagnostics.hpp"
 #include "nogood/engine/corpus.hpp"
 #include "nogood/engine/program.hpp"
 #include "nogood/sql/dialect.hpp"
@@ -23,6 +24,10 @@ struct Scripts {
 struct CompileOptions {
   std::size_t rows_per_insert = 1000;  // claims per multi-row INSERT
 };
+
+// What compile() cannot translate faithfully, as diagnostics (E0013): dates that are not single
+// days, in claims or in rules. Empty when the scripts would evaluate as the native engine does.
+std::vector<Diagnostic> check_supported(engine::Program const& program, engine::Corpus const& corpus);
 
 // `corpus` must be loaded and not yet evaluated: evaluation moves the claims into the engine's relations.
 Scripts compile(engine::Program const& program, engine::Corpus const& corpus, Dialect dialect, CompileOptions const& options = {});
