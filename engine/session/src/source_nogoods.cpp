@@ -427,6 +427,18 @@ private:
 
 }  // namespace
 
+namespace {
+// Appends `found`'s sets to `lists`; the range of them that a verdict holds.
+ListRange append_nogoods(VerdictLists& lists, SourceNogoods const& found) {
+  ListRange const at{static_cast<std::uint32_t>(lists.nogood_bounds.size() - 1), static_cast<std::uint32_t>(found.sets.size())};
+  for (auto const& set : found.sets) {
+    lists.nogood_sources.insert(lists.nogood_sources.end(), set.begin(), set.end());
+    lists.nogood_bounds.push_back(static_cast<std::uint32_t>(lists.nogood_sources.size()));
+  }
+  return at;
+}
+}  // namespace
+
 SourceNogoods Session::source_nogoods(Verdict const& v, NogoodLimits const& limits) const {
   KeyIndexes indexes;
   Search search(*this, options_.eval.skip_rules, limits, indexes);
@@ -446,12 +458,8 @@ void Session::find_source_nogoods(NogoodLimits const& limits) {
       auto& part = parts[t];
       for (std::size_t i = begin; i < end; ++i) {
         auto found = search.verdict(verdicts_[i]);
-        verdicts_[i].nogoods_at = {static_cast<std::uint32_t>(part.nogood_bounds.size() - 1), static_cast<std::uint32_t>(found.sets.size())};
+        verdicts_[i].nogoods_at = append_nogoods(part, found);
         verdicts_[i].nogoods_complete = found.complete;
-        for (auto const& set : found.sets) {
-          part.nogood_sources.insert(part.nogood_sources.end(), set.begin(), set.end());
-          part.nogood_bounds.push_back(static_cast<std::uint32_t>(part.nogood_sources.size()));
-        }
       }
     });
     lists_.nogood_bounds.assign(1, 0);
@@ -470,12 +478,8 @@ void Session::find_source_nogoods_of(Verdict const& v, NogoodLimits const& limit
   lists_.nogood_bounds.assign(1, 0);
   lists_.nogood_sources.clear();
   auto& verdict = verdicts_[static_cast<std::size_t>(&v - verdicts_.data())];
-  verdict.nogoods_at = {0, static_cast<std::uint32_t>(found.sets.size())};
+  verdict.nogoods_at = append_nogoods(lists_, found);
   verdict.nogoods_complete = found.complete;
-  for (auto const& set : found.sets) {
-    lists_.nogood_sources.insert(lists_.nogood_sources.end(), set.begin(), set.end());
-    lists_.nogood_bounds.push_back(static_cast<std::uint32_t>(lists_.nogood_sources.size()));
-  }
   nogoods_found_ = true;
   timings_.nogoods = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
