@@ -1,5 +1,5 @@
 # nogood: the two commands are `make demo` and `make test`.
-DEBIAN_PACKAGES := cmake g++ make libboost-dev nlohmann-json3-dev libicu-dev libssl-dev catch2 python3 iso-codes
+DEBIAN_PACKAGES := cmake g++ make libboost-dev nlohmann-json3-dev libicu-dev libssl-dev libpq-dev pkg-config catch2 python3 iso-codes
 # The peers `make bench` compares with, and GNU time to measure them (Soufflé is not packaged: bench/run
 # uses it when found, see bench/README.md).
 BENCH_PACKAGES := gringo swi-prolog-nox clips time

@@ -26,7 +26,8 @@ int print_accept_help() {
                "  --texts DIR          where article texts are found, to check quotes (repeatable)\n"
                "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                "  --quiet              no line saying what was recorded\n"
-               "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n\n"
+               "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n"
+               "  --engine URI         evaluate on PostgreSQL, as for check\n\n"
                "the date is today's (UTC), or SOURCE_DATE_EPOCH's when set\n"
                "exit: 0 recorded, 2 no such verdict, already accepted, bad input or usage\n"
                "example: nogood accept capture_place-4c615ea0a9ff --reason \"two raids, a day apart\" examples/tour\n";

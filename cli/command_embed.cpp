@@ -146,7 +146,8 @@ int print_embed_help() {
                "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                "  --lang CODE          language of entity names in messages (default en)\n"
                "  --quiet              say nothing when all is well\n"
-               "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n\n"
+               "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n"
+               "  --engine URI         evaluate on PostgreSQL, as for check\n\n"
                "exit: 0 written or current, 1 out of date (--check), 2 bad input or usage\n"
                "example: nogood embed report.md examples/syria-raid --check\n";
   return 0;

@@ -13,6 +13,7 @@
 
 #include "nogood/report/report.hpp"
 #include "nogood/session.hpp"
+#include "nogood/sql/postgres.hpp"
 #include "options.hpp"
 #include "pipeline.hpp"
 #include "render_diagnostics.hpp"
@@ -77,6 +78,11 @@ Options session_options(CommonOptions const& o) {
   if (o.max_seconds) opts.eval.max_seconds = *o.max_seconds;
   if (o.max_memory) opts.eval.max_memory = *o.max_memory;
   if (o.threads) opts.eval.threads = *o.threads;
+  if (o.engine)
+    opts.evaluator = [uri = *o.engine](engine::Program const& program, engine::Corpus& corpus, engine::Database& db,
+                                       engine::EvalOptions const& eval, Diagnostics& diags) {
+      return sql::evaluate_on_postgres(uri, program, corpus, db, eval, diags);
+    };
   opts.language = o.language;
   return opts;
 }
@@ -134,7 +140,7 @@ std::vector<std::string_view> with_inputs(std::initializer_list<std::string_view
   out.insert(out.end(), more);
   return out;
 }
-constexpr std::string_view limits[] = {"--max-facts", "--max-seconds", "--max-memory", "--threads"};
+constexpr std::string_view limits[] = {"--max-facts", "--max-seconds", "--max-memory", "--threads", "--engine"};
 std::vector<std::string_view> with_limits(std::vector<std::string_view> v) {
   v.insert(v.end(), std::begin(limits), std::end(limits));
   return v;
@@ -212,7 +218,9 @@ int print_help(std::string const& command) {
                  "  --max-seconds S      stop when evaluation takes longer (default 600)\n"
                  "  --max-memory SIZE    stop when the process holds more memory, e.g. 4G, 512M, none\n"
                  "                       (default 40% of the machine's memory, or of its cgroup's limit)\n"
-                 "  --threads N          threads that evaluate, build verdicts and render (default: one per core)\n\n"
+                 "  --threads N          threads that evaluate, build verdicts and render (default: one per core)\n"
+                 "  --engine URI         evaluate on PostgreSQL, e.g. postgresql://localhost/nogood, in temporary\n"
+                 "                       tables (default: native, in this process); see docs/scale-out.md\n\n"
                  "exit: 0 no verdict at or above --fail-on, 1 there are, 2 bad input or usage (with --keep-going,\n"
                  "      after the report, when a quote was not found)\n"
                  "example: nogood check examples/syria-raid --texts ../shared/seeds\n";
@@ -228,7 +236,8 @@ int print_help(std::string const& command) {
                  "  --output FILE        write there instead of standard output (atomically)\n"
                  "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
                  "  --lang CODE          language of entity names in messages (default en)\n"
-                 "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n\n"
+                 "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n"
+                 "  --engine URI         evaluate on PostgreSQL, as for check\n\n"
                  "exit: 0 explained, 2 no such verdict, bad input or usage\n"
                  "example: nogood explain informant_vs_leader-1a2b3c4d5e6f examples/syria-raid\n";
     return 0;
@@ -251,7 +260,8 @@ int print_help(std::string const& command) {
                  "  --lang CODE          language of entity names (default en)\n"
                  "  --timings FILE       write the time of each stage as JSON\n"
                  "  --no-provenance      do not remember how derived facts were derived (the matches are the same)\n"
-                 "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n\n"
+                 "  --max-facts N, --max-seconds S, --max-memory SIZE, --threads N   limits, as for check\n"
+                 "  --engine URI         evaluate on PostgreSQL, as for check\n\n"
                  "exit: 0 printed (matches or not), 2 bad input or usage\n"
                  "example: nogood query 'role(P, R) @ S, R != civilian' examples/syria-raid\n";
     return 0;

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "nogood/diagnostics.hpp"
+#include "nogood/sql/postgres.hpp"
 
 namespace nogood::cli {
 
@@ -102,6 +103,11 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       if (v.empty() || *end != '\0' || n < 1 || n > 1024)
         return "option `--threads` needs a whole number of threads from 1 to 1024, not `" + v + "`";
       o.threads = static_cast<unsigned>(n);
+    } else if (a == "--engine") {
+      if (auto e = take(v)) return e;
+      if (v != "native" && !sql::is_postgres_uri(v))
+        return "option `--engine` needs `native` or a PostgreSQL URI such as postgresql://localhost/nogood, not `" + v + "`";
+      if (v != "native") o.engine = v;
     } else if (a == "--max-memory") {
       if (auto e = take(v)) return e;
       auto bytes = parse_memory_size(v);
@@ -111,7 +117,7 @@ std::optional<std::string> parse_options(std::vector<std::string> const& args, C
       auto near = closest_match(a, {"--help", "--quiet", "--no-provenance", "--no-proofs", "--count", "--check", "--dry-run", "--keep-going", "--fix", "--compact",
                                     "--rules", "--facts", "--texts", "--rule", "--source", "--pattern", "--entities", "--accepted", "--baseline", "--output",
                                     "--timings", "--format", "--severity", "--fail-on", "--color", "--lang",
-                                    "--max-facts", "--max-seconds", "--max-memory", "--threads", "--reason", "--by", "--to", "--dialect"});
+                                    "--max-facts", "--max-seconds", "--max-memory", "--threads", "--engine", "--reason", "--by", "--to", "--dialect"});
       return "unknown option `" + a + "`" + (near.empty() ? "" : "; did you mean `" + near + "`?");
     } else {
       o.positional.push_back(a);

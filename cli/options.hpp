@@ -41,6 +41,7 @@ struct CommonOptions {
   std::optional<double> max_seconds;
   std::optional<std::uint64_t> max_memory;  // bytes; 0: no limit
   std::optional<unsigned> threads;
+  std::optional<std::string> engine;  // a PostgreSQL URI to evaluate on; unset or `native`: in this process
   std::string language = "en";
   // compile
   std::optional<std::string> to, dialect;

@@ -4,7 +4,7 @@
 
 # The options each command takes (the others it refuses); nogood COMMAND --help describes them.
 _nogood_options() {
-  local inputs="--rules --facts --entities --accepted --texts --color --help" limits="--max-facts --max-seconds --max-memory --threads"
+  local inputs="--rules --facts --entities --accepted --texts --color --help" limits="--max-facts --max-seconds --max-memory --threads --engine"
   case $1 in
     check) echo "$inputs --rule --source --severity --fail-on --baseline --format --compact --no-proofs --output --quiet" \
                 "--lang --timings --no-provenance --keep-going $limits" ;;
@@ -25,7 +25,7 @@ _nogood_options() {
 _nogood_takes_value() {
   case $1 in
     --rules | --facts | --entities | --accepted | --texts | --rule | --source | --severity | --fail-on | --format | -f | \
-      --output | -o | --color | --lang | --timings | --max-facts | --max-seconds | --max-memory | --threads | --reason | --by | --baseline | \
+      --output | -o | --color | --lang | --timings | --max-facts | --max-seconds | --max-memory | --threads | --engine | --reason | --by | --baseline | \
       --to | --dialect) return 0 ;;
   esac
   return 1

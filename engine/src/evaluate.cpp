@@ -792,9 +792,10 @@ void run_side_by_side(Program const& program, Database& db, EvalOptions const& o
 
 }  // namespace
 
-bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions const& options, Diagnostics& diags) {
+void prepare_database(Program const& program, Corpus& corpus, Database& db) {
   db.relations.clear();
   db.provenance.clear();
+  db.stats = {};
   for (auto const& decl : program.relations) db.relations.emplace_back(static_cast<std::uint32_t>(decl.columns.size()));
   db.provenance.resize(program.relations.size());
   db.recovery.clear();
@@ -803,6 +804,10 @@ bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions 
     db.provenance[rule.head].fit(static_cast<std::uint32_t>(db.recovery.back().stored.size()));
   }
   load_claims(program, corpus, db);
+}
+
+bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions const& options, Diagnostics& diags) {
+  prepare_database(program, corpus, db);
   auto const started = std::chrono::steady_clock::now();
   Evaluator ev(program, db, options, db.stats.derived, started);
   std::optional<std::uint32_t> side_rule;  // where strata evaluated side by side failed

@@ -23,6 +23,27 @@ std::optional<std::string> below(fs::path const& path, fs::path const& base) {
 
 }  // namespace
 
+// A database URI with its password hidden (`postgresql://user:secret@host/db`, `?password=secret`):
+// reports are shared, the password is not.
+std::string without_password(std::string arg) {
+  auto const scheme = arg.find("://");
+  if (scheme == std::string::npos) return arg;
+  auto const authority = scheme + 3;
+  auto const end = arg.find_first_of("/?#", authority);
+  auto const at = arg.rfind('@', end == std::string::npos ? std::string::npos : end);
+  if (at != std::string::npos && at >= authority) {
+    auto const colon = arg.find(':', authority);
+    if (colon != std::string::npos && colon < at) arg.replace(colon + 1, at - colon - 1, "***");
+  }
+  for (std::size_t at_key = arg.find("password="); at_key != std::string::npos; at_key = arg.find("password=", at_key + 1)) {
+    if (at_key > 0 && arg[at_key - 1] != '?' && arg[at_key - 1] != '&') continue;
+    auto const value = at_key + 9;
+    auto const stop = arg.find_first_of("&#", value);
+    arg.replace(value, (stop == std::string::npos ? arg.size() : stop) - value, "***");
+  }
+  return arg;
+}
+
 std::string report_path(Session const& session, std::string const& path) {
   if (path.empty() || path.front() == '<') return path;  // <stdin>, <query>
   if (auto const& root = session.corpus_root())
@@ -37,7 +58,7 @@ std::vector<std::string> report_arguments(Session const& session, std::vector<st
   for (auto const& a : args) {
     std::error_code ec;
     if (a.empty() || a.front() == '-' || !fs::exists(a, ec)) {
-      out.push_back(a);
+      out.push_back(without_password(a));
       continue;
     }
     auto const& root = session.corpus_root();

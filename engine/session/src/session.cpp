@@ -162,7 +162,8 @@ void Session::skip_rule(std::uint32_t rule) {
 bool Session::evaluate() {
   auto started = std::chrono::steady_clock::now();
   if (evaluated_) return *evaluated_;
-  bool ok = engine::evaluate(program_, corpus_, db_, options_.eval, diags_);
+  bool ok = options_.evaluator ? options_.evaluator(program_, corpus_, db_, options_.eval, diags_)
+                               : engine::evaluate(program_, corpus_, db_, options_.eval, diags_);
   evaluated_ = ok;
   engine::return_free_memory();
   timings_.evaluate = seconds_since(started);

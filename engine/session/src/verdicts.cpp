@@ -1,6 +1,7 @@
 // Verdicts: one per row of each constraint's relation, with the sources and claims it rests on.
 #include <algorithm>
 #include <chrono>
+#include <numeric>
 
 #include "nogood/engine/memory.hpp"
 #include "nogood/session.hpp"
@@ -174,6 +175,18 @@ void Session::build_verdicts() {
   verdicts_.clear();
   lists_ = {};
   if (total > 0) {
+    // A constraint's verdicts in the order of their bindings' values, not in the order a join
+    // happened to find them: a report reads the same whatever the plan, thread count or back end.
+    std::vector<engine::RowId> rows(total);
+    for (auto const& shape : shapes) {
+      auto const& rel = db_.relations[program_.constraints[shape.constraint].relation];
+      auto const begin = rows.begin() + static_cast<std::ptrdiff_t>(shape.first);
+      auto const end = begin + rel.size();
+      std::iota(begin, end, engine::RowId(0));
+      std::sort(begin, end, [&rel](engine::RowId a, engine::RowId b) {
+        return std::lexicographical_compare(rel.row(a), rel.row(a) + rel.arity(), rel.row(b), rel.row(b) + rel.arity());
+      });
+    }
     verdicts_.resize(total);
     // Verdicts are independent of one another: each thread builds a contiguous share in place.
     std::size_t const workers = total < 4096 ? 1 : threads();
@@ -183,7 +196,7 @@ void Session::build_verdicts() {
       auto shape = std::upper_bound(shapes.begin(), shapes.end(), begin, [](std::size_t i, ConstraintShape const& s) { return i < s.first; }) - 1;
       for (std::size_t i = begin; i < end; ++i) {
         while (std::next(shape) != shapes.end() && std::next(shape)->first <= i) ++shape;
-        verdicts_[i] = make_verdict(*this, *shape, static_cast<engine::RowId>(i - shape->first), parts[t], scratch);
+        verdicts_[i] = make_verdict(*this, *shape, rows[i], parts[t], scratch);
       }
     });
     join_sources(lists_, parts, verdicts_);

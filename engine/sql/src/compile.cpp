@@ -15,25 +15,17 @@ namespace nogood::sql {
 
 using namespace detail;
 
-namespace {
-
-struct StratumSql {
-  bool recursive = false;
-  std::vector<std::string> once;     // non-recursive: the rules; recursive: the first round
-  std::vector<std::string> advance;  // recursive: new_ rows into the relation and delta_
-  std::vector<std::string> round;    // recursive: each rule per delta atom
-  std::vector<std::string> fresh;    // recursive: the new_ tables, empty at the fixpoint
-};
-
-StratumSql stratum_sql(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d, engine::Stratum const& s) {
+StratumSql detail::stratum_sql(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d,
+                               engine::Stratum const& s, Provenance provenance) {
   StratumSql out;
   out.recursive = s.recursive;
   std::vector<bool> in_stratum(program.relations.size(), false);
   for (auto r : s.relations) in_stratum[r] = true;
   for (auto rule : s.rules) {
     auto const& t = tables[program.rules[rule].head];
-    if (!s.recursive) out.once.push_back(rule_insert(program, tables, d, rule, -1, t.name, {t.name}));
-    else out.once.push_back(rule_insert(program, tables, d, rule, -1, t.fresh, {t.name, t.fresh}));
+    if (!s.recursive) out.once.push_back(rule_insert(program, tables, d, rule, -1, t.name, {t.name}, provenance));
+    else out.once.push_back(rule_insert(program, tables, d, rule, -1, t.fresh, {t.name, t.fresh}, provenance));
+    out.once_rules.push_back(rule);
   }
   if (!s.recursive) return out;
   for (auto r : s.relations) {
@@ -48,11 +40,15 @@ StratumSql stratum_sql(engine::Program const& program, std::vector<Table> const&
     auto const& body = program.rules[rule].body;
     auto const& t = tables[program.rules[rule].head];
     for (std::size_t i = 0; i < body.size(); ++i)
-      if (body[i].kind == engine::Literal::Kind::atom && in_stratum[body[i].relation])
-        out.round.push_back(rule_insert(program, tables, d, rule, std::int32_t(i), t.fresh, {t.name, t.fresh}));
+      if (body[i].kind == engine::Literal::Kind::atom && in_stratum[body[i].relation]) {
+        out.round.push_back(rule_insert(program, tables, d, rule, std::int32_t(i), t.fresh, {t.name, t.fresh}, provenance));
+        out.round_rules.push_back(rule);
+      }
   }
   return out;
 }
+
+namespace {
 
 std::string indent(std::string const& statement, std::string const& by) {
   std::string out = by;

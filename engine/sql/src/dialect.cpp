@@ -63,7 +63,7 @@ std::string DialectRules::mod(std::string const& a, std::string const& b) const 
 
 std::string DialectRules::check_int32(std::string const& v) const {
   switch (dialect) {
-    case Dialect::postgres: return "nogood_int32(" + v + ")";
+    case Dialect::postgres: return (temporary ? "pg_temp.nogood_int32(" : "nogood_int32(") + v + ")";
     case Dialect::duckdb:
       return "(CASE WHEN " + v + " BETWEEN -2147483648 AND 2147483647 THEN " + v +
              " ELSE error('E0402 integer overflow: a value out of the 32-bit range') END)";
@@ -90,7 +90,9 @@ std::string DialectRules::clear(std::string const& table) const { return "TRUNCA
 
 std::string DialectRules::prelude() const {
   if (dialect != Dialect::postgres) return {};
-  return "CREATE OR REPLACE FUNCTION nogood_int32(v BIGINT) RETURNS BIGINT LANGUAGE plpgsql IMMUTABLE AS $f$\n"
+  // Functions in pg_temp are found only when named with their schema.
+  return std::string(temporary ? "CREATE FUNCTION pg_temp." : "CREATE OR REPLACE FUNCTION ") +
+         "nogood_int32(v BIGINT) RETURNS BIGINT LANGUAGE plpgsql IMMUTABLE AS $f$\n"
          "BEGIN\n"
          "  IF v < -2147483648 OR v > 2147483647 THEN\n"
          "    RAISE EXCEPTION 'E0402 integer overflow: value % out of the 32-bit range', v;\n"

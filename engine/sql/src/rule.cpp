@@ -136,6 +136,7 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
     std::string const alias = "t" + std::to_string(++ctx.aliases);
     std::string const& name = std::int32_t(i) == delta_atom ? table.delta : table.name;
     out.from.push_back(d.quote(name) + " " + alias);
+    out.atoms.push_back(alias);
     for (auto& w : match_conditions(ctx, l, alias, regs, true)) out.where.push_back(std::move(w));
     done[i] = true;
   }
@@ -228,7 +229,7 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
 
 std::string rule_insert(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d,
                         std::uint32_t rule_index, std::int32_t delta_atom, std::string const& target,
-                        std::vector<std::string> const& absent) {
+                        std::vector<std::string> const& absent, Provenance provenance) {
   auto const& rule = program.rules[rule_index];
   BodyContext ctx{program, rule, tables, d};
   Bindings regs(rule.registers.size());
@@ -253,10 +254,32 @@ std::string rule_insert(engine::Program const& program, std::vector<Table> const
     for (std::size_t c = 0; c < values.size(); ++c) same.push_back(alias + "." + d.quote(table.columns[c]) + " = " + values[c]);
     body.where.push_back("NOT EXISTS (SELECT 1 FROM " + d.quote(other) + " " + alias + (same.empty() ? "" : " WHERE " + join(same, " AND ")) + ")");
   }
-  std::string out = "INSERT INTO " + d.quote(target) + " SELECT DISTINCT " + (values.empty() ? std::string("1") : join(values, ", "));
+  if (!provenance.enabled) {
+    std::string out = "INSERT INTO " + d.quote(target) + " SELECT DISTINCT " + (values.empty() ? std::string("1") : join(values, ", "));
+    if (!body.from.empty()) out += "\n  FROM " + join(body.from, ", ");
+    if (!body.where.empty()) out += "\n  WHERE " + join(body.where, "\n    AND ");
+    return out + ";";
+  }
+  // One row per head tuple, the derivation of least body row numbers; output columns by position,
+  // as a constant in DISTINCT ON or ORDER BY would be read as one.
+  std::vector<std::string> columns, head_positions, order;
+  for (std::size_t c = 0; c < values.size(); ++c) {
+    columns.push_back(d.quote(table.columns[c]));
+    head_positions.push_back(std::to_string(c + 1));
+  }
+  order = head_positions;
+  columns.push_back(rule_column);
+  values.push_back(std::to_string(rule_index));
+  for (std::size_t a = 0; a < body.atoms.size(); ++a) {
+    columns.push_back(body_column(a));
+    values.push_back(body.atoms[a] + "." + row_column);
+    order.push_back(std::to_string(values.size()));
+  }
+  std::string out = "INSERT INTO " + d.quote(target) + " (" + join(columns, ", ") + ")\n  SELECT DISTINCT ON (" + join(head_positions, ", ") +
+                    ") " + join(values, ", ");
   if (!body.from.empty()) out += "\n  FROM " + join(body.from, ", ");
   if (!body.where.empty()) out += "\n  WHERE " + join(body.where, "\n    AND ");
-  return out + ";";
+  return out + "\n  ORDER BY " + join(order, ", ") + ";";
 }
 
 }  // namespace nogood::sql::detail

@@ -1,4 +1,5 @@
 // Tables, the dictionary and the claims: load.sql, and results.sql that reads every relation back.
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <set>
@@ -24,6 +25,14 @@ std::vector<Table> name_tables(engine::Program const& program) {
   std::vector<Table> out;
   std::set<std::string> used;
   std::vector<bool> recursive(program.relations.size(), false);
+  std::vector<bool> derived(program.relations.size(), false);
+  std::vector<std::uint32_t> atoms(program.relations.size(), 0);
+  for (auto const& rule : program.rules) {
+    derived[rule.head] = true;
+    std::uint32_t n = 0;
+    for (auto const& l : rule.body) n += l.kind == engine::Literal::Kind::atom;
+    atoms[rule.head] = std::max(atoms[rule.head], n);
+  }
   for (auto const& s : program.strata)
     if (s.recursive)
       for (auto r : s.relations) recursive[r] = true;
@@ -35,7 +44,7 @@ std::vector<Table> name_tables(engine::Program const& program) {
     std::string name = base;
     for (int k = 2; used.count(name); ++k) name = base + "_" + std::to_string(k);
     used.insert(name);
-    Table t{name, {}, {}, {}};
+    Table t{name, {}, {}, {}, derived[r], atoms[r]};
     std::set<std::string> cols;
     for (std::size_t c = 0; c < decl.columns.size(); ++c) {
       std::string col = c < decl.column_names.size() && !decl.column_names[c].empty() ? sanitize(decl.column_names[c]) : "c" + std::to_string(c);
@@ -97,13 +106,25 @@ std::string batched_insert(DialectRules const& d, std::string const& table, std:
   return out;
 }
 
-std::string create_tables(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d) {
+std::string create_tables(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d, Provenance provenance) {
   std::string out;
+  std::string const integer(d.integer_type());
   auto create = [&](std::string const& name, Table const& t) {
-    out += "DROP TABLE IF EXISTS " + d.quote(name) + ";\nCREATE TABLE " + d.quote(name) + " (";
-    for (std::size_t c = 0; c < t.columns.size(); ++c) out += (c ? ", " : "") + d.quote(t.columns[c]) + " " + std::string(d.integer_type());
+    if (!d.temporary) out += "DROP TABLE IF EXISTS " + d.quote(name) + ";\n";
+    out += std::string(d.create_table()) + d.quote(name) + " (";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) out += (c ? ", " : "") + d.quote(t.columns[c]) + " " + integer;
+    if (provenance.enabled) {
+      out += std::string(", ") + row_column + " " + integer;
+      if (t.derived) {
+        out += std::string(" DEFAULT nextval('") + row_sequence + "'), " + rule_column + " " + integer;
+        for (std::uint32_t a = 0; a < t.atoms; ++a) out += ", " + body_column(a) + " " + integer;
+      }
+    }
     out += ")" + d.create_table_suffix() + ";\n";
   };
+  if (provenance.enabled)
+    out += std::string(d.temporary ? "CREATE TEMPORARY SEQUENCE " : "CREATE SEQUENCE ") + row_sequence + " START WITH " +
+           std::to_string(provenance.first_row) + ";\n";
   for (std::size_t r = 0; r < tables.size(); ++r) {
     out += "-- " + program.relations[r].name + "\n";
     create(tables[r].name, tables[r]);
@@ -112,6 +133,7 @@ std::string create_tables(engine::Program const& program, std::vector<Table> con
       create(tables[r].fresh, tables[r]);
     }
   }
+  if (d.temporary) return out;  // ids are read back by the engine itself
   out += "DROP TABLE IF EXISTS nogood_dictionary;\nCREATE TABLE nogood_dictionary (kind " + std::string(d.text_type()) + ", id BIGINT, text " +
          std::string(d.text_type()) + ")" + d.create_table_suffix() + ";\n";
   return out;

@@ -26,7 +26,7 @@ private:
 // The dictionary kind of a column type (`entity`, `string`, `source`); empty for numbers.
 std::string dictionary_kind(engine::ValueType t);
 std::string batched_insert(DialectRules const& d, std::string const& table, std::vector<std::string> const& rows, std::size_t batch);
-std::string create_tables(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d);
+std::string create_tables(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d, Provenance provenance = {});
 std::string claim_rows(engine::Program const& program, engine::Corpus const& corpus, std::vector<Table> const& tables,
                        DialectRules const& d, Dictionary& dict, std::size_t batch);
 std::string results_script(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d);

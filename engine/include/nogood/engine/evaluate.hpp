@@ -122,6 +122,11 @@ public:
   std::size_t memory() const;
 };
 
+// The relations, empty provenance and recovery plans of `program`, with the claims of `corpus` (and
+// the built-in `source` relation) in their relations, as evaluate() starts; another evaluator (the
+// SQL back end) starts from the same rows and adds the derived ones.
+void prepare_database(Program const& program, Corpus& corpus, Database& db);
+
 // Fills the claimed relations from `corpus` and derives everything the rules imply. The claims'
 // rows move into the claimed relations: corpus.positive and corpus.negative are empty after,
 // rather than a second copy held through evaluation. Interns the `source` relation's strings.

@@ -57,6 +57,9 @@ struct Options {
   // Quotes not found where `at` says, or not at all, are reported as errors but do not stop the
   // run: the claims are evaluated anyway (`check --keep-going`); quote_errors() counts them.
   bool keep_going = false;
+  // Evaluates in place of the native engine (another back end, e.g. PostgreSQL); it fills the
+  // database as engine::evaluate() does, so that verdicts and explanations are built the same way.
+  std::function<bool(engine::Program const&, engine::Corpus&, engine::Database&, engine::EvalOptions const&, Diagnostics&)> evaluator;
 };
 
 class Session {

@@ -54,6 +54,8 @@ void render_report(Session const& session, std::vector<Verdict const*> const& ve
 // The arguments of a run for its manifest: those that name files or folders relative to the corpus
 // folder (the corpus folder itself as `.`), so a shared report shows no one's folders.
 std::vector<std::string> report_arguments(Session const& session, std::vector<std::string> const& args);
+// `arg` with the password of a database URI in it replaced by `***`: reports record the options.
+std::string without_password(std::string arg);
 
 // Two saved JSON reports compared by verdict id, as `nogood diff` writes it: the new verdicts, the
 // unchanged and the resolved. `manifest.files` holds the two reports' paths, old first. Returns

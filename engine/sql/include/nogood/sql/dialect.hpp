@@ -17,6 +17,9 @@ std::string_view to_string(Dialect);
 // holding them fails as it does in the native engine.
 struct DialectRules {
   Dialect dialect;
+  // Tables, sequence and functions live only as long as the connection (a run of `check --engine`
+  // on PostgreSQL): nothing is left in the database, and nothing of the user's is replaced.
+  bool temporary = false;
   std::string quote(std::string_view identifier) const;
   std::string string_literal(std::string_view text) const;
   std::string_view integer_type() const { return "BIGINT"; }
@@ -28,6 +31,7 @@ struct DialectRules {
   // The mean of a column of integers, truncated toward zero; NULL over no value.
   std::string mean(std::string const& v) const;
   std::string create_table_suffix() const;
+  std::string_view create_table() const { return temporary ? "CREATE TEMPORARY TABLE " : "CREATE TABLE "; }
   std::string clear(std::string const& table) const;
   // Statements load.sql starts with (helper functions).
   std::string prelude() const;
