@@ -126,3 +126,22 @@ TEST_CASE("claims are batched into multi-row INSERTs") {
   for (std::size_t at = s.load.find("INSERT INTO \"p_edge\""); at != std::string::npos; at = s.load.find("INSERT INTO \"p_edge\"", at + 1)) ++inserts;
   CHECK(inserts == 2);  // three claims, two a statement
 }
+
+TEST_CASE("on Citus each table is distributed by the column its rules join on") {
+  auto const s = compiled(R"(
+pred role(person: int, role: symbol).
+pred member(person: int, org: int).
+leader(P, O) :- role(P, isis_leader) @ S, member(P, O) @ S.
+constraint lone "{P}" :- leader(P, O), not member(P, O) @ _.
+)",
+                          R"({"pred": "role", "args": [1, "isis_leader"]}, {"pred": "member", "args": [1, 2]})", Dialect::postgres);
+  CHECK(has(s.citus, "SELECT create_distributed_table('\"p_role\"', 'person');"));
+  CHECK(has(s.citus, "SELECT create_distributed_table('\"p_member\"', 'person');"));
+  CHECK(has(s.citus, "SELECT create_distributed_table('\"p_leader\"', 'P');"));
+  CHECK(has(s.citus, "SELECT create_reference_table('\"p_source\"');"));
+  auto const j = nlohmann::json::parse(s.manifest);
+  CHECK(j.at("files").at("citus") == "citus.sql");
+  for (auto const& t : j.at("tables"))
+    if (t.at("name") == "p_member") CHECK(t.at("citus").at("distributed_by") == "person");
+  CHECK(compiled(rules, facts, Dialect::duckdb).citus.empty());
+}

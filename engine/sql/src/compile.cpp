@@ -101,11 +101,13 @@ std::string_view relation_kind(engine::Program const& program, engine::RelationD
   return "derived";
 }
 
-std::string manifest_json(engine::Program const& program, std::vector<Table> const& tables, std::vector<StratumSql> const& strata, Dialect dialect) {
+std::string manifest_json(engine::Program const& program, std::vector<Table> const& tables, std::vector<StratumSql> const& strata, Dialect dialect,
+                          std::vector<Distribution> const& distribution) {
   nlohmann::ordered_json j;
   j["nogood_sql"] = 1;
   j["dialect"] = std::string(to_string(dialect));
   j["files"] = {{"load", "load.sql"}, {"evaluate", "evaluate.sql"}, {"results", "results.sql"}};
+  if (dialect == Dialect::postgres) j["files"]["citus"] = "citus.sql";
   j["dictionary"] = {{"table", "nogood_dictionary"}, {"columns", {"kind", "id", "text"}}, {"kinds", {"string", "entity", "source"}}};
   auto& jt = j["tables"] = nlohmann::ordered_json::array();
   for (std::size_t r = 0; r < tables.size(); ++r) {
@@ -120,6 +122,10 @@ std::string manifest_json(engine::Program const& program, std::vector<Table> con
     if (!tables[r].delta.empty()) {
       t["delta"] = tables[r].delta;
       t["new"] = tables[r].fresh;
+    }
+    if (dialect == Dialect::postgres) {
+      if (distribution[r].reference) t["citus"] = {{"reference", true}};
+      else t["citus"] = {{"distributed_by", distribution[r].column}};
     }
     jt.push_back(std::move(t));
   }
@@ -147,7 +153,9 @@ Scripts compile(engine::Program const& program, engine::Corpus const& corpus, Di
   for (auto const& s : program.strata) strata.push_back(stratum_sql(program, tables, d, s));
   out.evaluate = "-- nogood: every stratum in order (" + std::string(to_string(dialect)) + ")\n" + evaluate_script(strata, d);
   out.results = results_script(program, tables, d);
-  out.manifest = manifest_json(program, tables, strata, dialect);
+  auto const distribution = choose_distribution(program, tables);
+  if (dialect == Dialect::postgres) out.citus = citus_script(tables, distribution, d);
+  out.manifest = manifest_json(program, tables, strata, dialect, distribution);
   return out;
 }
 

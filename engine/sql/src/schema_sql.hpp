@@ -29,6 +29,14 @@ std::string batched_insert(DialectRules const& d, std::string const& table, std:
 std::string create_tables(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d, Provenance provenance = {});
 std::string claim_rows(engine::Program const& program, engine::Corpus const& corpus, std::vector<Table> const& tables,
                        DialectRules const& d, Dictionary& dict, std::size_t batch);
+// Citus: each table distributed by one column, or copied to every worker (a reference table).
+struct Distribution {
+  std::string column;  // unquoted; empty for a reference table
+  bool reference = false;
+};
+std::vector<Distribution> choose_distribution(engine::Program const& program, std::vector<Table> const& tables);
+std::string citus_script(std::vector<Table> const& tables, std::vector<Distribution> const& distribution, DialectRules const& d);
+
 std::string results_script(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d);
 
 }  // namespace nogood::sql::detail

@@ -19,6 +19,7 @@ struct Scripts {
   std::string evaluate;  // every stratum in order; on postgres recursive strata loop in DO blocks
   std::string results;   // every relation's rows, ids decoded through the dictionary
   std::string manifest;  // JSON: tables, strata, statements, which loops run until which tables are empty
+  std::string citus;     // postgres only: each table distributed (or copied) on Citus; empty otherwise
 };
 
 struct CompileOptions {
