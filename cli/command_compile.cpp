@@ -50,7 +50,7 @@ int run_compile(std::vector<std::string> const& args) {
   print_diagnostics(session, o);
   if (!loaded) return 2;
 
-  if (auto problems = sql::check_supported(session.program(), session.corpus()); !problems.empty()) {
+  if (auto problems = sql::check_supported(session.program(), session.corpus(), *dialect); !problems.empty()) {
     for (auto& d : problems) session.diagnostics().report(std::move(d));
     print_diagnostics(session, o);
     return 2;

@@ -50,6 +50,7 @@ public:
     index_.emplace(key, v);
     return v;
   }
+  std::size_t size() const { return size_.load(std::memory_order_acquire); }
   Entry const* find(Value v) const {
     std::size_t const id = v & ~imprecise_date_mask;
     if (id >= size_.load(std::memory_order_acquire)) return nullptr;
@@ -189,6 +190,12 @@ std::optional<Value> parse_date_value(std::string_view text, DateProblem& proble
   auto v = intern_date(*span);
   if (!v) problem = DateProblem::table_full;
   return v;
+}
+
+std::vector<Value> interned_dates() {
+  std::vector<Value> out;
+  for (std::size_t id = 0, n = table().size(); id < n; ++id) out.push_back(imprecise_date_tag | static_cast<Value>(id));
+  return out;
 }
 
 DateSpan date_span(Value v) {

@@ -1,17 +1,20 @@
 // write_programs: the differential test's generated programs as corpus folders on disk
-// (DIR/gen-SEED/rules/program.rules, DIR/gen-SEED/facts/s1.json ...), for tests/sql/postgres-check.
+// (DIR/gen-SEED/rules/program.rules, DIR/gen-SEED/facts/s1.json ...), for tests/sql/postgres-check;
+// and DATE_COUNT of its date programs (days, months, years, intervals and times compared in every
+// way) as DIR/date-SEED.
 //
-// usage: write_programs DIR FIRST_SEED COUNT
+// usage: write_programs DIR FIRST_SEED COUNT [DATE_COUNT]
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "difftest/dates.hpp"
 #include "difftest/generate.hpp"
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::cerr << "usage: write_programs DIR FIRST_SEED COUNT\n";
+  if (argc != 4 && argc != 5) {
+    std::cerr << "usage: write_programs DIR FIRST_SEED COUNT [DATE_COUNT]\n";
     return 2;
   }
   std::filesystem::path const dir(argv[1]);
@@ -25,6 +28,16 @@ int main(int argc, char** argv) {
     std::ofstream(root / "rules" / "program.rules") << difftest::rules_text(program);
     for (int s = 0; s < difftest::source_count; ++s)
       std::ofstream(root / "facts" / ("s" + std::to_string(s + 1) + ".json")) << difftest::facts_text(program, s);
+  }
+  std::uint64_t const dates = argc == 5 ? std::strtoull(argv[4], nullptr, 10) : 0;
+  for (std::uint64_t seed = first; seed < first + dates; ++seed) {
+    auto const program = difftest::dates::generate(seed);
+    auto const root = dir / ("date-" + std::to_string(seed));
+    std::filesystem::create_directories(root / "rules");
+    std::filesystem::create_directories(root / "facts");
+    std::ofstream(root / "rules" / "program.rules") << difftest::dates::rules_text(program);
+    for (int s = 0; s < difftest::source_count; ++s)
+      std::ofstream(root / "facts" / ("s" + std::to_string(s + 1) + ".json")) << difftest::dates::facts_text(program, s);
   }
   return 0;
 }

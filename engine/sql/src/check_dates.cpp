@@ -1,6 +1,6 @@
 // Dates that are not single days (months, years, intervals, times) compare as intervals in the
-// native engine; the SQL back end compiles days only, as integers, so it refuses the others rather
-// than compare them wrongly.
+// native engine; PostgreSQL scripts compare them with the prelude's functions, DuckDB and Spark SQL
+// scripts compile days only, as integers, so they refuse the others rather than compare them wrongly.
 #include <string>
 
 #include "nogood/engine/dates.hpp"
@@ -10,7 +10,7 @@ namespace nogood::sql {
 
 namespace {
 
-constexpr char const* help = "give single days (YYYY-MM-DD) where the sources do, or check this corpus with `nogood check`";
+constexpr char const* help = "give single days (YYYY-MM-DD) where the sources do, compile for --dialect postgres (which compares intervals), or check this corpus with `nogood check`";
 
 std::optional<Diagnostic> in_claims(engine::Program const& program, engine::Corpus const& corpus) {
   for (engine::PredicateId p = 0; p < program.schema.predicates.size(); ++p) {
@@ -25,7 +25,7 @@ std::optional<Diagnostic> in_claims(engine::Program const& program, engine::Corp
           if (pred.params[c].type != engine::ValueType::date || !engine::is_imprecise_date(v)) continue;
           auto const& claim = corpus.claims[r.claims[i]];
           Diagnostic d = make_error("E0013", "`" + engine::format_date_value(v) + "`, an argument of `" + pred.name +
-                                                 "`, is not a single day: the SQL back end compiles single days only");
+                                                 "`, is not a single day: the duckdb and spark dialects compile single days only");
           if (claim.file < corpus.files.size()) d.file_name = corpus.files[claim.file];
           if (claim.line()) d.with_note("on line " + std::to_string(claim.line()));
           else d.json_pointer = claim.pointer() + "/args/" + std::to_string(c);
@@ -64,7 +64,7 @@ std::optional<Diagnostic> in_rules(engine::Program const& program) {
   for (auto const& rule : program.rules) {
     for (auto const& l : rule.body)
       if (imprecise_literal(program, l))
-        return std::move(make_error("E0013", "a date in this rule is not a single day: the SQL back end compiles single days only")
+        return std::move(make_error("E0013", "a date in this rule is not a single day: the duckdb and spark dialects compile single days only")
                              .with_primary(l.span.valid() ? l.span : rule.span, "here")
                              .with_help(help));
   }
@@ -73,8 +73,9 @@ std::optional<Diagnostic> in_rules(engine::Program const& program) {
 
 }  // namespace
 
-std::vector<Diagnostic> check_supported(engine::Program const& program, engine::Corpus const& corpus) {
+std::vector<Diagnostic> check_supported(engine::Program const& program, engine::Corpus const& corpus, Dialect dialect) {
   std::vector<Diagnostic> out;
+  if (rules_for(dialect).has_date_intervals()) return out;
   if (auto d = in_claims(program, corpus)) out.push_back(std::move(*d));
   if (auto d = in_rules(program)) out.push_back(std::move(*d));
   return out;

@@ -147,8 +147,8 @@ Scripts compile(engine::Program const& program, engine::Corpus const& corpus, Di
   Dictionary dict(corpus);
   Scripts out;
   std::string const claims = claim_rows(program, corpus, tables, d, dict, options.rows_per_insert);
-  out.load = "-- nogood: tables, claims and the dictionary (" + std::string(to_string(dialect)) + ")\n" + d.prelude() +
-             create_tables(program, tables, d) + claims + dict.statements(d, options.rows_per_insert);
+  out.load = "-- nogood: tables, claims and the dictionary (" + std::string(to_string(dialect)) + ")\n" + d.prelude() + date_prelude(d) +
+             date_rows(d) + create_tables(program, tables, d) + claims + dict.statements(d, options.rows_per_insert);
   std::vector<StratumSql> strata;
   for (auto const& s : program.strata) strata.push_back(stratum_sql(program, tables, d, s));
   out.evaluate = "-- nogood: every stratum in order (" + std::string(to_string(dialect)) + ")\n" + evaluate_script(strata, d);

@@ -27,23 +27,31 @@ std::string least_greatest(char const* fn, Item const& a, Item const& b) {
 
 std::optional<std::string> expr_sql(Expr const& e, engine::Rule const& rule, Bindings const& regs, DialectRules const& d) {
   std::vector<Item> stack;
-  for (auto const& s : e.steps) {
+  for (std::size_t i = 0; i < e.steps.size(); ++i) {
+    auto const& s = e.steps[i];
     switch (s.op) {
       case Expr::Op::push_const: stack.push_back({std::to_string(engine::unpack_int(s.value))}); break;
       case Expr::Op::push_unsigned_const: stack.push_back({std::to_string(s.value)}); break;
       case Expr::Op::push_var:
       case Expr::Op::push_signed_var:
-      case Expr::Op::push_date_var: {  // every date is a day here (check_dates): read as an int
+      case Expr::Op::push_date_var: {
         if (s.value >= regs.size() || !regs[s.value]) return std::nullopt;
         bool const held_signed = is_signed(rule.register_types[s.value]);
         bool const want_signed = s.op != Expr::Op::push_var;
         std::string const& v = *regs[s.value];
         stack.push_back({held_signed == want_signed ? v : want_signed ? to_signed(v) : to_unsigned(v)});
+        // Arithmetic needs a day: a month or a year fails the literal, unless earliest or latest
+        // takes its day first; a date alone is copied as it is.
+        bool const day_taken = i + 1 < e.steps.size() && (e.steps[i + 1].op == Expr::Op::earliest || e.steps[i + 1].op == Expr::Op::latest);
+        if (s.op == Expr::Op::push_date_var && e.steps.size() > 1 && !day_taken) stack.back() = {date_value(stack.back().sql), true};
         break;
       }
       case Expr::Op::abs: stack.back().sql = "ABS(" + stack.back().sql + ")"; break;
       case Expr::Op::earliest:
-      case Expr::Op::latest: break;  // of a day: the day
+      case Expr::Op::latest:  // of a day: the day
+        if (d.has_date_intervals())
+          stack.back().sql = d.function(s.op == Expr::Op::earliest ? "nogood_earliest_day" : "nogood_latest_day") + "(" + stack.back().sql + ")";
+        break;
       default: {
         if (stack.size() < 2) return std::nullopt;
         Item b = std::move(stack.back());

@@ -84,4 +84,12 @@ StratumSql stratum_sql(engine::Program const& program, std::vector<Table> const&
 
 std::string join(std::vector<std::string> const& parts, std::string const& separator);
 
+// Dates that are not single days (date_functions.cpp): the table and functions of the prelude,
+// the table's rows (every date interned so far), a date as a day for arithmetic (NULL, failing the
+// literal, when it is not one), and whether a date value is not a single day.
+std::string date_prelude(DialectRules const& d);
+std::string date_rows(DialectRules const& d);
+std::string date_value(std::string const& v);
+std::string date_is_interval(std::string const& v);
+
 }  // namespace nogood::sql::detail

@@ -85,7 +85,7 @@ bool PostgresRun::load() {
   std::string setup = "SET client_min_messages = warning;\n";
   if (options_.max_seconds > 0)
     setup += "SET statement_timeout = " + std::to_string(static_cast<std::uint64_t>(options_.max_seconds * 1000) + 1) + ";\n";
-  setup += dialect_.prelude() + create_tables(program_, tables_, dialect_, provenance_);
+  setup += dialect_.prelude() + date_prelude(dialect_) + date_rows(dialect_) + create_tables(program_, tables_, dialect_, provenance_);
   // A recursive relation is probed once per derived row (is it new?): an index keeps each probe small.
   for (auto const& t : tables_) {
     if (t.delta.empty()) continue;
@@ -264,7 +264,7 @@ bool PostgresRun::read_back() {
 
 bool evaluate_on_postgres(std::string const& uri, engine::Program const& program, engine::Corpus& corpus, engine::Database& db,
                           engine::EvalOptions const& options, Diagnostics& diags) {
-  auto unsupported = check_supported(program, corpus);
+  auto unsupported = check_supported(program, corpus, Dialect::postgres);
   for (auto& d : unsupported) diags.report(std::move(d));
   if (!unsupported.empty()) return false;
   PgConnection pg(uri);

@@ -79,6 +79,8 @@ std::string aggregate_sql(BodyContext& ctx, Literal const& l, Bindings const& ou
     auto v = expr_sql(l.lhs, ctx.rule, inner, ctx.dialect);
     if (!v) throw std::logic_error("sql: an aggregate's value reads an unbound variable");
     value = *v;
+    // min and max of dates take days; a month or a year has no single day to give (NULL: skipped)
+    if (l.lhs.steps.size() == 1 && l.lhs.steps[0].op == engine::Expr::Op::push_date_var) value = date_value(value);
   }
   // The values are a derived table's column: an aggregate of a column of the enclosing query
   // alone (a group variable's value) would be computed by that query, not per match here.
@@ -105,6 +107,41 @@ std::string day_comparison(Literal const& l, std::string const& a, std::string c
   std::string const days = "ABS(" + a + " - " + b + ")";
   if (!l.within_hours) return days + " <= " + std::to_string(l.within);
   return "(CASE WHEN " + days + " = 0 THEN 0 ELSE " + days + " * 1440 - 1439 END) <= " + std::to_string(l.within) + " * 60";
+}
+
+// A comparison of dates where either may not be a single day: days compare as ints (as the native
+// engine's fast path does), anything else through the prelude's interval functions.
+std::string date_comparison(Literal const& l, std::string const& a, std::string const& b, Bindings const& regs, DialectRules const& d) {
+  std::string const op = l.op == CompareOp::ne ? "<>" : std::string(engine::to_string(l.op));
+  if (l.date_gap) {  // `abs(D1 - D2) > N` of a `unique ... within N`: the gap between the two dates
+    auto const& st = l.lhs.steps;
+    if (st.size() == 4 && st[0].op == engine::Expr::Op::push_date_var && st[1].op == engine::Expr::Op::push_date_var) {
+      std::string const x = *regs[st[0].value], y = *regs[st[1].value];
+      return "(CASE WHEN " + date_is_interval(x) + " OR " + date_is_interval(y) + " THEN NOT " + d.function("nogood_dates_within") + "(" + x +
+             ", " + y + ", " + b + ", FALSE) ELSE " + a + " " + op + " " + b + " END)";
+    }
+  }
+  std::string interval_test, day_test;
+  auto call = [&](char const* fn, std::string const& x, std::string const& y) { return d.function(fn) + "(" + x + ", " + y + ")"; };
+  switch (l.op) {
+    case CompareOp::eq: return a + " = " + b;
+    case CompareOp::ne:
+      if (!l.certain_dates) return a + " <> " + b;
+      interval_test = "NOT " + call("nogood_dates_overlap", a, b);
+      break;
+    case CompareOp::lt: interval_test = call("nogood_date_before", a, b); break;
+    case CompareOp::le: interval_test = call("nogood_date_not_after", a, b); break;
+    case CompareOp::gt: interval_test = call("nogood_date_before", b, a); break;
+    case CompareOp::ge: interval_test = call("nogood_date_not_after", b, a); break;
+    case CompareOp::overlaps: interval_test = call("nogood_dates_overlap", a, b); break;
+    case CompareOp::within:
+      interval_test = d.function("nogood_dates_within") + "(" + a + ", " + b + ", " + std::to_string(l.within) + ", " +
+                      (l.within_hours ? "TRUE" : "FALSE") + ")";
+      break;
+    default: return a + " " + op + " " + b;
+  }
+  day_test = l.op == CompareOp::overlaps || l.op == CompareOp::within ? day_comparison(l, a, b) : a + " " + op + " " + b;
+  return "(CASE WHEN " + date_is_interval(a) + " OR " + date_is_interval(b) + " THEN " + interval_test + " ELSE " + day_test + " END)";
 }
 
 }  // namespace
@@ -187,6 +224,10 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
             bool const in = l.op == CompareOp::in;
             if (values.empty()) out.where.push_back(in ? "1 = 0" : *lhs + " IS NOT NULL");
             else out.where.push_back(*lhs + (in ? " IN (" : " NOT IN (") + join(values, ", ") + ")");
+            break;
+          }
+          if (lhs && rhs && (l.lhs.type == engine::ValueType::date || l.date_gap) && d.has_date_intervals()) {
+            out.where.push_back(date_comparison(l, *lhs, *rhs, regs, d));
             break;
           }
           if (lhs && rhs && (l.op == CompareOp::overlaps || l.op == CompareOp::within)) {

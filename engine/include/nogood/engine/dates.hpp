@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "nogood/engine/values.hpp"
 
@@ -46,6 +47,10 @@ std::optional<DateSpan> parse_date_span(std::string_view text, DateProblem& prob
 std::optional<Value> intern_date(DateSpan const& span);
 // parse_date_span then intern_date.
 std::optional<Value> parse_date_value(std::string_view text, DateProblem& problem);
+
+// Every date interned so far (not exact days), in the order they were interned: the SQL back end
+// ships their intervals to the database.
+std::vector<Value> interned_dates();
 
 // The interval a date value denotes; the unknown date is one point before every date.
 DateSpan date_span(Value v);

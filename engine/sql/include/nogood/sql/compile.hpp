@@ -26,9 +26,10 @@ struct CompileOptions {
   std::size_t rows_per_insert = 1000;  // claims per multi-row INSERT
 };
 
-// What compile() cannot translate faithfully, as diagnostics (E0013): dates that are not single
-// days, in claims or in rules. Empty when the scripts would evaluate as the native engine does.
-std::vector<Diagnostic> check_supported(engine::Program const& program, engine::Corpus const& corpus);
+// What compile() cannot translate faithfully for `dialect`, as diagnostics (E0013): on DuckDB and
+// Spark SQL, dates that are not single days, in claims or in rules. Empty when the scripts would
+// evaluate as the native engine does.
+std::vector<Diagnostic> check_supported(engine::Program const& program, engine::Corpus const& corpus, Dialect dialect);
 
 // `corpus` must be loaded and not yet evaluated: evaluation moves the claims into the engine's relations.
 Scripts compile(engine::Program const& program, engine::Corpus const& corpus, Dialect dialect, CompileOptions const& options = {});
