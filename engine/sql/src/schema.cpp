@@ -134,8 +134,11 @@ std::string create_tables(engine::Program const& program, std::vector<Table> con
     }
   }
   if (d.temporary) return out;  // ids are read back by the engine itself
+  // results.sql looks every id up: a key keeps that from scanning the dictionary once a value
+  // (Spark SQL tables have no keys).
+  std::string const key = d.dialect == Dialect::spark ? "" : ", PRIMARY KEY (kind, id)";
   out += "DROP TABLE IF EXISTS nogood_dictionary;\nCREATE TABLE nogood_dictionary (kind " + std::string(d.text_type()) + ", id BIGINT, text " +
-         std::string(d.text_type()) + ")" + d.create_table_suffix() + ";\n";
+         std::string(d.text_type()) + key + ")" + d.create_table_suffix() + ";\n";
   return out;
 }
 
