@@ -116,7 +116,7 @@ std::string write_timings(Session const& session, CommonOptions const& o, double
   if (!o.timings) return {};
   auto const& t = session.timings();
   nlohmann::ordered_json j{{"load", t.load}, {"resolve", t.resolve}, {"evaluate", t.evaluate}, {"verdicts", t.verdicts}, {"nogoods", t.nogoods}, {"render", render},
-                           {"memory_bytes", session.database().memory()},
+                           {"memory_bytes", peaks.database},
                            {"peak_bytes_load", peaks.load}, {"peak_bytes_evaluate", peaks.evaluate},
                            {"peak_bytes_verdicts", peaks.verdicts}, {"peak_bytes_nogoods", peaks.nogoods}, {"peak_bytes", peak_memory_bytes()},
                            {"resident_bytes_load", peaks.resident_load}, {"resident_bytes_evaluate", peaks.resident_evaluate},
@@ -376,7 +376,12 @@ int run_check(std::vector<std::string> const& args) {
   print_diagnostics(session, o);  // warnings
   // A misspelt filter would silently hide every verdict.
   if (auto err = unknown_filter(session, o)) return usage_error("check", *err);
+  // A JSON report without proofs reads the verdicts' rows and lists alone: what only proofs and
+  // the nogoods search read goes as soon as they are done with (news-20k: 9 MB, then 14).
+  bool const rows_only = o.format == "json" && !o.proofs;
+  if (rows_only) session.drop_derivations();
   session.find_source_nogoods();
+  if (rows_only) session.drop_indexes();
   peaks.nogoods = peak_memory_bytes();
   peaks.resident_nogoods = engine::resident_memory();
   auto shown = select_verdicts(session, o);

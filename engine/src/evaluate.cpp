@@ -201,6 +201,14 @@ std::size_t Database::memory() const {
   return total;
 }
 
+void Database::release_provenance() {
+  for (auto& p : provenance) p.release();
+}
+
+void Database::release_lookups() {
+  for (auto& r : relations) r.release_lookups();
+}
+
 namespace {
 
 struct Runaway {
@@ -803,6 +811,9 @@ bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions 
     db.provenance[rule.head].fit(static_cast<std::uint32_t>(db.recovery.back().stored.size()));
   }
   load_claims(program, corpus, db);
+  // The claims' rows, freed from the corpus, lie in the allocator's heap among what loading left
+  // there (15 MB on news-20k): handed back now, before evaluation's own peak rather than after.
+  return_free_memory();
   auto const started = std::chrono::steady_clock::now();
   Evaluator ev(program, db, options, db.stats.derived, started);
   std::optional<std::uint32_t> side_rule;  // where strata evaluated side by side failed
