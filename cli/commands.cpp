@@ -491,7 +491,7 @@ nlohmann::ordered_json query_json(Session const& session, Query const& q) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (auto const* v : q.rows) {
     nlohmann::ordered_json b = nlohmann::ordered_json::object();
-    for (auto const& x : v->bindings) {
+    for (auto const& x : v->bindings()) {
       if (engine::is_absent(x.type, x.value)) b[x.name] = nullptr;  // an optional argument left out
       else b[x.name] = session.canonical(x.type, x.value);
     }
@@ -504,7 +504,7 @@ std::string query_text(Session const& session, Query const& q, Style const& styl
   std::string content;
   for (auto const* v : q.rows) {
     std::string line;
-    for (auto const& x : v->bindings)
+    for (auto const& x : v->bindings())
       line.append(line.empty() ? "" : ", ").append(x.name).append(" = ").append(engine::is_absent(x.type, x.value) ? "absent" : session.display(x.type, x.value));
     content += line + "\n";
     auto proof = session.explain(*v);
@@ -567,7 +567,7 @@ int run_query(std::vector<std::string> const& args) {
     session.build_verdicts();
     for (auto const& v : session.verdicts())
       for (auto& q : queries)
-        if (v.rule == q.name && session.program().constraints[v.constraint].origin == "constraint") q.rows.push_back(&v);
+        if (v.rule() == q.name && session.program().constraints[v.constraint].origin == "constraint") q.rows.push_back(&v);
   }
   std::string content;
   if (o.count) {
