@@ -49,7 +49,7 @@ std::string format_of(std::string const& path, std::string const& given) {
 std::string region_content(Session const& s, Region const& r, std::vector<Verdict const*> const& shown, bool markdown, Anchors& anchors) {
   std::vector<Verdict const*> chosen;
   for (auto const* v : shown)
-    if (r.selector == Region::Selector::all || (r.selector == Region::Selector::rule && v->rule == r.value) ||
+    if (r.selector == Region::Selector::all || (r.selector == Region::Selector::rule && v->rule() == r.value) ||
         (r.selector == Region::Selector::id && v->id() == r.value))
       chosen.push_back(v);
   std::string body;

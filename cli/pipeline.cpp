@@ -35,6 +35,7 @@ bool run_stages_after_load(Session& session, CommonOptions const& o, Until until
   bool const evaluated = session.evaluate();
   peaks->evaluate = peak_memory_bytes();
   peaks->resident_evaluate = engine::resident_memory();
+  peaks->database = session.database().memory();
   if (!evaluated) return false;
   if (until == Until::evaluate) return true;
   progress.stage("explaining verdicts");

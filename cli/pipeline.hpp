@@ -15,6 +15,7 @@ enum class Until { load, evaluate, verdicts };
 struct StagePeaks {
   std::size_t load = 0, evaluate = 0, verdicts = 0, nogoods = 0;
   std::size_t resident_load = 0, resident_evaluate = 0, resident_verdicts = 0, resident_nogoods = 0;
+  std::size_t database = 0;  // the evaluated database's bytes, before anything in it is freed
 };
 std::size_t peak_memory_bytes();
 

@@ -17,7 +17,7 @@ std::vector<Verdict const*> select_verdicts(Session const& session, CommonOption
   std::vector<Verdict const*> out;
   for (auto const& v : session.verdicts()) {
     if (severity_rank(v.severity) < severity_rank(o.min_severity)) continue;
-    if (!o.rule_filter.empty() && !listed(o.rule_filter, v.rule)) continue;
+    if (!o.rule_filter.empty() && !listed(o.rule_filter, v.rule())) continue;
     if (!o.source_filter.empty() &&
         std::ranges::none_of(v.sources(), [&](std::uint32_t s) { return listed(o.source_filter, session.corpus().sources[s].id); }))
       continue;

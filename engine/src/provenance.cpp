@@ -56,6 +56,14 @@ bool Provenance::find(RowId row, Derivation& out) const {
   return true;
 }
 
+void Provenance::release() {
+  first_ = no_row;
+  recorded_ = 0;
+  local_.release();
+  std::vector<std::uint32_t>().swap(wide_local_);
+  rows_.release();
+}
+
 std::size_t Provenance::memory() const {
   return rows_.capacity() * sizeof(RowId) + local_.capacity() * sizeof(std::uint16_t) +
          wide_local_.capacity() * sizeof(std::uint32_t);

@@ -234,6 +234,12 @@ HashIndex const& Relation::index(std::uint64_t mask) {
   return *indexes_.back();
 }
 
+void Relation::release_lookups() {
+  primary_ = RowSet();
+  std::vector<std::unique_ptr<HashIndex>>().swap(indexes_);
+  release_grouped();
+}
+
 HashIndex const* Relation::find_index(std::uint64_t mask) const {
   for (auto const& index : indexes_)
     if (index->mask() == mask) return index.get();

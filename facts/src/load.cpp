@@ -155,7 +155,7 @@ public:
       error("E0308", ptr + "/reliability", "reliability must be an Admiralty grade from A to F, not `" + info.reliability + "`",
             "grades run from A (completely reliable) to E (unreliable); F means reliability cannot be judged");
     info.text = string_field(src, ptr, "text", false);
-    info.facts_file = name_;
+    info.facts_file = source_file();
     auto id = static_cast<std::uint32_t>(l_.corpus_.sources.size());
     source_ids().insert(info.id, id);
     if (!info.text.empty()) load_article(info, ptr + "/text");
@@ -617,6 +617,16 @@ private:
   PredicateCache last_pred_;
   std::uint32_t last_source_ = engine::no_source;  // of the last fact line with a source
   std::optional<engine::Value> own_voice_;         // the empty claimant, once interned
+
+  // This file's index in Corpus::source_files, registered by its first source.
+  std::uint32_t source_file_ = engine::no_source;
+  std::uint32_t source_file() {
+    if (source_file_ == engine::no_source) {
+      source_file_ = static_cast<std::uint32_t>(l_.corpus_.source_files.size());
+      l_.corpus_.source_files.push_back(name_);
+    }
+    return source_file_;
+  }
 
   std::uint32_t file_index() {
     if (file_index_ == engine::no_source) {

@@ -26,8 +26,8 @@ constraint top :- M = max(Y) : { e(_, Y) }.
   REQUIRE(run.verdicts.size() == 3);
   for (auto const& v : run.verdicts) {
     std::vector<std::string> names;
-    for (auto const& b : v.bindings) names.emplace_back(b.name);
-    CHECK(names == (v.rule == "busy" ? std::vector<std::string>{"X", "N"} : std::vector<std::string>{"M"}));
+    for (auto const& b : v.bindings()) names.emplace_back(b.name);
+    CHECK(names == (v.rule() == "busy" ? std::vector<std::string>{"X", "N"} : std::vector<std::string>{"M"}));
   }
 }
 

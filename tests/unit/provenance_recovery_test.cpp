@@ -70,7 +70,7 @@ constraint reach "{X} reaches {Z} through 3" :- via(X, Z), path(X, Z).
   }
   // Support reaches the claims too: a via(0, 6) verdict rests on every edge from 0 to 6.
   auto v = std::find_if(run.verdicts.begin(), run.verdicts.end(), [](nogood::Verdict const& v) {
-    return nogood::engine::unpack_int(v.bindings[0].value) == 0 && nogood::engine::unpack_int(v.bindings[1].value) == 6;
+    return nogood::engine::unpack_int(v.bindings()[0].value) == 0 && nogood::engine::unpack_int(v.bindings()[1].value) == 6;
   });
   REQUIRE(v != run.verdicts.end());
   CHECK(v->support().size() >= 6);

@@ -48,7 +48,7 @@ TEST_CASE("report: every format renders through the library, errors first") {
   check_example(c);
   REQUIRE(c.verdicts.size() == 3);
   nogood::report::sort_for_reading(c.verdicts);
-  CHECK(c.verdicts.front()->rule == "twice");
+  CHECK(c.verdicts.front()->rule() == "twice");
 
   nogood::report::ReportOptions options;
   auto text = render(c, options);

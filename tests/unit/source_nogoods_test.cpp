@@ -25,7 +25,7 @@ Sets named(nogood::Session const& s, nogood::SourceNogoods const& found) {
 nogood::Verdict const& only(testing::ProgramRun const& run, std::string const& rule) {
   nogood::Verdict const* found = nullptr;
   for (auto const& v : run.verdicts)
-    if (v.rule == rule) {
+    if (v.rule() == rule) {
       REQUIRE(found == nullptr);
       found = &v;
     }
@@ -49,7 +49,7 @@ constraint place "{P}" :- at(P, _A) @ _S1, at(P, _B) @ _S2, _A < _B.
   for (auto const& v : run.verdicts) {
     auto found = run.session->source_nogoods(v);
     CHECK(found.complete);
-    if (nogood::engine::unpack_int(v.bindings[0].value) == 1) CHECK(named(*run.session, found) == Sets{{"a", "b"}, {"a", "c"}});
+    if (nogood::engine::unpack_int(v.bindings()[0].value) == 1) CHECK(named(*run.session, found) == Sets{{"a", "b"}, {"a", "c"}});
     else CHECK(named(*run.session, found) == Sets{{"d"}});  // {d, e} holds {d}
   }
 }

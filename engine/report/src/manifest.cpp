@@ -26,8 +26,8 @@ std::vector<ManifestFile> manifest_files(Session const& session, Manifest const&
   std::vector<ManifestFile> out;
   for (auto const& path : manifest.files) {
     ManifestFile f{path, "entities", sha256_file_hex(path)};
-    bool facts = path.ends_with(".jsonl") || std::any_of(session.corpus().sources.begin(), session.corpus().sources.end(),
-                                                          [&](auto const& s) { return s.facts_file == path; });
+    auto const& source_files = session.corpus().source_files;
+    bool facts = path.ends_with(".jsonl") || std::find(source_files.begin(), source_files.end(), path) != source_files.end();
     if (path.ends_with(".rules")) f.kind = "rules";
     else if (path == session.accepted_file()) f.kind = "accepted";
     else if (facts) f.kind = "facts";

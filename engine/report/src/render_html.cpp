@@ -182,7 +182,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   auto const* accepted = s.acceptance(v);
   out += "<article class=\"verdict " + severity + (accepted ? " accepted" : "") + "\"" + id_attribute(anchors, v.id()) + verdict_data_attributes(s, v) + ">\n";
   out += "<details class=\"verdict-body\" open>\n<summary><h3><span class=\"severity\">" + severity + "</span> <code class=\"rule\">" +
-         html_escape(v.rule) + "</code> " + (accepted ? "<span class=\"accepted-mark\">accepted</span> " : "") +
+         html_escape(v.rule()) + "</code> " + (accepted ? "<span class=\"accepted-mark\">accepted</span> " : "") +
          (s.baseline() ? "<span class=\"change-mark\">" + change_word(s, v) + "</span> " : "") + html_text(s.message(v)) +
          "</h3></summary>\n";
   if (accepted) out += "<p class=\"accepted\"><strong>Accepted</strong> " + html_text(accepted_line(*accepted)) + "</p>\n";
@@ -222,7 +222,7 @@ void render_top_pairs(std::string& out, Session const& s, ReportSummary const& r
            (key.first == key.second ? "" : " &times; " + html_text(s.corpus().sources[key.second].id)) + "</td><td class=\"n\">" +
            std::to_string(list->size()) + "</td><td>";
     for (std::size_t k = 0; k < list->size() && k < max_links_per_pair; ++k)
-      out += std::string(k ? ", " : "") + "<a href=\"#" + html_escape(verdicts[(*list)[k]]->id()) + "\">" + html_escape(verdicts[(*list)[k]]->rule) + "</a>";
+      out += std::string(k ? ", " : "") + "<a href=\"#" + html_escape(verdicts[(*list)[k]]->id()) + "\">" + html_escape(verdicts[(*list)[k]]->rule()) + "</a>";
     if (list->size() > max_links_per_pair) out += " and " + std::to_string(list->size() - max_links_per_pair) + " more";
     out += "</td></tr>\n";
   }
@@ -260,7 +260,7 @@ void render_matrix(std::string& out, Session const& s, ReportSummary const& r, s
     auto const& b = s.corpus().sources[key.second].id;
     out += "<li" + id_attribute(anchors, pair_anchor(key.first, key.second)) + ">" + html_text(a) + (key.first == key.second ? "" : " &times; " + html_text(b)) + ": ";
     for (std::size_t i = 0; i < list.size(); ++i)
-      out += std::string(i ? ", " : "") + "<a href=\"#" + html_escape(verdicts[list[i]]->id()) + "\">" + html_escape(verdicts[list[i]]->rule) + "</a>";
+      out += std::string(i ? ", " : "") + "<a href=\"#" + html_escape(verdicts[list[i]]->id()) + "\">" + html_escape(verdicts[list[i]]->rule()) + "</a>";
     out += "</li>\n";
   }
   out += "</ul>\n";

@@ -46,7 +46,7 @@ constexpr char const* filter_script = R"js(
 std::string verdict_data_attributes(Session const& s, Verdict const& v) {
   std::string sources = "|";
   for (auto src : v.sources()) sources += s.corpus().sources[src].id + "|";
-  return " data-severity=\"" + std::string(engine::to_string(v.severity)) + "\" data-rule=\"" + html_escape(v.rule) +
+  return " data-severity=\"" + std::string(engine::to_string(v.severity)) + "\" data-rule=\"" + html_escape(v.rule()) +
          "\" data-sources=\"" + html_escape(sources) + "\"";
 }
 
@@ -60,7 +60,7 @@ std::string render_html_index(Session const& s, std::vector<Verdict const*> cons
     // A page without the verdicts in full anchors each row, so links to an id still land.
     std::string anchor = !linked && anchors.insert(v->id()).second ? " id=\"" + html_escape(v->id()) + "\"" : "";
     out += "<tr class=\"" + severity + "\"" + anchor + verdict_data_attributes(s, *v) + "><td class=\"severity\">" + severity +
-           "</td><td><code>" + html_escape(v->rule) + "</code></td><td>" + (s.acceptance(*v) ? "<span class=\"accepted-mark\">accepted</span> " : "") +
+           "</td><td><code>" + html_escape(v->rule()) + "</code></td><td>" + (s.acceptance(*v) ? "<span class=\"accepted-mark\">accepted</span> " : "") +
            (s.baseline() ? "<span class=\"change-mark\">" + std::string(v->in_baseline ? "unchanged" : "new") + "</span> " : "");
     if (linked) out += "<a href=\"#" + html_escape(v->id()) + "\">" + html_isolated(s.message(*v)) + "</a>";
     else out += html_isolated(s.message(*v)) + "<br><code class=\"id\">" + html_escape(v->id()) + "</code>";
@@ -72,7 +72,7 @@ std::string render_html_index(Session const& s, std::vector<Verdict const*> cons
 std::string render_html_filters(Session const& s, std::vector<Verdict const*> const& verdicts) {
   std::set<std::string> rules, sources;
   for (auto const* v : verdicts) {
-    rules.emplace(v->rule);
+    rules.emplace(v->rule());
     for (auto src : v->sources()) sources.insert(s.corpus().sources[src].id);
   }
   std::string out = "<form id=\"filters\" hidden>\n";

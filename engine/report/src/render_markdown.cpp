@@ -130,7 +130,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   // The anchor lets a report link to a verdict by its id; the id is made of [A-Za-z0-9_-].
   if (anchors.insert(v.id()).second) out += "<a id=\"" + v.id() + "\"></a>\n";
   auto change = change_word(s, v);
-  out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule) + (change.empty() ? "" : " (" + change + ")") + ": " +
+  out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule()) + (change.empty() ? "" : " (" + change + ")") + ": " +
          md_text(s.message(v)) + "\n\n";
   if (auto const* a = s.acceptance(v)) out += "**Accepted** " + md_text(accepted_line(*a)) + "\n\n";
   out += "Because:\n\n";

@@ -64,7 +64,7 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
 }
 
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
-  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule) + "]") + style.bold(": " + s.message(v)) + "\n";
+  out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule()) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   auto proof = s.explain(v);
   Evidence e;
@@ -117,7 +117,7 @@ std::string sources_of(Session const& s, Verdict const& v) {
 void render_compact(std::string& out, Session const& s, Verdict const& v, Style const& style, std::size_t rule_width) {
   auto severity = std::string(engine::to_string(v.severity));
   out += paint_severity(style, v.severity, severity) + std::string(8 - severity.size(), ' ');
-  out += std::string(v.rule) + std::string(rule_width > v.rule.size() ? rule_width - v.rule.size() : 0, ' ') + "  ";
+  out += std::string(v.rule()) + std::string(rule_width > v.rule().size() ? rule_width - v.rule().size() : 0, ' ') + "  ";
   s.append_message(out, v);
   out += "  " + style.dim("[" + sources_of(s, v) + "]") + "  " + style.dim(v.id()) + (s.acceptance(v) ? "  accepted" : "") +
          (s.baseline() ? "  " + change_word(s, v) : "") + "\n";
@@ -195,7 +195,7 @@ std::string summary_text(Session const& s, std::vector<Verdict const*> const& ve
 void sort_for_reading(std::vector<Verdict const*>& verdicts) {
   std::stable_sort(verdicts.begin(), verdicts.end(), [](Verdict const* a, Verdict const* b) {
     if (a->severity != b->severity) return static_cast<int>(a->severity) > static_cast<int>(b->severity);
-    return a->rule < b->rule;
+    return a->rule() < b->rule();
   });
 }
 
@@ -210,7 +210,7 @@ void render_text_report(Session const& s, std::vector<Verdict const*> const& ver
         sink);
   } else if (layout == TextLayout::compact) {
     std::size_t width = 0;
-    for (auto const* v : verdicts) width = std::max(width, v->rule.size());
+    for (auto const* v : verdicts) width = std::max(width, v->rule().size());
     width = std::min<std::size_t>(width, 32);
     render_chunks(
         verdicts.size(), s.threads(),

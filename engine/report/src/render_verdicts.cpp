@@ -69,7 +69,7 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
 }
 
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Style const& style) {
-  out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + std::string(v.rule) + "]") + style.bold(": " + s.message(v)) + "\n";
+  out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + std::string(v.rule()) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "  " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);
@@ -138,12 +138,12 @@ void write_claim(JsonWriter& w, Session const& s, std::vector<std::string> const
 void write_verdict(JsonWriter& w, Session const& s, std::vector<std::string> const& file_paths, Verdict const& v, bool proofs) {
   std::string text;
   s.append_message(text, v);
-  w.begin_object().member("id", v.id()).member("rule", v.rule).member("severity", engine::to_string(v.severity)).member("message", text);
+  w.begin_object().member("id", v.id()).member("rule", v.rule()).member("severity", engine::to_string(v.severity)).member("message", text);
   if (s.baseline()) w.member("baseline", change_word(s, v));
   if (auto const* a = s.acceptance(v))
     w.key("accepted").begin_object().member("reason", a->reason).member("by", a->by).member("date", a->date).end_object();
   w.key("bindings").begin_object();
-  for (auto const& b : v.bindings) {
+  for (auto const& b : v.bindings()) {
     w.key(b.name).begin_object().member("type", engine::to_string(b.type));
     // An optional argument left out: no value, and nothing to show.
     if (engine::is_absent(b.type, b.value)) {

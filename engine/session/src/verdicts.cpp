@@ -12,6 +12,7 @@ namespace nogood {
 using engine::ValueType;
 
 std::string Verdict::id() const {
+  auto const rule = this->rule();
   std::string out;
   out.reserve(rule.size() + 13);
   out.append(rule).append(1, '-');
@@ -20,6 +21,7 @@ std::string Verdict::id() const {
 }
 
 bool Verdict::has_id(std::string_view id) const {
+  auto const rule = this->rule();
   if (id.size() != rule.size() + 13 || !id.starts_with(rule) || id[rule.size()] != '-') return false;
   std::uint64_t hash = 0;
   for (char c : id.substr(rule.size() + 1)) {
@@ -65,9 +67,10 @@ std::vector<Session::MessagePiece> Session::split_message(std::string_view tmpl,
 }
 
 void Session::append_message(std::string& out, Verdict const& v) const {
+  auto const bindings = v.bindings();
   for (auto const& piece : messages_[v.constraint]) {
     if (piece.binding == SIZE_MAX) out += piece.text;
-    else append_display(out, v.bindings[piece.binding].type, v.bindings[piece.binding].value);
+    else append_display(out, bindings[piece.binding].type, bindings[piece.binding].value);
   }
 }
 
@@ -105,18 +108,17 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
   auto const& decl = program.relations[info.relation];
   Verdict v;
   v.constraint = shape.constraint;
-  v.rule = info.name;
   v.severity = info.severity;
   v.relation = info.relation;
   v.row = r;
   auto row = db.relations[info.relation].row(r);
   auto& key = scratch.key;
   key = info.name;
-  v.bindings = BindingsView(decl, row);
+  BindingsView const bindings(decl, row);
   auto& sources = lists.sources;
   auto const first_source = sources.size();
   for (std::size_t i = 0; i < decl.columns.size(); ++i) {
-    Binding b = v.bindings[i];
+    Binding b = bindings[i];
     // An absent binding adds nothing: it cannot collide with an empty string, and a program
     // without optional arguments keeps its ids.
     if (engine::is_absent(b.type, b.value)) continue;
@@ -174,6 +176,8 @@ void Session::build_verdicts() {
   }
   verdicts_.clear();
   lists_ = {};
+  lists_.program = &program_;
+  lists_.relations = &db_.relations;
   if (total > 0) {
     // A constraint's verdicts in the order of their bindings' values, not in the order a join
     // happened to find them: a report reads the same whatever the plan, thread count or back end.

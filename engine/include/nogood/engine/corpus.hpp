@@ -26,7 +26,7 @@ struct SourceInfo {
   std::string url;
   std::string reliability;  // Admiralty grade A-F or empty
   std::string text;         // article text file as given
-  std::string facts_file;   // where this source was loaded from
+  std::uint32_t facts_file = no_source;  // where it was loaded from: an index into Corpus::source_files
   bool quotes_checked = false;
 };
 
@@ -120,6 +120,7 @@ struct Corpus {
   std::vector<Evidence> evidence;  // of the claims that give a quote or an offset
   std::string quotes;              // their quotes, back to back
   std::vector<std::string> files;  // facts files claims came from
+  std::vector<std::string> source_files;  // facts files sources came from, each named once
   std::vector<Span> origins;       // where background facts in rules files were written
   // Claims that worded a date (`saturday`), by claim index: the words and what they resolved to,
   // `saturday (2025-10-18, from published 2025-10-19)`. Few claims have one, so not a Claim field.

@@ -86,6 +86,8 @@ public:
   // The rule and the stored rows, in order.
   bool find(RowId row, Derivation& out) const;
   std::size_t memory() const;
+  // Forgets every record: find() then finds none.
+  void release();
 
 private:
   std::uint32_t local_of(std::size_t i) const;  // local number + 1, or 0: not recorded
@@ -120,6 +122,10 @@ public:
   // The same into `out`, reusing its storage; false when none was recorded.
   bool derivation(RelationId rel, RowId row, Derivation& out) const;
   std::size_t memory() const;
+  // Frees what only explanations and searches read, for a caller that reads rows alone from now
+  // on: the recorded derivations, and each relation's duplicate check and indexes.
+  void release_provenance();
+  void release_lookups();
 };
 
 // The relations, empty provenance and recovery plans of `program`, with the claims of `corpus` (and

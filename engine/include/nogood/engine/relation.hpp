@@ -151,6 +151,9 @@ public:
   GroupedIndex const* grouped(std::uint64_t mask);
   // Frees the grouped indexes (once evaluation is over: they only speed its joins up).
   void release_grouped() { std::vector<std::unique_ptr<GroupedIndex>>().swap(grouped_); }
+  // Frees the duplicate check and every index, once only rows are read (a report without
+  // proofs): lookup() then scans, and find(), insert() and index() build them again.
+  void release_lookups();
   // Brings the duplicate check up to date now, so that find() then only reads (appended claims
   // join it lazily): lets several threads look tuples up at once.
   void prepare_find() { catch_up_primary(); }

@@ -107,6 +107,11 @@ public:
   // The same for `v` alone (`explain` shows one verdict): the others are left without nogoods.
   void find_source_nogoods_of(Verdict const& v, NogoodLimits const& limits = {});
   bool source_nogoods_found() const { return nogoods_found_; }
+  // For a report that shows no proofs and so reads rows alone: frees each derived fact's recorded
+  // derivation once the verdicts are built (explain() is unavailable after), and each relation's
+  // duplicate check and indexes once the nogoods are found (lookups then scan).
+  void drop_derivations() { db_.release_provenance(); }
+  void drop_indexes() { db_.release_lookups(); }
 
   // A value as shown to people (entities by their name in Options::language), and in the form
   // that is stable across runs (corpus ids, source ids, ISO dates).

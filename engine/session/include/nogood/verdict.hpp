@@ -66,6 +66,9 @@ struct VerdictLists {
   // Nogood set j is nogood_sources[nogood_bounds[j]] up to nogood_sources[nogood_bounds[j + 1]].
   std::vector<std::uint32_t> nogood_bounds{0};
   std::vector<std::uint32_t> nogood_sources;
+  // Where the verdicts' rule names and rows are: the session's program and evaluated relations.
+  engine::Program const* program = nullptr;
+  std::vector<engine::Relation> const* relations = nullptr;
 };
 
 // Where one verdict's list lies in its VerdictLists array.
@@ -117,8 +120,12 @@ struct Verdict {
   std::uint64_t id_hash = 0;
   std::string id() const;
   bool has_id(std::string_view id) const;  // without building one
-  std::string_view rule;  // the constraint's name, held by the program
-  BindingsView bindings;
+  // The constraint's name, and the bindings read in place from the verdict's row: both are found
+  // through `lists` rather than kept in each verdict. Empty until the verdict joins the lists.
+  std::string_view rule() const { return lists ? std::string_view(lists->program->constraints[constraint].name) : std::string_view(); }
+  BindingsView bindings() const {
+    return lists ? BindingsView(lists->program->relations[relation], (*lists->relations)[relation].row(row)) : BindingsView();
+  }
   // Source indexes involved, and the claim indexes it rests on, in proof order.
   std::span<std::uint32_t const> sources() const { return list(lists ? lists->sources.data() : nullptr, sources_at); }
   std::span<std::uint32_t const> support() const { return list(lists ? lists->support.data() : nullptr, support_at); }
@@ -146,6 +153,7 @@ private:
     return all ? std::span<std::uint32_t const>(all + at.begin, at.size) : std::span<std::uint32_t const>();
   }
 };
+static_assert(sizeof(Verdict) <= 64, "hundreds of thousands of verdicts: keep Verdict small");
 
 // One step of a proof: a claim, a background fact, a derived fact with the rule that gave
 // it, a comparison with its values, a `not` with what was not found, an aggregate, or why
