@@ -1,6 +1,6 @@
 // Parses every statement of load.sql and evaluate.sql of the given folders (each the output of
 // `nogood compile --to sql --dialect spark`) with the Spark SQL grammar of the npm package
-// dt-sql-parser (its SparkSQL parser is generated from Apache Spark's SqlBaseParser.g4), installed
+// dt-sql-parser (its SparkSQL grammar is adapted from Apache Spark 3.5's SqlBaseParser.g4), installed
 // by `make test-deps` into TOOLS. Statements end at a `;` outside quotes and comments (strings
 // with Spark's backslash escapes, identifiers in backquotes).
 // With --must-fail, every folder must have at least one statement the parser refuses (to check
