@@ -9,6 +9,10 @@ PEER_BUILD ?= $(CURDIR)/peer-build
 # What only the test suite uses: a real browser for the HTML report's right-to-left test, groff
 # to check the man page, and PostgreSQL (server and psql) to run the compiled SQL on.
 TEST_PACKAGES := chromium groff-base postgresql-15
+# Node.js and npm, for the npm packages the SQL tests run the scripts with (tests/sql/package.json:
+# DuckDB and a Spark SQL parser), which npm ci installs into TEST_TOOLS. Debian's are installed only
+# where there is no npm (a Node.js from elsewhere, with its npm, is kept).
+NPM_PACKAGES := nodejs npm
 # The fuzzers: clang with libFuzzer and its sanitizer runtimes.
 FUZZ_PACKAGES := clang libfuzzer-14-dev libclang-rt-14-dev
 BUILD ?= build
@@ -17,6 +21,7 @@ FUZZ_BUILD ?= build-fuzz
 # Seconds each fuzz harness runs for in `make fuzz` (CI runs a short round of each).
 FUZZ_SECONDS ?= 60
 JOBS ?= 2
+TEST_TOOLS ?= $(abspath $(BUILD))/test-tools
 CORPUS ?= examples/syria-raid
 
 .PHONY: all deps test-deps build demo test sanitize fuzz fuzz-deps bench bench-deps clean
@@ -41,7 +46,7 @@ deps:
 	fi
 
 build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DNOGOOD_TEST_TOOLS=$(TEST_TOOLS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # Exit 1 means verdicts were found, which is what the demo shows; 2 is an error.
@@ -50,8 +55,10 @@ demo: build
 	./$(BUILD)/cli/nogood check $(CORPUS) $$texts; rc=$$?; [ $$rc -le 1 ]
 
 # Optional for the suite: installed when root; otherwise the tests that need them are skipped, with a note.
+# Then the npm packages of the SQL tests, with npm ci (again only when tests/sql/package-lock.json changed).
 test-deps:
-	@missing=""; for p in $(TEST_PACKAGES); do \
+	@pkgs="$(TEST_PACKAGES)"; command -v npm >/dev/null || pkgs="$$pkgs $(NPM_PACKAGES)"; \
+	missing=""; for p in $$pkgs; do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -64,12 +71,21 @@ test-deps:
 	    echo "note: the tests that need$$missing are skipped without them (sudo apt-get install -y$$missing)"; \
 	  fi; \
 	fi
+	@if ! command -v npm >/dev/null; then \
+	  echo "note: sql.duckdb and sql.spark_parse are skipped without Node.js and npm"; \
+	elif [ -d "$(TEST_TOOLS)/node_modules" ] && cmp -s tests/sql/package-lock.json "$(TEST_TOOLS)/package-lock.json"; then :; \
+	else \
+	  echo "installing the npm packages of the SQL tests (tests/sql/package.json) into $(TEST_TOOLS)"; \
+	  mkdir -p "$(TEST_TOOLS)" && cp tests/sql/package.json tests/sql/package-lock.json "$(TEST_TOOLS)/" && \
+	  (cd "$(TEST_TOOLS)" && npm ci --no-audit --no-fund --loglevel=error) || \
+	    { rm -f "$(TEST_TOOLS)/package-lock.json"; echo "note: npm ci failed: sql.duckdb and sql.spark_parse will be skipped"; }; \
+	fi
 
 test: build test-deps
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 sanitize: deps test-deps
-	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug -DNOGOOD_SANITIZE=ON >/dev/null
+	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Debug -DNOGOOD_SANITIZE=ON -DNOGOOD_TEST_TOOLS=$(TEST_TOOLS) >/dev/null
 	@cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 

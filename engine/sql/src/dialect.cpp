@@ -61,15 +61,17 @@ std::string DialectRules::mod(std::string const& a, std::string const& b) const 
   return "(" + a + " % NULLIF(" + b + ", 0))";
 }
 
+// A NULL (a zero divisor, the `min` of nothing) stays NULL, as nogood_int32 returns it: it fails
+// the comparison, so it takes the ELSE branch, where `v BETWEEN ... THEN v ELSE error` would raise.
 std::string DialectRules::check_int32(std::string const& v) const {
   switch (dialect) {
     case Dialect::postgres: return (temporary ? "pg_temp.nogood_int32(" : "nogood_int32(") + v + ")";
     case Dialect::duckdb:
-      return "(CASE WHEN " + v + " BETWEEN -2147483648 AND 2147483647 THEN " + v +
-             " ELSE error('E0402 integer overflow: a value out of the 32-bit range') END)";
+      return "(CASE WHEN " + v + " NOT BETWEEN -2147483648 AND 2147483647 THEN error('E0402 integer overflow: a value out of the 32-bit range') ELSE " +
+             v + " END)";
     case Dialect::spark:
-      return "(CASE WHEN " + v + " BETWEEN -2147483648 AND 2147483647 THEN " + v +
-             " ELSE raise_error('E0402 integer overflow: a value out of the 32-bit range') END)";
+      return "(CASE WHEN " + v + " NOT BETWEEN -2147483648 AND 2147483647 THEN raise_error('E0402 integer overflow: a value out of the 32-bit range') ELSE " +
+             v + " END)";
   }
   return v;
 }
