@@ -2,6 +2,7 @@
 // and functions that compare them as the native engine does (engine/src/dates.cpp): in days when
 // neither date gives a time, else in minutes; "certainly" before or different.
 #include "internal.hpp"
+#include "schema_sql.hpp"
 #include "nogood/engine/dates.hpp"
 
 namespace nogood::sql::detail {
@@ -67,13 +68,7 @@ std::string date_rows(DialectRules const& d) {
     rows.push_back("(" + std::to_string(engine::unpack_int(v)) + ", " + std::to_string(span.earliest) + ", " + std::to_string(span.latest) +
                    ", " + (span.timed ? "TRUE" : "FALSE") + ")");
   }
-  std::string out;
-  for (std::size_t i = 0; i < rows.size(); i += 1000) {
-    out += "INSERT INTO nogood_dates VALUES\n  ";
-    for (std::size_t k = i; k < rows.size() && k < i + 1000; ++k) out += (k > i ? ",\n  " : "") + rows[k];
-    out += ";\n";
-  }
-  return out;
+  return batched_insert(d, "nogood_dates", rows, 1000);
 }
 
 std::string date_value(std::string const& v) { return "(CASE WHEN " + v + " >= " + tagged + " THEN NULL ELSE " + v + " END)"; }
