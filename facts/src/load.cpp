@@ -809,7 +809,11 @@ void FactsLoader::finish() {
   for (auto const& group : aliases_) matcher.add_aliases(group.names, group.origin);
   resolution_ = resolve_entities(mentions_, distinct_, matcher, diags_);
   auto& corpus = corpus_;
+  // Exactly as many as there are, and the sources' doubling slack handed back: each record is
+  // a hundred bytes or more, and a corpus has tens of thousands.
+  corpus.sources.shrink_to_fit();
   corpus.entities.clear();
+  corpus.entities.reserve(resolution_.entities.size());
   for (auto const& e : resolution_.entities) {
     engine::Entity entity{e.id, e.type, {}, {}};
     for (auto m : e.mentions)
