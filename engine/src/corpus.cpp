@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -167,10 +168,35 @@ void Corpus::set_evidence(Claim& c, std::string_view quote, std::optional<std::i
   quotes.append(quote);
 }
 
-void Corpus::set_origin(Claim& c, Span where) {
-  c.placed = ClaimPlace::origins;
-  c.place = static_cast<std::uint32_t>(origins.size());
+std::uint32_t Corpus::add_claim(Claim const& c, ClaimLocation where) {
+  // A schema that large cannot be written, let alone loaded: reaching this is a bug, not input.
+  if (c.predicate > max_claim_predicate) throw std::length_error("claim predicate out of range");
+  auto const index = static_cast<std::uint32_t>(claims.size());
+  claims.push_back(c);
+  bool const continues = !place_runs_.empty() && [&] {
+    auto const& run = place_runs_.back();
+    return run.file == where.file && run.placed == where.placed && run.place + (index - run.first) == where.place;
+  }();
+  if (!continues) place_runs_.push_back({index, where.file, where.place, where.placed});
+  return index;
+}
+
+std::uint32_t Corpus::add_background_claim(Claim const& c, Span where) {
   origins.push_back(where);
+  return add_claim(c, {no_source, ClaimPlace::origins, static_cast<std::uint32_t>(origins.size() - 1)});
+}
+
+ClaimLocation Corpus::location(std::uint32_t claim) const {
+  auto const after = std::upper_bound(place_runs_.begin(), place_runs_.end(), claim,
+                                      [](std::uint32_t c, PlaceRun const& run) { return c < run.first; });
+  if (after == place_runs_.begin() || claim >= claims.size()) return {};
+  auto const& run = *(after - 1);
+  return {run.file, run.placed, run.place + (claim - run.first)};
+}
+
+Span Corpus::origin(std::uint32_t claim) const {
+  auto const where = location(claim);
+  return where.placed == ClaimPlace::origins ? origins[where.place] : Span{};
 }
 
 }  // namespace nogood::engine

@@ -428,9 +428,6 @@ public:
     engine::Claim claim;
     claim.predicate = *pid;
     claim.source = source;
-    claim.file = file_index();
-    claim.placed = line ? engine::ClaimPlace::line : engine::ClaimPlace::index;
-    claim.place = line ? line : index;
     auto by = string_field(f, ptr, "by", false);
     claim.claimant = claimant(by);
     claim.certainty = by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
@@ -457,7 +454,7 @@ public:
     if (!quote.empty())
       if (auto const* article = article_of(source, ptr)) check_quote(*article, quote, at, ptr);
     l_.corpus_.set_evidence(claim, quote, at);
-    add_claim(claim);
+    add_claim(claim, {file_index(), line ? engine::ClaimPlace::line : engine::ClaimPlace::index, line ? line : index});
     if (!written_.empty()) l_.corpus_.written_dates.emplace(static_cast<std::uint32_t>(l_.corpus_.claims.size() - 1), written_);
   }
 
@@ -480,9 +477,6 @@ public:
     engine::Claim claim;
     claim.predicate = last_pred_.id;
     claim.source = source;
-    claim.file = file_index();
-    claim.placed = engine::ClaimPlace::line;
-    claim.place = line;
     claim.claimant = claimant(f.by);
     claim.certainty = f.by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
     if (f.has_certainty) {
@@ -493,7 +487,7 @@ public:
     if (f.at && *f.at < 0) return false;
     claim.negated = f.negated;
     l_.corpus_.set_evidence(claim, f.quote, f.at);
-    add_claim(claim);
+    add_claim(claim, {file_index(), engine::ClaimPlace::line, line});
     return true;
   }
 
@@ -568,11 +562,10 @@ public:
   }
 
   // Adds the claim with its arguments (values_) to the corpus.
-  void add_claim(engine::Claim const& claim) {
+  void add_claim(engine::Claim const& claim, engine::ClaimLocation where) {
     auto& rows = claim.negated ? l_.corpus_.negative[claim.predicate] : l_.corpus_.positive[claim.predicate];
     rows.values.insert(rows.values.end(), values_.begin(), values_.end());
-    rows.claims.push_back(static_cast<std::uint32_t>(l_.corpus_.claims.size()));
-    l_.corpus_.claims.push_back(claim);
+    rows.claims.push_back(l_.corpus_.add_claim(claim, where));
   }
 
   void check_quote(Article const& article, std::string_view quote, std::optional<std::int64_t> at, std::string const& ptr) {

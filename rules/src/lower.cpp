@@ -513,12 +513,10 @@ private:
     claim.predicate = f.predicate;
     claim.negated = head.strong_negation;
     claim.claimant = corpus_.strings.intern("");
-    corpus_.set_origin(claim, head.span);
     corpus_.set_evidence(claim, span_text(sources_, f.rule->span), std::nullopt);
     auto& rows = head.strong_negation ? corpus_.negative[f.predicate] : corpus_.positive[f.predicate];
     rows.values.insert(rows.values.end(), values.begin(), values.end());
-    rows.claims.push_back(static_cast<std::uint32_t>(corpus_.claims.size()));
-    corpus_.claims.push_back(std::move(claim));
+    rows.claims.push_back(corpus_.add_background_claim(claim, head.span));
   }
 
   CheckedProgram const& in_;

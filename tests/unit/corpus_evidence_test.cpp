@@ -25,6 +25,32 @@ TEST_CASE("a claim's quote and offset are kept in the corpus, and cost nothing w
   CHECK(corpus.at(both) == 42);
 }
 
+TEST_CASE("where each claim was written, kept once per run of consecutive places") {
+  using nogood::engine::ClaimPlace;
+  Corpus corpus;
+  Claim c;
+  // A JSON Lines file: lines 1, 2, 3, then 7 after lines that held no claim; then another file.
+  for (std::uint32_t line : {1u, 2u, 3u, 7u}) corpus.add_claim(c, {0, ClaimPlace::line, line});
+  for (std::uint32_t index : {0u, 1u}) corpus.add_claim(c, {1, ClaimPlace::index, index});
+  corpus.add_background_claim(c, nogood::Span{4, 10, 20});
+  corpus.add_claim(c, {0, ClaimPlace::line, 8});
+
+  CHECK(corpus.claims.size() == 8);
+  CHECK(corpus.location(0).line() == 1);
+  CHECK(corpus.location(2).line() == 3);
+  CHECK(corpus.location(3).line() == 7);
+  CHECK(corpus.location(3).pointer() == "line 7");
+  CHECK(corpus.location(4).file == 1);
+  CHECK(corpus.location(5).pointer() == "/facts/1");
+  CHECK(corpus.location(5).line() == 0);
+  CHECK(corpus.origin(6).begin == 10);
+  CHECK(corpus.location(6).file == nogood::engine::no_source);
+  CHECK_FALSE(corpus.origin(5).valid());
+  CHECK(corpus.location(7).line() == 8);
+  CHECK(corpus.location(7).file == 0);
+  CHECK(corpus.location(8).placed == ClaimPlace::none);  // no such claim
+}
+
 TEST_CASE("an entity's display name: its language's, else one in that language's script") {
   Corpus corpus;
   nogood::engine::Entity damascus{"damascus", "place", {{"ar", "دمشق", nogood::engine::no_source}, {"fr", "Damas", nogood::engine::no_source}}, {}};

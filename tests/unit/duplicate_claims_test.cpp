@@ -105,8 +105,7 @@ TEST_CASE("dropping repeats keeps the first claim of each and the order of the r
     nogood::engine::Claim c;
     c.source = source;
     corpus.positive[0].values.push_back(v);
-    corpus.positive[0].claims.push_back(static_cast<std::uint32_t>(corpus.claims.size()));
-    corpus.claims.push_back(c);
+    corpus.positive[0].claims.push_back(corpus.add_claim(c, {}));
   };
   add(5, 0), add(6, 0), add(5, 0), add(5, 1), add(6, 0), add(7, 0);
   auto repeats = nogood::engine::drop_duplicate_claims(corpus);

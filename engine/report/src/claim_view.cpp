@@ -13,7 +13,7 @@ ClaimView view_claim(Session const& s, std::uint32_t id) {
   v.at = corpus.at(c);
   if (c.source == engine::no_source) {
     v.background = true;
-    if (auto const origin = corpus.origin(c); origin.valid()) {
+    if (auto const origin = corpus.origin(id); origin.valid()) {
       auto lc = s.sources().line_col(origin.file, origin.begin);
       v.location = report_path(s, s.sources().file(origin.file).name) + ":" + std::to_string(lc.line);
     }

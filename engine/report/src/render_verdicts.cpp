@@ -106,7 +106,7 @@ void write_claim(JsonWriter& w, Session const& s, std::vector<std::string> const
   w.begin_object().member("claim", id);
   if (c.source == engine::no_source) {
     w.member("kind", "background").member("fact", corpus.quote(c));
-    if (auto const origin = corpus.origin(c); origin.valid()) {
+    if (auto const origin = corpus.origin(id); origin.valid()) {
       auto lc = s.sources().line_col(origin.file, origin.begin);
       w.member("file", report_path(s, s.sources().file(origin.file).name)).member("line", lc.line);
     }
@@ -123,13 +123,13 @@ void write_claim(JsonWriter& w, Session const& s, std::vector<std::string> const
   w.key("at");
   if (auto const at = corpus.at(c)) w.value(*at);
   else w.null();
-  if (c.file < file_paths.size()) {
+  if (auto const where = corpus.location(id); where.file < file_paths.size()) {
     // `line 7` or `/facts/12`, without a string per claim: reports list hundreds of thousands.
     char pointer[32];
-    std::string_view const prefix = c.line() ? "line " : "/facts/";
+    std::string_view const prefix = where.line() ? "line " : "/facts/";
     std::memcpy(pointer, prefix.data(), prefix.size());
-    auto const end = std::to_chars(pointer + prefix.size(), pointer + sizeof pointer, c.place).ptr;
-    w.member("file", file_paths[c.file]).member("pointer", std::string_view(pointer, static_cast<std::size_t>(end - pointer)));
+    auto const end = std::to_chars(pointer + prefix.size(), pointer + sizeof pointer, where.place).ptr;
+    w.member("file", file_paths[where.file]).member("pointer", std::string_view(pointer, static_cast<std::size_t>(end - pointer)));
   }
   if (auto it = corpus.written_dates.find(id); it != corpus.written_dates.end()) w.member("dates", it->second);
   w.end_object();

@@ -9,17 +9,19 @@ namespace nogood {
 namespace {
 
 // A facts-file claim is placed by file and JSON Pointer (or line); a background fact by its span.
-void place(Diagnostic& d, engine::Corpus const& corpus, engine::Claim const& c) {
-  if (auto const origin = corpus.origin(c); origin.valid()) {
+void place(Diagnostic& d, engine::Corpus const& corpus, std::uint32_t claim) {
+  if (auto const origin = corpus.origin(claim); origin.valid()) {
     d.with_primary(origin, "stated again here");
     return;
   }
+  auto const c = corpus.location(claim);
   if (c.file >= corpus.files.size()) return;
   d.file_name = corpus.files[c.file] + (c.line() ? ":" + std::to_string(c.line()) : "");
   if (!c.line()) d.json_pointer = c.pointer();
 }
 
-std::string where(engine::Corpus const& corpus, engine::Claim const& c) {
+std::string where(engine::Corpus const& corpus, std::uint32_t claim) {
+  auto const c = corpus.location(claim);
   if (c.file >= corpus.files.size()) return "";
   return c.line() ? corpus.files[c.file] + ":" + std::to_string(c.line()) : corpus.files[c.file] + " at " + c.pointer();
 }
@@ -45,9 +47,9 @@ void Session::report_duplicate_claims(std::vector<engine::DuplicateClaim> const&
     bool const background = claim.source == engine::no_source;
     Diagnostic d = make_warning("W0401", background ? "background fact `" + fact + "` is stated twice"
                                                     : "source `" + corpus_.sources[claim.source].id + "` claims `" + fact + "` twice");
-    place(d, corpus_, claim);
-    if (auto const origin = corpus_.origin(first); origin.valid()) d.with_secondary(origin, "first stated here");
-    else d.with_note("first claimed at " + where(corpus_, first) + ", with the same claimant and certainty");
+    place(d, corpus_, r.claim);
+    if (auto const origin = corpus_.origin(r.first); origin.valid()) d.with_secondary(origin, "first stated here");
+    else d.with_note("first claimed at " + where(corpus_, r.first) + ", with the same claimant and certainty");
     d.with_note("a fact is a fact once: the repeat is dropped, so counts and sums see one claim");
     if (corpus_.quote(claim) != corpus_.quote(first))
       d.with_note("the repeat's quote goes with it: verdicts show the first claim's quote");

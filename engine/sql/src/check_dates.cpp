@@ -23,12 +23,12 @@ std::optional<Diagnostic> in_claims(engine::Program const& program, engine::Corp
         for (std::size_t c = 0; c < pred.arity(); ++c) {
           auto const v = r.values[i * pred.arity() + c];
           if (pred.params[c].type != engine::ValueType::date || !engine::is_imprecise_date(v)) continue;
-          auto const& claim = corpus.claims[r.claims[i]];
+          auto const where = corpus.location(r.claims[i]);
           Diagnostic d = make_error("E0013", "`" + engine::format_date_value(v) + "`, an argument of `" + pred.name +
                                                  "`, is not a single day: the duckdb and spark dialects compile single days only");
-          if (claim.file < corpus.files.size()) d.file_name = corpus.files[claim.file];
-          if (claim.line()) d.with_note("on line " + std::to_string(claim.line()));
-          else d.json_pointer = claim.pointer() + "/args/" + std::to_string(c);
+          if (where.file < corpus.files.size()) d.file_name = corpus.files[where.file];
+          if (where.line()) d.with_note("on line " + std::to_string(where.line()));
+          else d.json_pointer = where.pointer() + "/args/" + std::to_string(c);
           return std::move(d.with_help(help));
         }
     }

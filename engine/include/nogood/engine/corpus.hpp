@@ -68,7 +68,7 @@ struct LoneEntity {
 
 inline constexpr std::uint32_t no_evidence = 0xffffffffu;
 
-// What Claim::place holds: a claim records one place, never two, so the kinds share a field.
+// Where a claim was written: what kind of place it records, and the place.
 enum class ClaimPlace : std::uint8_t {
   none,     // built by hand (tests, embedders)
   line,     // JSON Lines: the 1-based line it is on
@@ -76,26 +76,31 @@ enum class ClaimPlace : std::uint8_t {
   origins,  // a background fact in a rules file: its index in Corpus::origins
 };
 
-// One claim: a fact a source states (or denies). A corpus holds a million of them, so the claim is
-// small and fixed in size; what most claims lack (a quote and offset, a rules-file span) is kept in
-// the corpus (Corpus::quote, Corpus::at, Corpus::origin).
-struct Claim {
-  PredicateId predicate = 0;
-  std::uint32_t source = no_source;      // no_source: background knowledge
-  Value claimant = 0;                    // symbol; the empty symbol is the source's own voice
-  std::uint32_t evidence = no_evidence;  // index into Corpus::evidence, when a quote or offset is given
-  std::uint32_t file = no_source;        // index into Corpus::files, for claims from facts files
-  std::uint32_t place = 0;               // see `placed`
+struct ClaimLocation {
+  std::uint32_t file = no_source;  // index into Corpus::files, for claims from facts files
   ClaimPlace placed = ClaimPlace::none;
-  bool negated = false;
-  Certainty certainty = Certainty::asserted;
+  std::uint32_t place = 0;
 
   // JSON Lines: the line the claim is on; 0 otherwise.
   std::uint32_t line() const { return placed == ClaimPlace::line ? place : 0; }
   // Where the claim is in its file: `/facts/12` or `line 7`.
   std::string pointer() const { return line() ? "line " + std::to_string(place) : "/facts/" + std::to_string(place); }
 };
-static_assert(sizeof(Claim) == 28, "a million claims: keep Claim small");
+
+// One claim: a fact a source states (or denies). A corpus holds a million of them, so the claim is
+// small and fixed in size; what most claims lack (a quote and offset, a rules-file span) is kept in
+// the corpus (Corpus::quote, Corpus::at, Corpus::origin), and so is where it was written: claims
+// come in runs from one file with consecutive places, which the corpus records once per run.
+struct Claim {
+  std::uint32_t source = no_source;      // no_source: background knowledge
+  Value claimant = 0;                    // symbol; the empty symbol is the source's own voice
+  std::uint32_t evidence = no_evidence;  // index into Corpus::evidence, when a quote or offset is given
+  PredicateId predicate : 29 = 0;        // schemas stay far below 2^29 predicates (Corpus::add_claim checks)
+  bool negated : 1 = false;
+  Certainty certainty : 2 = Certainty::asserted;
+};
+static_assert(sizeof(Claim) == 16, "a million claims: keep Claim small");
+inline constexpr PredicateId max_claim_predicate = (PredicateId(1) << 29) - 1;
 
 // A claim's quote, as a range of Corpus::quotes, and the offset it gives.
 struct Evidence {
@@ -116,7 +121,7 @@ struct Corpus {
   std::vector<Entity> entities;
   std::vector<AmbiguousName> ambiguous;
   std::vector<LoneEntity> lonely;
-  std::vector<Claim> claims;
+  std::vector<Claim> claims;  // appended by add_claim()
   std::vector<Evidence> evidence;  // of the claims that give a quote or an offset
   std::string quotes;              // their quotes, back to back
   std::vector<std::string> files;  // facts files claims came from
@@ -140,9 +145,24 @@ struct Corpus {
   std::optional<std::int64_t> at(Claim const& c) const;
   // Records the quote and offset of `c`; claims with neither cost nothing.
   void set_evidence(Claim& c, std::string_view quote, std::optional<std::int64_t> at);
+  // Appends `c`, written at `where`; returns its index.
+  std::uint32_t add_claim(Claim const& c, ClaimLocation where);
+  // Appends a background fact written at `where` in a rules file; returns its index.
+  std::uint32_t add_background_claim(Claim const& c, Span where);
+  // Where claim `claim` was written.
+  ClaimLocation location(std::uint32_t claim) const;
   // Where a background fact was written in its rules file; an invalid span for other claims.
-  Span origin(Claim const& c) const { return c.placed == ClaimPlace::origins ? origins[c.place] : Span{}; }
-  void set_origin(Claim& c, Span where);
+  Span origin(std::uint32_t claim) const;
+
+private:
+  // A run of claims from `first` on, written in one file at consecutive places from `place`.
+  struct PlaceRun {
+    std::uint32_t first;
+    std::uint32_t file;
+    std::uint32_t place;
+    ClaimPlace placed;
+  };
+  std::vector<PlaceRun> place_runs_;
 };
 
 }  // namespace nogood::engine
