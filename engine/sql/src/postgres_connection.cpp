@@ -1,7 +1,8 @@
 #include "postgres_connection.hpp"
 
 #include <charconv>
-#include <libpq-fe.h>
+
+#include "libpq_library.hpp"
 
 namespace nogood::sql::detail {
 
@@ -16,8 +17,9 @@ std::string first_line(char const* text) {
 }
 
 struct Result {
+  Libpq const& pq;
   PGresult* r;
-  ~Result() { PQclear(r); }
+  ~Result() { pq.clear(r); }
 };
 
 }  // namespace
@@ -27,47 +29,53 @@ PgConnection::PgConnection(std::string const& uri) {
   // (its parameters, expanded from `dbname`, override those before it).
   char const* const keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
   char const* const values[] = {"10", "nogood", uri.c_str(), nullptr};
-  conn_ = PQconnectdbParams(keywords, values, 1);
+  std::string why;
+  pq_ = libpq(why);
+  if (!pq_) {
+    error_ = {"", why};
+    return;
+  }
+  conn_ = pq_->connectdb_params(keywords, values, 1);
   if (!connected()) fail_from_connection();
 }
 
 PgConnection::~PgConnection() {
-  if (conn_) PQfinish(conn_);
+  if (conn_) pq_->finish(conn_);
 }
 
-bool PgConnection::connected() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
+bool PgConnection::connected() const { return conn_ && pq_->status(conn_) == CONNECTION_OK; }
 
 void PgConnection::fail_from_connection() {
-  error_ = {"", first_line(conn_ ? PQerrorMessage(conn_) : "out of memory")};
+  error_ = {"", first_line(conn_ ? pq_->error_message(conn_) : "out of memory")};
 }
 
 std::optional<std::uint64_t> PgConnection::execute(std::string const& sql) {
-  Result res{PQexec(conn_, sql.c_str())};
-  auto const status = PQresultStatus(res.r);
+  Result res{*pq_, pq_->exec(conn_, sql.c_str())};
+  auto const status = pq_->result_status(res.r);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
     if (!res.r) {
       fail_from_connection();
       return std::nullopt;
     }
-    char const* state = PQresultErrorField(res.r, PG_DIAG_SQLSTATE);
-    char const* primary = PQresultErrorField(res.r, PG_DIAG_MESSAGE_PRIMARY);
-    error_ = {state ? state : "", primary ? primary : first_line(PQresultErrorMessage(res.r))};
+    char const* state = pq_->result_error_field(res.r, PG_DIAG_SQLSTATE);
+    char const* primary = pq_->result_error_field(res.r, PG_DIAG_MESSAGE_PRIMARY);
+    error_ = {state ? state : "", primary ? primary : first_line(pq_->result_error_message(res.r))};
     return std::nullopt;
   }
   std::uint64_t rows = 0;
-  std::string_view const tuples = PQcmdTuples(res.r);
+  std::string_view const tuples = pq_->cmd_tuples(res.r);
   std::from_chars(tuples.data(), tuples.data() + tuples.size(), rows);
   return rows;
 }
 
 bool PgConnection::finish_copy() {
   bool ok = true;
-  while (PGresult* r = PQgetResult(conn_)) {
-    Result res{r};
-    if (PQresultStatus(r) != PGRES_COMMAND_OK && ok) {
-      char const* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-      char const* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-      error_ = {state ? state : "", primary ? primary : first_line(PQresultErrorMessage(r))};
+  while (PGresult* r = pq_->get_result(conn_)) {
+    Result res{*pq_, r};
+    if (pq_->result_status(r) != PGRES_COMMAND_OK && ok) {
+      char const* state = pq_->result_error_field(r, PG_DIAG_SQLSTATE);
+      char const* primary = pq_->result_error_field(r, PG_DIAG_MESSAGE_PRIMARY);
+      error_ = {state ? state : "", primary ? primary : first_line(pq_->result_error_message(r))};
       ok = false;
     }
   }
@@ -76,10 +84,10 @@ bool PgConnection::finish_copy() {
 
 bool PgConnection::copy_in(std::string const& copy_statement, std::function<bool(std::string&)> const& rows) {
   {
-    Result res{PQexec(conn_, copy_statement.c_str())};
-    if (PQresultStatus(res.r) != PGRES_COPY_IN) {
-      char const* primary = res.r ? PQresultErrorField(res.r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-      error_ = {"", primary ? primary : first_line(PQerrorMessage(conn_))};
+    Result res{*pq_, pq_->exec(conn_, copy_statement.c_str())};
+    if (pq_->result_status(res.r) != PGRES_COPY_IN) {
+      char const* primary = res.r ? pq_->result_error_field(res.r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+      error_ = {"", primary ? primary : first_line(pq_->error_message(conn_))};
       return false;
     }
   }
@@ -88,10 +96,10 @@ bool PgConnection::copy_in(std::string const& copy_statement, std::function<bool
   while (more && sent) {
     more = rows(buffer);
     if (buffer.size() < (1u << 20) && more) continue;
-    sent = PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) == 1;
+    sent = pq_->put_copy_data(conn_, buffer.data(), static_cast<int>(buffer.size())) == 1;
     buffer.clear();
   }
-  if (!sent || PQputCopyEnd(conn_, nullptr) != 1) {
+  if (!sent || pq_->put_copy_end(conn_, nullptr) != 1) {
     fail_from_connection();
     finish_copy();
     return false;
@@ -102,10 +110,10 @@ bool PgConnection::copy_in(std::string const& copy_statement, std::function<bool
 bool PgConnection::copy_out(std::string const& copy_statement,
                             std::function<void(std::vector<std::optional<std::int64_t>> const&)> const& row) {
   {
-    Result res{PQexec(conn_, copy_statement.c_str())};
-    if (PQresultStatus(res.r) != PGRES_COPY_OUT) {
-      char const* primary = res.r ? PQresultErrorField(res.r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-      error_ = {"", primary ? primary : first_line(PQerrorMessage(conn_))};
+    Result res{*pq_, pq_->exec(conn_, copy_statement.c_str())};
+    if (pq_->result_status(res.r) != PGRES_COPY_OUT) {
+      char const* primary = res.r ? pq_->result_error_field(res.r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+      error_ = {"", primary ? primary : first_line(pq_->error_message(conn_))};
       return false;
     }
   }
@@ -113,7 +121,7 @@ bool PgConnection::copy_out(std::string const& copy_statement,
   char* line = nullptr;
   int length = 0;
   bool parsed = true;
-  while ((length = PQgetCopyData(conn_, &line, 0)) > 0) {
+  while ((length = pq_->get_copy_data(conn_, &line, 0)) > 0) {
     fields.clear();
     char const* p = line;
     char const* const end = line + length - (length > 0 && line[length - 1] == '\n' ? 1 : 0);
@@ -129,7 +137,7 @@ bool PgConnection::copy_out(std::string const& copy_statement,
       }
       p = tab + 1;
     }
-    PQfreemem(line);
+    pq_->freemem(line);
     if (parsed) row(fields);
   }
   if (length == -2) fail_from_connection();

@@ -12,6 +12,8 @@ typedef struct pg_conn PGconn;
 
 namespace nogood::sql::detail {
 
+struct Libpq;
+
 // What the server said when a statement failed.
 struct ServerError {
   std::string sqlstate;  // e.g. 57014, a statement cancelled by statement_timeout
@@ -39,6 +41,7 @@ public:
 private:
   bool finish_copy();
   void fail_from_connection();
+  Libpq const* pq_ = nullptr;
   PGconn* conn_ = nullptr;
   ServerError error_;
 };
