@@ -701,13 +701,14 @@ void load_claims(Program const& program, Corpus& corpus, Database& db) {
   auto fill = [&](RelationId rel, ClaimRows& rows, std::size_t arity) {
     if (rel == no_relation) return;
     auto& relation = db.relations[rel];
+    auto const& decl = program.relations[rel];
     relation.reserve(rows.claims.size());
     for (std::size_t i = 0; i < rows.claims.size(); ++i) {
       auto const& claim = corpus.claims[rows.claims[i]];
       tuple.assign(rows.values.begin() + i * arity, rows.values.begin() + (i + 1) * arity);
       tuple.push_back(claim.source);
-      tuple.push_back(claim.claimant);
-      tuple.push_back(static_cast<Value>(claim.certainty));
+      if (decl.claimant_column >= 0) tuple.push_back(claim.claimant);
+      if (decl.claimed_certainty_column >= 0) tuple.push_back(static_cast<Value>(claim.certainty));
       tuple.push_back(rows.claims[i]);
       relation.append(tuple.data());
     }

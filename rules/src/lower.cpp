@@ -6,6 +6,7 @@
 #include <set>
 
 #include "check_internal.hpp"
+#include "claim_columns.hpp"
 #include "derived_certainty.hpp"
 #include "nogood/engine/dates.hpp"
 #include "nogood/rules/print.hpp"
@@ -48,6 +49,7 @@ public:
     corpus_.reserve_predicates(out_.schema.predicates.size());
     for (std::uint32_t i = 0; i < in_.rules.size(); ++i) lower_rule(in_.rules[i]);
     for (auto const& f : in_.facts) lower_fact(f);
+    detail::drop_unread_claim_columns(out_);
     // Each rule goes to the stratum of its head, in rule order: one pass, not strata x rules.
     constexpr auto none = static_cast<std::size_t>(-1);
     std::vector<std::size_t> stratum_of(out_.schema.predicates.size(), none);

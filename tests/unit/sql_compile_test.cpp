@@ -71,11 +71,16 @@ TEST_CASE("tables are named by what their relation holds") {
     CHECK(std::find(names.begin(), names.end(), n) != names.end());
 }
 
-TEST_CASE("claims are loaded as rows with their source, claimant, certainty and claim") {
+TEST_CASE("claims are loaded as rows with their source and claim, and the claimant and certainty rules read") {
   auto const s = compiled(rules, facts, Dialect::postgres);
-  CHECK(has(s.load, "CREATE TABLE \"p_edge\" (\"a\" BIGINT, \"b\" BIGINT, \"source\" BIGINT, \"claimant\" BIGINT, \"certainty\" BIGINT, \"claim\" BIGINT);"));
-  CHECK(has(s.load, "(-7, 2, 0, 0, 3, 2)"));  // ints signed, as the native arithmetic reads them
+  CHECK(has(s.load, "CREATE TABLE \"p_edge\" (\"a\" BIGINT, \"b\" BIGINT, \"source\" BIGINT, \"claim\" BIGINT);"));
+  CHECK(has(s.load, "(-7, 2, 0, 2)"));  // ints signed, as the native arithmetic reads them
   CHECK(has(s.load, "('source', 0, 'wire')"));
+  auto const by = compiled(rules + "said(A) :- edge(A, _) @ _ by C, C != \"\".\n", facts, Dialect::postgres);
+  CHECK(has(by.load, "CREATE TABLE \"p_edge\" (\"a\" BIGINT, \"b\" BIGINT, \"source\" BIGINT, \"claimant\" BIGINT, \"claim\" BIGINT);"));
+  auto const sure = compiled(rules + "sure(A) :- edge(A, _) @ _ certainty asserted.\n", facts, Dialect::postgres);
+  CHECK(has(sure.load, "CREATE TABLE \"p_edge\" (\"a\" BIGINT, \"b\" BIGINT, \"source\" BIGINT, \"certainty\" BIGINT, \"claim\" BIGINT);"));
+  CHECK(has(sure.load, "(-7, 2, 0, 3, 2)"));
 }
 
 TEST_CASE("rules become INSERT ... SELECT DISTINCT with the native engine's semantics") {

@@ -204,8 +204,8 @@ private:
     auto const& decl = program_.relations[rel];
     auto const kind = program_.schema.predicates[decl.predicate].kind;
     if (kind == engine::PredicateKind::claimed) {
-      // A claimed row ends with source, claimant, certainty and claim.
-      auto source = db_.relations[rel].row(r)[decl.columns.size() - 4];
+      // A claimed row holds its source after the arguments.
+      auto source = db_.relations[rel].row(r)[program_.schema.predicates[decl.predicate].arity()];
       return {{source == engine::no_source ? SourceSet{} : SourceSet{source}}, true};
     }
     if (kind == engine::PredicateKind::builtin) return {{SourceSet{}}, true};
@@ -263,7 +263,7 @@ private:
           auto const& cdecl = program_.relations[crel];
           if (program_.schema.predicates[cdecl.predicate].kind == engine::PredicateKind::claimed) {
             // A claim adds its source to every set: no family of its own to build.
-            auto source = db_.relations[crel].row(crow)[cdecl.columns.size() - 4];
+            auto source = db_.relations[crel].row(crow)[program_.schema.predicates[cdecl.predicate].arity()];
             if (source != engine::no_source) add_source(f, source);
             continue;
           }

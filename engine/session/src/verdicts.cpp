@@ -138,12 +138,13 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
     todo.pop_back();
     auto const& rdecl = program.relations[rid];
     if (program.schema.predicates[rdecl.predicate].kind == engine::PredicateKind::claimed) {
-      // A claimed row ends with source, claimant, certainty and claim: read the source here rather
-      // than from the claim, a cache miss away.
-      auto const* claimed = db.relations[rid].row(rrow) + rdecl.columns.size() - 4;
-      if (std::find(support.begin() + static_cast<std::ptrdiff_t>(first_claim), support.end(), claimed[3]) == support.end()) {
-        support.push_back(claimed[3]);
-        scratch.support_sources.push_back(claimed[0]);
+      // A claimed row holds its source after the arguments and ends with its claim: read the
+      // source here rather than from the claim, a cache miss away.
+      auto const* claimed = db.relations[rid].row(rrow);
+      auto const claim = claimed[rdecl.columns.size() - 1];
+      if (std::find(support.begin() + static_cast<std::ptrdiff_t>(first_claim), support.end(), claim) == support.end()) {
+        support.push_back(claim);
+        scratch.support_sources.push_back(claimed[program.schema.predicates[rdecl.predicate].arity()]);
       }
       continue;
     }

@@ -147,15 +147,18 @@ std::string claim_rows(engine::Program const& program, engine::Corpus const& cor
   std::string out;
   auto fill = [&](engine::RelationId rel, engine::ClaimRows const& rows, std::size_t arity) {
     if (rel == engine::no_relation || rows.claims.empty()) return;
-    auto const& cols = program.relations[rel].columns;
+    auto const& decl = program.relations[rel];
+    auto const& cols = decl.columns;
     std::vector<std::string> values;
     values.reserve(rows.claims.size());
     for (std::size_t i = 0; i < rows.claims.size(); ++i) {
       auto const& claim = corpus.claims[rows.claims[i]];
       std::string v = "(";
       for (std::size_t c = 0; c < arity; ++c) v += std::to_string(sql_value(rows.values[i * arity + c], cols[c])) + ", ";
-      v += std::to_string(claim.source) + ", " + std::to_string(claim.claimant) + ", " + std::to_string(int(claim.certainty)) + ", " +
-           std::to_string(rows.claims[i]) + ")";
+      v += std::to_string(claim.source) + ", ";
+      if (decl.claimant_column >= 0) v += std::to_string(claim.claimant) + ", ";
+      if (decl.claimed_certainty_column >= 0) v += std::to_string(int(claim.certainty)) + ", ";
+      v += std::to_string(rows.claims[i]) + ")";
       values.push_back(std::move(v));
     }
     out += batched_insert(d, tables[rel].name, values, batch);

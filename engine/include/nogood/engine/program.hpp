@@ -16,7 +16,8 @@ using RelationId = std::uint32_t;
 using Register = std::uint32_t;
 
 // Column layout of a relation:
-//   claimed predicate: args..., source, claimant, certainty, claim
+//   claimed predicate: args..., source, [claimant], [certainty], claim (the claimant and certainty
+//                      only when some rule reads them: the claim has them too)
 //   derived predicate: args..., [source]
 //   a derived predicate's certainty, when some rule reads it: args..., [source], certainty
 //   constraint:        one column per named variable of its body
@@ -26,6 +27,9 @@ struct RelationDecl {
   // The certainty relation of a derived predicate: each fact with every certainty some derivation
   // gives it, in this column. The predicate's own relation stays as it is, so aggregates count facts.
   std::int32_t certainty_column = -1;
+  // A claimed relation's claimant and certainty columns, when kept; -1 otherwise.
+  std::int32_t claimant_column = -1;
+  std::int32_t claimed_certainty_column = -1;
   std::vector<ValueType> columns;
   std::vector<std::string> column_names;
   std::string name;  // `role`, `-role`, `constraint capture_place`
