@@ -119,10 +119,11 @@ KeyIndex const& KeyIndexes::get(engine::Relation const& relation, RelationId rel
   auto [it, added] = built_.try_emplace({rel, mask});
   auto& index = it->second;
   if (!added) return index;
-  // About two rows a bucket; hashes are computed twice rather than kept, which would cost as
-  // much memory again.
+  // Four to eight rows a bucket: the bucket starts then cost a byte a row or less besides the
+  // row's own four, and a lookup reads the few extra rows it skips. Hashes are computed twice
+  // rather than kept, which would cost as much memory again.
   index.buckets = 1;
-  while (index.buckets * 2 < relation.size()) index.buckets <<= 1;
+  while (index.buckets * 8 < relation.size()) index.buckets <<= 1;
   index.starts.assign(index.buckets + 1, 0);
   for (RowId r = 0; r < relation.size(); ++r) ++index.starts[(key_hash(relation.row(r), mask, relation.arity()) & (index.buckets - 1)) + 1];
   for (std::uint64_t b = 0; b < index.buckets; ++b) index.starts[b + 1] += index.starts[b];
