@@ -94,17 +94,4 @@ std::string format_date(std::int32_t days) {
           digit(d / 10), digit(d % 10)};
 }
 
-std::uint32_t StringPool::intern(std::string_view s) {
-  if (auto it = index_.find(s); it != index_.end()) return it->second;
-  auto id = static_cast<std::uint32_t>(storage_.size());
-  storage_.emplace_back(s);
-  index_.emplace(storage_.back(), id);
-  return id;
-}
-
-std::optional<std::uint32_t> StringPool::find(std::string_view s) const {
-  if (auto it = index_.find(s); it != index_.end()) return it->second;
-  return std::nullopt;
-}
-
 }  // namespace nogood::engine

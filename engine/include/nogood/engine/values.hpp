@@ -3,11 +3,11 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "nogood/engine/string_pool.hpp"
 
 namespace nogood::engine {
 
@@ -41,18 +41,5 @@ bool valid_date(int year, int month, int day);
 // Parses exactly `YYYY-MM-DD` naming a day that exists.
 std::optional<std::int32_t> parse_date(std::string_view);
 std::string format_date(std::int32_t days);
-
-// Interns strings; ids are dense and stable, views stay valid for the pool's lifetime.
-class StringPool {
-public:
-  std::uint32_t intern(std::string_view s);
-  std::optional<std::uint32_t> find(std::string_view s) const;
-  std::string_view view(std::uint32_t id) const { return storage_[id]; }
-  std::size_t size() const { return storage_.size(); }
-
-private:
-  std::deque<std::string> storage_;
-  std::unordered_map<std::string_view, std::uint32_t> index_;
-};
 
 }  // namespace nogood::engine
