@@ -147,6 +147,16 @@ void Corpus::reserve_predicates(std::size_t n) {
   if (negative.size() < n) negative.resize(n);
 }
 
+Value Corpus::own_voice() {
+  if (!own_voice_) own_voice_ = strings.intern("");
+  return *own_voice_;
+}
+
+Value Corpus::claimant(Claim const& c) const {
+  if (c.evidence == no_evidence) return own_voice_.value_or(0);
+  return evidence[c.evidence].claimant;
+}
+
 std::string_view Corpus::quote(Claim const& c) const {
   if (c.evidence == no_evidence) return {};
   auto const& e = evidence[c.evidence];
@@ -158,13 +168,13 @@ std::optional<std::int64_t> Corpus::at(Claim const& c) const {
   return evidence[c.evidence].at;
 }
 
-void Corpus::set_evidence(Claim& c, std::string_view quote, std::optional<std::int64_t> at) {
-  if (quote.empty() && !at) {
+void Corpus::set_evidence(Claim& c, Value claimant, std::string_view quote, std::optional<std::int64_t> at) {
+  if (quote.empty() && !at && own_voice_ == claimant) {
     c.evidence = no_evidence;
     return;
   }
   c.evidence = static_cast<std::uint32_t>(evidence.size());
-  evidence.push_back({quotes.size(), static_cast<std::uint32_t>(quote.size()), at.value_or(-1)});
+  evidence.push_back({quotes.size(), static_cast<std::uint32_t>(quote.size()), claimant, at.value_or(-1)});
   quotes.append(quote);
 }
 

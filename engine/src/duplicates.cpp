@@ -17,13 +17,13 @@ void drop_in(Corpus const& corpus, ClaimRows& rows, std::vector<DuplicateClaim>&
   auto same = [&](std::size_t a, std::size_t b) {
     auto const& ca = corpus.claims[rows.claims[a]];
     auto const& cb = corpus.claims[rows.claims[b]];
-    return ca.source == cb.source && ca.claimant == cb.claimant && ca.certainty == cb.certainty &&
+    return ca.source == cb.source && corpus.claimant(ca) == corpus.claimant(cb) && ca.certainty == cb.certainty &&
            std::equal(rows.values.begin() + std::ptrdiff_t(a * arity), rows.values.begin() + std::ptrdiff_t((a + 1) * arity),
                       rows.values.begin() + std::ptrdiff_t(b * arity));
   };
   auto hash = [&](std::size_t i) {
     auto const& c = corpus.claims[rows.claims[i]];
-    Value key[3] = {c.source, c.claimant, static_cast<Value>(c.certainty)};
+    Value key[3] = {c.source, corpus.claimant(c), static_cast<Value>(c.certainty)};
     return hash_tuple(rows.values.data() + i * arity, static_cast<std::uint32_t>(arity)) ^ hash_tuple(key, 3) * 31;
   };
   // Each slot keeps the upper half of its row's hash: probing past other rows compares tags

@@ -707,7 +707,7 @@ void load_claims(Program const& program, Corpus& corpus, Database& db) {
       auto const& claim = corpus.claims[rows.claims[i]];
       tuple.assign(rows.values.begin() + i * arity, rows.values.begin() + (i + 1) * arity);
       tuple.push_back(claim.source);
-      if (decl.claimant_column >= 0) tuple.push_back(claim.claimant);
+      if (decl.claimant_column >= 0) tuple.push_back(corpus.claimant(claim));
       if (decl.claimed_certainty_column >= 0) tuple.push_back(static_cast<Value>(claim.certainty));
       tuple.push_back(rows.claims[i]);
       relation.append(tuple.data());

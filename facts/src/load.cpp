@@ -429,7 +429,7 @@ public:
     claim.predicate = *pid;
     claim.source = source;
     auto by = string_field(f, ptr, "by", false);
-    claim.claimant = claimant(by);
+    auto const by_id = claimant(by);
     claim.certainty = by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
     if (auto c = field(f, ptr, "certainty", json::value_t::string, false)) {
       auto parsed = engine::parse_certainty(c->get<std::string>());
@@ -453,7 +453,7 @@ public:
     if (!ok) return;
     if (!quote.empty())
       if (auto const* article = article_of(source, ptr)) check_quote(*article, quote, at, ptr);
-    l_.corpus_.set_evidence(claim, quote, at);
+    l_.corpus_.set_evidence(claim, by_id, quote, at);
     add_claim(claim, {file_index(), line ? engine::ClaimPlace::line : engine::ClaimPlace::index, line ? line : index});
     if (!written_.empty()) l_.corpus_.written_dates.emplace(static_cast<std::uint32_t>(l_.corpus_.claims.size() - 1), written_);
   }
@@ -477,7 +477,7 @@ public:
     engine::Claim claim;
     claim.predicate = last_pred_.id;
     claim.source = source;
-    claim.claimant = claimant(f.by);
+    auto const by_id = claimant(f.by);
     claim.certainty = f.by.empty() ? engine::Certainty::asserted : engine::Certainty::reported;
     if (f.has_certainty) {
       auto c = engine::parse_certainty(f.certainty);
@@ -486,7 +486,7 @@ public:
     }
     if (f.at && *f.at < 0) return false;
     claim.negated = f.negated;
-    l_.corpus_.set_evidence(claim, f.quote, f.at);
+    l_.corpus_.set_evidence(claim, by_id, f.quote, f.at);
     add_claim(claim, {file_index(), engine::ClaimPlace::line, line});
     return true;
   }
@@ -555,11 +555,7 @@ public:
 
   // Nearly every claim is in the source's own voice: the empty claimant is interned once (when first
   // needed, so that ids are given out in the same order as interning each time would).
-  engine::Value claimant(std::string_view by) {
-    if (!by.empty()) return l_.corpus_.strings.intern(by);
-    if (!own_voice_) own_voice_ = l_.corpus_.strings.intern("");
-    return *own_voice_;
-  }
+  engine::Value claimant(std::string_view by) { return by.empty() ? l_.corpus_.own_voice() : l_.corpus_.strings.intern(by); }
 
   // Adds the claim with its arguments (values_) to the corpus.
   void add_claim(engine::Claim const& claim, engine::ClaimLocation where) {
@@ -609,7 +605,6 @@ private:
   std::uint32_t file_index_ = engine::no_source;
   PredicateCache last_pred_;
   std::uint32_t last_source_ = engine::no_source;  // of the last fact line with a source
-  std::optional<engine::Value> own_voice_;         // the empty claimant, once interned
 
   // This file's index in Corpus::source_files, registered by its first source.
   std::uint32_t source_file_ = engine::no_source;

@@ -514,8 +514,7 @@ private:
     engine::Claim claim;
     claim.predicate = f.predicate;
     claim.negated = head.strong_negation;
-    claim.claimant = corpus_.strings.intern("");
-    corpus_.set_evidence(claim, span_text(sources_, f.rule->span), std::nullopt);
+    corpus_.set_evidence(claim, corpus_.own_voice(), span_text(sources_, f.rule->span), std::nullopt);
     auto& rows = head.strong_negation ? corpus_.negative[f.predicate] : corpus_.positive[f.predicate];
     rows.values.insert(rows.values.end(), values.begin(), values.end());
     rows.claims.push_back(corpus_.add_background_claim(claim, head.span));

@@ -5,15 +5,22 @@
 using nogood::engine::Claim;
 using nogood::engine::Corpus;
 
-TEST_CASE("a claim's quote and offset are kept in the corpus, and cost nothing when absent") {
+TEST_CASE("a claim's claimant, quote and offset are kept in the corpus, and cost nothing when absent") {
   Corpus corpus;
-  Claim plain, quoted, placed, both;
-  corpus.set_evidence(plain, "", std::nullopt);
-  corpus.set_evidence(quoted, "خمسة قتلى", std::nullopt);
-  corpus.set_evidence(placed, "", 0);
-  corpus.set_evidence(both, "five dead", 42);
+  Claim plain, quoted, placed, both, told;
+  auto const own = corpus.own_voice();
+  auto const official = corpus.strings.intern("official");
+  corpus.set_evidence(plain, own, "", std::nullopt);
+  corpus.set_evidence(quoted, own, "خمسة قتلى", std::nullopt);
+  corpus.set_evidence(placed, own, "", 0);
+  corpus.set_evidence(both, own, "five dead", 42);
+  corpus.set_evidence(told, official, "", std::nullopt);
   CHECK(plain.evidence == nogood::engine::no_evidence);
-  CHECK(corpus.evidence.size() == 3);
+  CHECK(corpus.evidence.size() == 4);
+  CHECK(corpus.claimant(plain) == own);
+  CHECK(corpus.claimant(both) == own);
+  CHECK(corpus.claimant(told) == official);
+  CHECK(corpus.quote(told).empty());
 
   CHECK(corpus.quote(plain).empty());
   CHECK_FALSE(corpus.at(plain));

@@ -23,8 +23,8 @@ ClaimView view_claim(Session const& s, std::uint32_t id) {
   v.source = src.id;
   v.outlet = src.outlet;
   v.language = src.language;
-  auto by = corpus.strings.view(c.claimant);
-  v.claimant = by.empty() ? std::string("the source itself") : std::string(s.symbol_display(c.claimant));
+  auto const claimant = corpus.claimant(c);
+  v.claimant = corpus.strings.view(claimant).empty() ? std::string("the source itself") : std::string(s.symbol_display(claimant));
   v.certainty = std::string(engine::to_string(c.certainty));
   if (auto it = corpus.written_dates.find(id); it != corpus.written_dates.end()) v.dates = it->second;
   return v;

@@ -115,7 +115,7 @@ void write_claim(JsonWriter& w, Session const& s, std::vector<std::string> const
   }
   auto const& src = corpus.sources[c.source];
   w.member("kind", "claim").member("source", src.id).member("outlet", src.outlet).member("language", src.language);
-  auto by = corpus.strings.view(c.claimant);
+  auto by = corpus.strings.view(corpus.claimant(c));
   w.key("claimant");
   if (by.empty()) w.null();
   else w.value(by);

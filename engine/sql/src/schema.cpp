@@ -156,7 +156,7 @@ std::string claim_rows(engine::Program const& program, engine::Corpus const& cor
       std::string v = "(";
       for (std::size_t c = 0; c < arity; ++c) v += std::to_string(sql_value(rows.values[i * arity + c], cols[c])) + ", ";
       v += std::to_string(claim.source) + ", ";
-      if (decl.claimant_column >= 0) v += std::to_string(claim.claimant) + ", ";
+      if (decl.claimant_column >= 0) v += std::to_string(corpus.claimant(claim)) + ", ";
       if (decl.claimed_certainty_column >= 0) v += std::to_string(int(claim.certainty)) + ", ";
       v += std::to_string(rows.claims[i]) + ")";
       values.push_back(std::move(v));

@@ -92,20 +92,22 @@ struct ClaimLocation {
 // the corpus (Corpus::quote, Corpus::at, Corpus::origin), and so is where it was written: claims
 // come in runs from one file with consecutive places, which the corpus records once per run.
 struct Claim {
-  std::uint32_t source = no_source;      // no_source: background knowledge
-  Value claimant = 0;                    // symbol; the empty symbol is the source's own voice
-  std::uint32_t evidence = no_evidence;  // index into Corpus::evidence, when a quote or offset is given
-  PredicateId predicate : 29 = 0;        // schemas stay far below 2^29 predicates (Corpus::add_claim checks)
+  std::uint32_t source = no_source;  // no_source: background knowledge
+  // Index into Corpus::evidence, when the claim has a claimant other than the source itself, a
+  // quote or an offset; most claims of a bulk file have none of them.
+  std::uint32_t evidence = no_evidence;
+  PredicateId predicate : 29 = 0;  // schemas stay far below 2^29 predicates (Corpus::add_claim checks)
   bool negated : 1 = false;
   Certainty certainty : 2 = Certainty::asserted;
 };
-static_assert(sizeof(Claim) == 16, "a million claims: keep Claim small");
+static_assert(sizeof(Claim) == 12, "a million claims: keep Claim small");
 inline constexpr PredicateId max_claim_predicate = (PredicateId(1) << 29) - 1;
 
-// A claim's quote, as a range of Corpus::quotes, and the offset it gives.
+// A claim's claimant, its quote (as a range of Corpus::quotes) and the offset it gives.
 struct Evidence {
   std::size_t quote_begin = 0;
   std::uint32_t quote_size = 0;
+  Value claimant = 0;    // symbol; the empty symbol is the source's own voice
   std::int64_t at = -1;  // code-point offset of the quote in the article; -1: not given
 };
 
@@ -122,7 +124,7 @@ struct Corpus {
   std::vector<AmbiguousName> ambiguous;
   std::vector<LoneEntity> lonely;
   std::vector<Claim> claims;  // appended by add_claim()
-  std::vector<Evidence> evidence;  // of the claims that give a quote or an offset
+  std::vector<Evidence> evidence;  // of the claims that name a claimant or give a quote or an offset
   std::string quotes;              // their quotes, back to back
   std::vector<std::string> files;  // facts files claims came from
   std::vector<std::string> source_files;  // facts files sources came from, each named once
@@ -140,11 +142,16 @@ struct Corpus {
   std::string_view display_name(std::uint32_t entity, std::string_view language) const;
   void reserve_predicates(std::size_t n);
 
-  // The claim's quote (empty when none was given) and the code-point offset it gives, if any.
+  // The claimant of the source's own voice: the empty symbol, interned on first use.
+  Value own_voice();
+  // Who the claim says said it (a symbol; own_voice() for the source itself), its quote (empty
+  // when none was given) and the code-point offset it gives, if any.
+  Value claimant(Claim const& c) const;
   std::string_view quote(Claim const& c) const;
   std::optional<std::int64_t> at(Claim const& c) const;
-  // Records the quote and offset of `c`; claims with neither cost nothing.
-  void set_evidence(Claim& c, std::string_view quote, std::optional<std::int64_t> at);
+  // Records the claimant, quote and offset of `c`; a claim in its source's own voice with neither
+  // quote nor offset costs nothing.
+  void set_evidence(Claim& c, Value claimant, std::string_view quote, std::optional<std::int64_t> at);
   // Appends `c`, written at `where`; returns its index.
   std::uint32_t add_claim(Claim const& c, ClaimLocation where);
   // Appends a background fact written at `where` in a rules file; returns its index.
@@ -163,6 +170,7 @@ private:
     ClaimPlace placed;
   };
   std::vector<PlaceRun> place_runs_;
+  std::optional<Value> own_voice_;
 };
 
 }  // namespace nogood::engine
