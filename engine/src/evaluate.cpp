@@ -364,8 +364,9 @@ private:
       bool const keyed = (step.kind == PlanStep::Kind::scan || step.kind == PlanStep::Kind::negation) && step.mask != 0;
       auto& rel = db_.relations[step.relation];
       bool const scan = keyed && step.kind == PlanStep::Kind::scan;
-      // Negations keep the chained index: explanations look their keys up in it.
-      if (scan && step.mask == all_columns(rel.arity())) {
+      // A scan or a negation that fixes every column needs no index of its own: the duplicate
+      // check finds the one row there can be (explanations look it up there too).
+      if (keyed && step.mask == all_columns(rel.arity())) {
         step.whole_tuple = true;
         rel.prepare_find();
       }
@@ -464,6 +465,12 @@ private:
         }
         Value key[64];
         for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
+        if (step.whole_tuple) {
+          RowId const r = rel.find(key);
+          if (r != no_row && (step.sourced_column < 0 || rel.row(r)[step.sourced_column] != no_source)) return;
+          run(plan, i + 1);
+          return;
+        }
         auto const& index = *step.index;
         for (RowId r = index.first(index.hash_key(key)); r != no_row; r = index.next(r))
           if (matches_key(rel.row(r), key, step.mask, rel.arity()) &&

@@ -34,7 +34,7 @@ struct PlanStep {
   // when the relation is complete (a lower stratum's, or claims) and so cannot grow meanwhile.
   HashIndex const* index = nullptr;
   GroupedIndex const* grouped = nullptr;
-  bool whole_tuple = false;  // a scan that fixes every column: the duplicate check finds its row
+  bool whole_tuple = false;  // a scan or negation that fixes every column: the duplicate check finds its row
   // A scan that binds nothing read later: the rest of the body holds for one matching row as
   // for all, so the first row that passes is its witness and the scan stops there.
   bool exists = false;

@@ -235,7 +235,8 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
         ProofNode n;
         n.kind = ProofNode::Kind::negation;
         auto const& target = db_.relations[lit.relation];
-        // What was looked for: the columns the literal fixes, through the index evaluation built.
+        // What was looked for: the columns the literal fixes, through the duplicate check or the index
+        // evaluation built.
         std::uint64_t mask = 0;
         std::vector<engine::Value> key;
         for (std::size_t c = 0; c < lit.columns.size(); ++c) {
@@ -250,7 +251,11 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
           return !(lit.sourced_column >= 0 && trow[lit.sourced_column] == engine::no_source);
         };
         bool found = false;
-        if (auto const* index = mask ? target.find_index(mask) : nullptr) {
+        auto const every_column = target.arity() < 64 && mask == (std::uint64_t(1) << target.arity()) - 1;
+        if (every_column && target.arity() > 0) {
+          auto const r = target.lookup(key.data());
+          found = r != engine::no_row && matches(r);
+        } else if (auto const* index = mask ? target.find_index(mask) : nullptr) {
           for (auto r = index->first(index->hash_key(key.data())); r != engine::no_row && !found; r = index->next(r)) found = matches(r);
         } else {
           for (engine::RowId r = 0; r < target.size() && !found; ++r) found = matches(r);
