@@ -92,6 +92,28 @@ std::string Vocabulary::help_for(std::string_view value) const {
   return "the values of " + quoted(name) + " are " + list + "; or add " + quoted(value) + " to it";
 }
 
+Entity::Entity(CompactString id, CompactString type, std::vector<EntityName> names, std::vector<EntityJoin> joins)
+    : id(std::move(id)), type(std::move(type)) {
+  if (!names.empty() || !joins.empty()) names_and_joins_ = std::make_unique<NamesAndJoins>(NamesAndJoins{std::move(names), std::move(joins)});
+}
+
+Entity::Entity(Entity const& other) : id(other.id), type(other.type) {
+  if (other.names_and_joins_) names_and_joins_ = std::make_unique<NamesAndJoins>(*other.names_and_joins_);
+}
+
+Entity& Entity::operator=(Entity const& other) {
+  if (this != &other) *this = Entity(other);
+  return *this;
+}
+
+Entity::NamesAndJoins& Entity::names_and_joins() {
+  if (!names_and_joins_) names_and_joins_ = std::make_unique<NamesAndJoins>();
+  return *names_and_joins_;
+}
+
+void Entity::add_name(EntityName name) { names_and_joins().names.push_back(std::move(name)); }
+void Entity::add_join(EntityJoin join) { names_and_joins().joins.push_back(std::move(join)); }
+
 std::optional<std::uint32_t> Corpus::find_source(std::string_view id) const {
   for (std::size_t i = 0; i < sources.size(); ++i)
     if (sources[i].id == id) return static_cast<std::uint32_t>(i);
@@ -129,16 +151,16 @@ Script script_of_language(std::string_view language) {
 
 std::string_view Corpus::display_name(std::uint32_t entity, std::string_view language) const {
   auto const& e = entities[entity];
-  for (auto const& n : e.names)
+  for (auto const& n : e.names())
     if (n.source == no_source && n.language == language) return n.name;
-  for (auto const& n : e.names)
+  for (auto const& n : e.names())
     if (n.source != no_source && sources[n.source].language == language) return n.name;
   // No name in the language: one in its script reads better than one in another (an English
   // report shows "Damas" before "دمشق").
   auto const script = script_of_language(language);
-  for (auto const& n : e.names)
+  for (auto const& n : e.names())
     if (script_of_name(n.name) == script) return n.name;
-  if (!e.names.empty()) return e.names.front().name;
+  if (!e.names().empty()) return e.names().front().name;
   return e.id;
 }
 

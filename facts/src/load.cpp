@@ -146,7 +146,7 @@ public:
     info.language = string_field(src, ptr, "language", false);
     info.published = string_field(src, ptr, "published", false);
     if (!info.published.empty() && !engine::parse_date(info.published)) {
-      auto [message, help] = date_problem(info.published);
+      auto [message, help] = date_problem(info.published.str());
       error("E0307", ptr + "/published", message, help);
     }
     info.url = string_field(src, ptr, "url", false);
@@ -164,7 +164,7 @@ public:
   }
 
   void load_article(engine::SourceInfo& info, std::string const& ptr) {
-    if (auto found = detail::find_article(base_, info.text, l_.options_.text_dirs)) {
+    if (auto found = detail::find_article(base_, info.text.str(), l_.options_.text_dirs)) {
       auto const source = static_cast<std::uint32_t>(l_.corpus_.sources.size());
       with_article_.insert(source);
       remember_article(source, Article(found->text));
@@ -293,7 +293,7 @@ public:
   // `saturday`, `last month`: resolved against the publication day of the claim's source, and
   // the words kept (written_) for explanations.
   std::optional<engine::Value> worded_date_arg(std::string const& text, std::string const& ptr) {
-    std::string const published = arg_source_ < l_.corpus_.sources.size() ? l_.corpus_.sources[arg_source_].published : std::string();
+    std::string const published = arg_source_ < l_.corpus_.sources.size() ? l_.corpus_.sources[arg_source_].published.str() : std::string();
     std::optional<std::int32_t> const day = published.empty() ? std::nullopt : engine::parse_date(published);
     detail::RelativeProblem problem = detail::RelativeProblem::none;
     auto span = detail::resolve_relative_date(text, day, problem);
@@ -593,7 +593,7 @@ private:
     for (auto& [id, article] : recent_articles_)
       if (id == source) return &article;
     auto const& info = l_.corpus_.sources[source];
-    auto found = detail::find_article(base_, info.text, l_.options_.text_dirs);
+    auto found = detail::find_article(base_, info.text.str(), l_.options_.text_dirs);
     if (!found) {
       warning("W0301", ptr + "/quote", "this quote of source `" + info.id + "` is not checked: article text `" + info.text + "` can no longer be read",
               "check that the article text stays in place while nogood runs");
@@ -797,18 +797,18 @@ void FactsLoader::finish() {
   for (auto const& group : aliases_) matcher.add_aliases(group.names, group.origin);
   resolution_ = resolve_entities(mentions_, distinct_, matcher, diags_);
   auto& corpus = corpus_;
-  // Exactly as many as there are, and the sources' doubling slack handed back: each record is
-  // a hundred bytes or more, and a corpus has tens of thousands.
+  // Exactly as many as there are, and the sources' doubling slack handed back: a corpus has tens
+  // of thousands of each.
   corpus.sources.shrink_to_fit();
   corpus.entities.clear();
   corpus.entities.reserve(resolution_.entities.size());
   for (auto const& e : resolution_.entities) {
-    engine::Entity entity{e.id, e.type, {}, {}};
+    engine::Entity entity{e.id, e.type};
     for (auto m : e.mentions)
       for (auto const& [lang, name] : mentions_[m].names)
-        entity.names.push_back({lang, name, mentions_[m].source});
+        entity.add_name({lang, name, mentions_[m].source});
     for (auto const& j : e.joins)
-      entity.joins.push_back({j.name_a, j.name_b, mentions_[j.mention_a].source, mentions_[j.mention_b].source, j.why});
+      entity.add_join({j.name_a, j.name_b, mentions_[j.mention_a].source, mentions_[j.mention_b].source, j.why});
     corpus.entities.push_back(std::move(entity));
   }
   for (auto const& a : resolution_.ambiguous)

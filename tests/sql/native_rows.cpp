@@ -15,10 +15,10 @@ namespace {
 std::string decoded(nogood::engine::Corpus const& corpus, nogood::engine::ValueType t, nogood::engine::Value v) {
   using nogood::engine::ValueType;
   switch (t) {
-    case ValueType::entity: return v < corpus.entities.size() ? corpus.entities[v].id : "-";
+    case ValueType::entity: return v < corpus.entities.size() ? corpus.entities[v].id.str() : "-";
     case ValueType::symbol:
     case ValueType::string: return v < corpus.strings.size() ? std::string(corpus.strings.view(v)) : "-";
-    case ValueType::source: return v < corpus.sources.size() ? corpus.sources[v].id : "-";
+    case ValueType::source: return v < corpus.sources.size() ? corpus.sources[v].id.str() : "-";
     case ValueType::integer:
     case ValueType::date: return std::to_string(nogood::engine::unpack_int(v));
     case ValueType::certainty: return std::to_string(v);

@@ -17,7 +17,7 @@ Sets named(nogood::Session const& s, nogood::SourceNogoods const& found) {
   Sets out;
   for (auto const& set : found.sets) {
     out.emplace_back();
-    for (auto src : set) out.back().push_back(s.corpus().sources[src].id);
+    for (auto src : set) out.back().push_back(s.corpus().sources[src].id.str());
   }
   return out;
 }

@@ -15,7 +15,7 @@ namespace {
 
 constexpr char const* corpus_file = "entities.json";
 
-std::string source_name(engine::Corpus const& c, std::uint32_t s) { return s == engine::no_source ? corpus_file : c.sources[s].id; }
+std::string source_name(engine::Corpus const& c, std::uint32_t s) { return s == engine::no_source ? corpus_file : c.sources[s].id.str(); }
 
 // One name, once, with every source that wrote it.
 struct NameRow {
@@ -25,7 +25,7 @@ struct NameRow {
 
 std::vector<NameRow> names_of(engine::Entity const& e) {
   std::vector<NameRow> rows;
-  for (auto const& n : e.names) {
+  for (auto const& n : e.names()) {
     auto it = std::find_if(rows.begin(), rows.end(), [&](NameRow const& r) { return r.language == n.language && r.name == n.name; });
     if (it == rows.end()) rows.push_back({n.language, n.name, {n.source}});
     else if (std::find(it->sources.begin(), it->sources.end(), n.source) == it->sources.end()) it->sources.push_back(n.source);
@@ -36,7 +36,7 @@ std::vector<NameRow> names_of(engine::Entity const& e) {
 }
 
 bool involves(engine::Entity const& e, std::uint32_t source) {
-  return std::any_of(e.names.begin(), e.names.end(), [&](auto const& n) { return n.source == source; });
+  return std::any_of(e.names().begin(), e.names().end(), [&](auto const& n) { return n.source == source; });
 }
 
 }  // namespace
@@ -59,10 +59,10 @@ std::string render_entities_text(engine::Corpus const& c, EntitySelection const&
   std::size_t joined = 0, joins = 0;
   for (auto e : entities) {
     auto const& entity = c.entities[e];
-    joined += entity.joins.empty() ? 0 : 1;
-    joins += entity.joins.size();
+    joined += entity.joins().empty() ? 0 : 1;
+    joins += entity.joins().size();
     if (quiet) continue;
-    out += style.bold(entity.id) + (entity.type.empty() ? "" : " (" + entity.type + ")") + "\n";
+    out += style.bold(entity.id.str()) + (entity.type.empty() ? "" : " (" + entity.type + ")") + "\n";
     auto rows = names_of(entity);
     if (rows.empty()) out += "  " + style.dim("named only in the rules") + "\n";
     for (auto const& r : rows) {
@@ -70,7 +70,7 @@ std::string render_entities_text(engine::Corpus const& c, EntitySelection const&
       for (auto s : r.sources) where += (where.empty() ? "" : ", ") + source_name(c, s);
       out += "  " + style.cyan(r.language.empty() ? "??" : r.language) + "  " + isolate_if_rtl(r.name) + "  " + style.dim(where) + "\n";
     }
-    for (auto const& j : entity.joins)
+    for (auto const& j : entity.joins())
       out += "  " + style.dim("joined") + " \u201c" + isolate_if_rtl(j.name_a) + "\u201d (" + source_name(c, j.source_a) + ") and \u201c" +
              isolate_if_rtl(j.name_b) + "\u201d (" + source_name(c, j.source_b) + "): " + isolate_rtl_runs(j.why) + "\n";
     out += "\n";
@@ -124,12 +124,12 @@ std::string render_entities_json(engine::Corpus const& c, EntitySelection const&
       names.push_back(json{{"language", r.language}, {"name", r.name}, {"sources", sources}, {"corpus", corpus}});
     }
     json js = json::array();
-    for (auto const& j : entity.joins)
+    for (auto const& j : entity.joins())
       js.push_back(json{{"a", json{{"name", j.name_a}, {"source", source_json(j.source_a)}}},
                         {"b", json{{"name", j.name_b}, {"source", source_json(j.source_b)}}},
                         {"why", j.why}});
-    joined += entity.joins.empty() ? 0 : 1;
-    joins += entity.joins.size();
+    joined += entity.joins().empty() ? 0 : 1;
+    joins += entity.joins().size();
     list.push_back(json{{"id", entity.id}, {"type", entity.type}, {"display", std::string(c.display_name(e, selection.language))}, {"names", names}, {"joins", js}});
   }
   json amb = json::array();

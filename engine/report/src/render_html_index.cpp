@@ -73,7 +73,7 @@ std::string render_html_filters(Session const& s, std::vector<Verdict const*> co
   std::set<std::string> rules, sources;
   for (auto const* v : verdicts) {
     rules.emplace(v->rule());
-    for (auto src : v->sources()) sources.insert(s.corpus().sources[src].id);
+    for (auto src : v->sources()) sources.insert(s.corpus().sources[src].id.str());
   }
   std::string out = "<form id=\"filters\" hidden>\n";
   out += "<label>Severity <select name=\"severity\"><option value=\"info\">all</option><option value=\"warning\">warning and above</option>"

@@ -102,8 +102,8 @@ void check_rule_constants(rules::CheckedProgram const& program, engine::Corpus c
   std::set<std::string, std::less<>> known;
   for (std::uint32_t i = 0; i < corpus.strings.size(); ++i) known.emplace(corpus.strings.view(i));
   for (auto const& e : corpus.entities) {
-    known.insert(e.id);
-    for (auto const& n : e.names) known.insert(n.name);
+    known.emplace(e.id.view());
+    for (auto const& n : e.names()) known.insert(n.name);
   }
   for (auto const& [text, n] : c.count) known.insert(text);  // for suggestions; uses are counted apart
   bool const have_sources = !corpus.sources.empty();

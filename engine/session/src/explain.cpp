@@ -126,7 +126,7 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
     for (std::size_t i = 0; i < pred.arity(); ++i) {
       if (decl.columns[i] != ValueType::entity || values[i] >= corpus_.entities.size()) continue;
       auto const& entity = corpus_.entities[values[i]];
-      for (auto const& j : entity.joins) {
+      for (auto const& j : entity.joins()) {
         if ((j.source_a != source && j.source_b != source) || j.name_a == j.name_b || j.name_a.empty() || j.name_b.empty()) continue;
         ProofNode join;
         join.kind = ProofNode::Kind::entity_join;

@@ -47,7 +47,7 @@ public:
     std::vector<std::uint32_t> full, partial;
     for (std::uint32_t e = 0; e < corpus_.entities.size(); ++e) {
       bool is_full = false, is_partial = false;
-      for (auto const& n : corpus_.entities[e].names) {
+      for (auto const& n : corpus_.entities[e].names()) {
         auto c = matcher_.compare(name, n.name);
         is_full = is_full || c.match == facts::NameMatch::full;
         is_partial = is_partial || c.match == facts::NameMatch::partial;

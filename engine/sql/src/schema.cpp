@@ -173,8 +173,8 @@ std::string claim_rows(engine::Program const& program, engine::Corpus const& cor
       for (std::uint32_t s = 0; s < corpus.sources.size(); ++s) {
         auto const& src = corpus.sources[s];
         auto published = engine::parse_date(src.published);
-        std::uint32_t const outlet = dict.intern(src.outlet);
-        std::uint32_t const language = dict.intern(src.language);
+        std::uint32_t const outlet = dict.intern(src.outlet.str());
+        std::uint32_t const language = dict.intern(src.language.str());
         values.push_back("(" + std::to_string(s) + ", " + std::to_string(outlet) + ", " + std::to_string(language) + ", " +
                          std::to_string(published ? *published : INT32_MIN) + ")");
       }

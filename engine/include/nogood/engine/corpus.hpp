@@ -3,13 +3,16 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "nogood/diagnostics.hpp"
+#include "nogood/engine/compact_string.hpp"
 #include "nogood/engine/schema.hpp"
 #include "nogood/engine/values.hpp"
 
@@ -17,18 +20,22 @@ namespace nogood::engine {
 
 inline constexpr std::uint32_t no_source = 0xffffffffu;
 
+// A corpus holds tens of thousands of sources, most giving only an id, an outlet and a language:
+// each field is a CompactString, so an absent one, or one of up to seven bytes (an id, a language),
+// costs its 8 bytes and no more.
 struct SourceInfo {
-  std::string id;
-  std::string title;
-  std::string outlet;
-  std::string language;
-  std::string published;  // ISO date or empty
-  std::string url;
-  std::string reliability;  // Admiralty grade A-F or empty
-  std::string text;         // article text file as given
+  CompactString id;
+  CompactString title;
+  CompactString outlet;
+  CompactString language;
+  CompactString published;  // ISO date or empty
+  CompactString url;
+  CompactString reliability;  // Admiralty grade A-F or empty
+  CompactString text;         // article text file as given
   std::uint32_t facts_file = no_source;  // where it was loaded from: an index into Corpus::source_files
   bool quotes_checked = false;
 };
+static_assert(sizeof(SourceInfo) == 72, "tens of thousands of sources: keep SourceInfo small");
 
 // One name of an entity, as one source (or entities.json) wrote it.
 struct EntityName {
@@ -44,12 +51,37 @@ struct EntityJoin {
   std::string why;
 };
 
-struct Entity {
-  std::string id;  // corpus id, or a source-local id made unique
-  std::string type;
-  std::vector<EntityName> names;
-  std::vector<EntityJoin> joins;
+// A corpus holds tens of thousands of entities; most have a short id, a type from a handful and
+// neither names nor joins. So the id and type are CompactStrings and the names and joins are kept
+// out of line, behind a pointer that is null for an entity with neither.
+class Entity {
+public:
+  CompactString id;  // corpus id, or a source-local id made unique
+  CompactString type;
+
+  Entity() = default;
+  Entity(CompactString id, CompactString type, std::vector<EntityName> names = {}, std::vector<EntityJoin> joins = {});
+  Entity(Entity const& other);
+  Entity(Entity&&) noexcept = default;
+  Entity& operator=(Entity const& other);
+  Entity& operator=(Entity&&) noexcept = default;
+  ~Entity() = default;
+
+  std::span<EntityName const> names() const { return names_and_joins_ ? std::span<EntityName const>(names_and_joins_->names) : std::span<EntityName const>(); }
+  std::span<EntityJoin const> joins() const { return names_and_joins_ ? std::span<EntityJoin const>(names_and_joins_->joins) : std::span<EntityJoin const>(); }
+  void add_name(EntityName name);
+  void add_join(EntityJoin join);
+
+private:
+  struct NamesAndJoins {
+    std::vector<EntityName> names;
+    std::vector<EntityJoin> joins;
+  };
+  std::unique_ptr<NamesAndJoins> names_and_joins_;  // null: no names and no joins
+
+  NamesAndJoins& names_and_joins();
 };
+static_assert(sizeof(Entity) == 24, "tens of thousands of entities: keep Entity small");
 
 struct AmbiguousName {
   std::string name;
