@@ -29,6 +29,8 @@ public:
   PgConnection& operator=(PgConnection const&) = delete;
 
   bool connected() const;
+  // Whether libpq could be loaded at all: when not, error() says why and no server was tried.
+  bool has_library() const { return pq_ != nullptr; }
   // Runs statements that return no rows; the rows they changed (INSERT), or nullopt on failure.
   std::optional<std::uint64_t> execute(std::string const& sql);
   // COPY table (columns) FROM STDIN: `rows` is called with a buffer to append lines to until it

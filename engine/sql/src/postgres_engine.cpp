@@ -270,8 +270,10 @@ bool evaluate_on_postgres(std::string const& uri, engine::Program const& program
   PgConnection pg(uri);
   if (!pg.connected()) {
     diags.report(std::move(make_error("E0014", "cannot connect to PostgreSQL: " + pg.error().message)
-                               .with_help("check the URI given to --engine (postgresql://USER@HOST:PORT/DATABASE, or "
-                                          "postgresql:///DATABASE?host=SOCKET_FOLDER) and that the server runs")));
+                               .with_help(pg.has_library() ? "check the URI given to --engine (postgresql://USER@HOST:PORT/DATABASE, or "
+                                                             "postgresql:///DATABASE?host=SOCKET_FOLDER) and that the server runs"
+                                                           : "install PostgreSQL's client library (Debian: apt-get install libpq5), or "
+                                                             "run without --engine")));
     return false;
   }
   engine::prepare_database(program, corpus, db);
