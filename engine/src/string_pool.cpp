@@ -18,7 +18,8 @@ std::size_t StringPool::probe(std::string_view s, std::uint32_t hash) const {
     auto const slot = slots_[i];
     if (slot == 0) return i;
     auto const& e = entries_[slot - 1];
-    if (e.hash == hash && e.size == s.size() && std::memcmp(e.text, s.data(), s.size()) == 0) return i;
+    // memcmp is not given the null data of an empty view.
+    if (e.hash == hash && e.size == s.size() && (s.empty() || std::memcmp(e.text, s.data(), s.size()) == 0)) return i;
   }
 }
 
