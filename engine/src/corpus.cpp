@@ -11,6 +11,9 @@
 namespace nogood::engine {
 
 PredicateId Schema::add(Predicate p) {
+  // A rules file that declares half a billion predicates cannot be read in the memory it takes,
+  // so reaching this is a bug rather than input to report.
+  if (predicates.size() >= max_predicates) throw std::length_error("too many predicates for a claim's 29 bits");
   auto id = static_cast<PredicateId>(predicates.size());
   if (p.kind != PredicateKind::constraint) by_name_.try_emplace(p.name, id);
   predicates.push_back(std::move(p));
@@ -201,8 +204,6 @@ void Corpus::set_evidence(Claim& c, Value claimant, std::string_view quote, std:
 }
 
 std::uint32_t Corpus::add_claim(Claim const& c, ClaimLocation where) {
-  // A schema that large cannot be written, let alone loaded: reaching this is a bug, not input.
-  if (c.predicate > max_claim_predicate) throw std::length_error("claim predicate out of range");
   auto const index = static_cast<std::uint32_t>(claims.size());
   claims.push_back(c);
   bool const continues = !place_runs_.empty() && [&] {

@@ -754,6 +754,27 @@ bool reads_any(std::vector<Literal> const& body, std::vector<bool> const& relati
   return false;
 }
 
+void note_reads(std::vector<Literal> const& body, std::uint32_t stratum, std::vector<std::uint32_t>& last_read) {
+  for (auto const& lit : body) {
+    if (lit.kind == Literal::Kind::atom || lit.kind == Literal::Kind::negation) last_read[lit.relation] = stratum;
+    if (lit.kind == Literal::Kind::aggregate) note_reads(lit.body, stratum, last_read);
+  }
+}
+
+// Per relation, the last stratum that reads it and the last that adds to it (0 for none).
+struct LastUse {
+  std::vector<std::uint32_t> read, derived;
+};
+
+LastUse last_use(Program const& program) {
+  LastUse last{std::vector<std::uint32_t>(program.relations.size(), 0), std::vector<std::uint32_t>(program.relations.size(), 0)};
+  for (std::uint32_t s = 0; s < program.strata.size(); ++s) {
+    for (auto rule : program.strata[s].rules) note_reads(program.rules[rule].body, s, last.read);
+    for (auto r : program.strata[s].relations) last.derived[r] = s;
+  }
+  return last;
+}
+
 // The end of the run of strata from `first` that can be evaluated side by side: non-recursive,
 // none reading what another in the run derives.
 std::size_t independent_run(Program const& program, std::size_t first) {
@@ -831,11 +852,22 @@ bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions 
   Evaluator ev(program, db, options, db.stats.derived, started);
   std::optional<std::uint32_t> side_rule;  // where strata evaluated side by side failed
   auto failed_rule = [&] { return side_rule ? *side_rule : ev.current_rule(); };
+  // Once strata before `next` are done: grouped indexes, which only speed joins up, go when no
+  // later stratum reads their relation, and a relation no later stratum adds to has its lookups
+  // cut to fit, so that neither stays at its growing size beside what later strata derive.
+  auto const last = last_use(program);
+  auto settle_strata_before = [&](std::size_t next) {
+    for (std::size_t r = 0; r < db.relations.size(); ++r) {
+      if (last.read[r] < next) db.relations[r].release_grouped();
+      if (last.derived[r] < next) db.relations[r].settle();
+    }
+  };
   try {
     for (std::size_t s = 0; s < program.strata.size();) {
       std::size_t end = independent_run(program, s);
       if (end - s < 2 || worker_threads(options) < 2) {
         ev.run_stratum(program.strata[s++]);
+        settle_strata_before(s);
         continue;
       }
       std::uint32_t rule = 0;
@@ -846,8 +878,8 @@ bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions 
         throw;
       }
       s = end;
+      settle_strata_before(s);
     }
-    // Grouped indexes only speed joins up; nothing reads them now.
     for (auto& relation : db.relations) relation.release_grouped();
   } catch (Runaway const& r) {
     auto const& rule = program.rules[failed_rule()];

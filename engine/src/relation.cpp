@@ -1,6 +1,7 @@
 #include "nogood/engine/relation.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace nogood::engine {
 
@@ -43,7 +44,7 @@ void HashIndex::add(RowId row, Value const* values, Value const* data) {
     rebuild(data, row);  // index rows before this one into a bigger table
   }
   next_.resize(std::size_t(row) + 1);
-  auto b = hash_row(values) & bucket_mask_;
+  auto b = bucket(hash_row(values));
   next_[row] = buckets_[b];
   buckets_[b] = row;
 }
@@ -51,11 +52,19 @@ void HashIndex::add(RowId row, Value const* values, Value const* data) {
 void HashIndex::rebuild(Value const* data, std::uint32_t rows) {
   std::size_t want = 16;
   while (want < (std::size_t(rows) + 1) * 2) want *= 2;  // load factor at most 1/2: short chains
-  buckets_.assign(want, no_row);
-  bucket_mask_ = want - 1;
+  index_rows(data, rows, want);
+}
+
+void HashIndex::settle(Value const* data, std::uint32_t rows) {
+  std::size_t const want = std::max<std::size_t>(16, rows);
+  if (buckets_.size() > want) index_rows(data, rows, want);
+}
+
+void HashIndex::index_rows(Value const* data, std::uint32_t rows, std::size_t buckets) {
+  buckets_.assign(buckets, no_row);
   next_.assign(rows, no_row);
   for (RowId r = 0; r < rows; ++r) {
-    auto b = hash_row(data + std::size_t(r) * arity_) & bucket_mask_;
+    auto b = bucket(hash_row(data + std::size_t(r) * arity_));
     next_[r] = buckets_[b];
     buckets_[b] = r;
   }
@@ -81,33 +90,41 @@ std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity) {
 RowId RowSet::find(Value const* tuple, std::uint64_t hash, Value const* data, std::uint32_t arity) const {
   if (slots_.empty()) return no_row;
   auto const want = tag(hash);
-  for (auto pos = home(hash);; pos = (pos + 1) & mask_) {
+  auto const n = slots_.size();
+  for (auto pos = home(hash);; pos = pos + 1 == n ? 0 : pos + 1) {
     std::uint64_t const slot = slots_[pos];
     if (slot == 0) return no_row;
-    if ((slot >> bits_) != want) continue;
-    auto const row = static_cast<RowId>((slot & mask_) - 1);
+    if ((slot >> row_bits_) != want) continue;
+    auto const row = static_cast<RowId>((slot & row_mask_) - 1);
     if (same_tuple(data + std::size_t(row) * arity, tuple, arity)) return row;
   }
 }
 
 void RowSet::place(RowId row, std::uint64_t hash) {
+  auto const n = slots_.size();
   auto pos = home(hash);
-  while (slots_[pos] != 0) pos = (pos + 1) & mask_;
-  slots_[pos] = static_cast<std::uint32_t>((tag(hash) << bits_) | (std::uint64_t(row) + 1));
+  while (slots_[pos] != 0) pos = pos + 1 == n ? 0 : pos + 1;
+  slots_[pos] = static_cast<std::uint32_t>((tag(hash) << row_bits_) | (std::uint64_t(row) + 1));
 }
 
-void RowSet::grow(Value const* data, std::uint32_t arity) {
-  bits_ = slots_.empty() ? 4 : bits_ + 1;
-  slots_.assign(std::size_t(1) << bits_, 0);
-  mask_ = slots_.size() - 1;
+void RowSet::rehash(std::size_t slots, Value const* data, std::uint32_t arity) {
+  slots_.release();  // the rows are rehashed from the relation: the old table need not stay beside the new
+  slots_.assign(slots, 0);
+  row_bits_ = static_cast<std::uint32_t>(std::bit_width(slots));  // row + 1 <= size_ < slots
+  row_mask_ = (std::uint64_t(1) << row_bits_) - 1;
   for (RowId r = 0; r < size_; ++r) place(r, hash_tuple(data + std::size_t(r) * arity, arity));
 }
 
 void RowSet::add(RowId row, std::uint64_t hash, Value const* data, std::uint32_t arity) {
-  // Load factor at most 5/8: probe runs stay within a cache line or two.
-  if ((std::size_t(size_) + 1) * 8 > slots_.size() * 5) grow(data, arity);
+  // Load factor at most 5/8 while growing: probe runs stay within a cache line or two.
+  if ((std::size_t(size_) + 1) * 8 > slots_.size() * 5) rehash(slots_.empty() ? 16 : slots_.size() * 2, data, arity);
   place(row, hash);
   ++size_;
+}
+
+void RowSet::settle(Value const* data, std::uint32_t arity) {
+  std::size_t const want = std::max<std::size_t>(16, std::size_t(size_) * 4 / 3 + 1);
+  if (slots_.size() > want) rehash(want, data, arity);
 }
 
 GroupedIndex::GroupedIndex(std::uint64_t mask, Relation const& rel) : mask_(mask), arity_(rel.arity()) {
@@ -232,6 +249,11 @@ HashIndex const& Relation::index(std::uint64_t mask) {
   indexes_.push_back(std::make_unique<HashIndex>(mask, arity_));
   indexes_.back()->rebuild(data_.data(), rows_);
   return *indexes_.back();
+}
+
+void Relation::settle() {
+  if (primary_.size() == rows_) primary_.settle(data_.data(), arity_);
+  for (auto& index : indexes_) index->settle(data_.data(), rows_);
 }
 
 void Relation::release_lookups() {

@@ -128,12 +128,11 @@ struct Claim {
   // Index into Corpus::evidence, when the claim has a claimant other than the source itself, a
   // quote or an offset; most claims of a bulk file have none of them.
   std::uint32_t evidence = no_evidence;
-  PredicateId predicate : 29 = 0;  // schemas stay far below 2^29 predicates (Corpus::add_claim checks)
+  PredicateId predicate : 29 = 0;  // Schema::add keeps ids below max_predicates
   bool negated : 1 = false;
   Certainty certainty : 2 = Certainty::asserted;
 };
 static_assert(sizeof(Claim) == 12, "a million claims: keep Claim small");
-inline constexpr PredicateId max_claim_predicate = (PredicateId(1) << 29) - 1;
 
 // A claim's claimant, its quote (as a range of Corpus::quotes) and the offset it gives.
 struct Evidence {

@@ -24,19 +24,26 @@ public:
   std::uint64_t mask() const { return mask_; }
   std::uint64_t hash_row(Value const* row) const;
   std::uint64_t hash_key(Value const* key) const;  // key holds values for masked columns, in column order
-  RowId first(std::uint64_t hash) const { return buckets_.empty() ? no_row : buckets_[hash & bucket_mask_]; }
+  RowId first(std::uint64_t hash) const { return buckets_.empty() ? no_row : buckets_[bucket(hash)]; }
   RowId next(RowId row) const { return next_[row]; }
   void add(RowId row, Value const* values, Value const* data);
+  // Indexes rows 0..rows-1 again, in a table with room to grow (load factor 1/2).
   void rebuild(Value const* data, std::uint32_t rows);
+  // The same in a table sized for `rows` alone (load factor 1), for a relation that no longer
+  // grows: a third of the memory for chains half a row longer.
+  void settle(Value const* data, std::uint32_t rows);
   std::size_t memory() const { return (buckets_.capacity() + next_.capacity()) * sizeof(RowId); }
 
 private:
+  // Any number of buckets: the hash's high half scaled to the table.
+  std::size_t bucket(std::uint64_t hash) const { return static_cast<std::size_t>(((hash >> 32) * buckets_.size()) >> 32); }
+  void index_rows(Value const* data, std::uint32_t rows, std::size_t buckets);
+
   std::uint64_t mask_;
   std::uint32_t arity_;
   std::vector<std::uint8_t> cols_;
   PagedArray<RowId> buckets_;
   PagedArray<RowId> next_;
-  std::uint64_t bucket_mask_ = 0;
 };
 
 // Hash of a whole tuple, as the duplicate check uses it.
@@ -44,34 +51,38 @@ std::uint64_t hash_tuple(Value const* tuple, std::uint32_t arity);
 
 // The set of a relation's rows, for the duplicate check: open addressing with linear probing
 // over four-byte slots. It holds rows 0..size()-1, added in order (a relation numbers its rows
-// as it adds them), so growing rehashes the rows in order from the relation's data. A slot keeps
-// the row (plus one; zero is empty) in its low bits and, above it, the hash bits that follow the
-// home position's: probing past other rows reads their data only when those bits agree too.
+// as it adds them), so resizing rehashes the rows in order from the relation's data. A slot keeps
+// the row (plus one; zero is empty) in its low bits and, above it, bits of the hash's low half
+// (the home comes from the high half): probing past other rows reads their data only when those
+// bits agree too. The table may have any number of slots, so that one whose relation no longer
+// grows can be cut to fit (settle()).
 class RowSet {
 public:
   // The row equal to `tuple` (whose hash_tuple is `hash`), or no_row.
   RowId find(Value const* tuple, std::uint64_t hash, Value const* data, std::uint32_t arity) const;
   // Records `row` (== size(), known to be absent) with its hash.
   void add(RowId row, std::uint64_t hash, Value const* data, std::uint32_t arity);
+  // Rehashes into a table sized for the rows it holds (load factor 3/4 instead of up to 5/8 of
+  // a doubled table), for a relation that no longer grows; add() still works after.
+  void settle(Value const* data, std::uint32_t arity);
   // Starts loading the slot where a probe for `hash` begins, so that a batch of lookups
   // waits for memory once rather than once per lookup.
   void prefetch(std::uint64_t hash) const {
-    // Once slots exist bits_ is at least 4; home()'s test for zero would make GCC drop the prefetch.
-    if (!slots_.empty()) __builtin_prefetch(slots_.data() + (hash >> (64 - bits_)));
+    if (!slots_.empty()) __builtin_prefetch(slots_.data() + home(hash));
   }
   std::uint32_t size() const { return size_; }
   std::size_t memory() const { return slots_.capacity() * sizeof(std::uint32_t); }
 
 private:
-  std::uint64_t home(std::uint64_t hash) const { return bits_ == 0 ? 0 : hash >> (64 - bits_); }
-  // The hash bits below the home's, as many as the slot has room for above the row.
-  std::uint64_t tag(std::uint64_t hash) const { return bits_ >= 32 ? 0 : (hash >> 32) & ((std::uint64_t(1) << (32 - bits_)) - 1); }
+  std::size_t home(std::uint64_t hash) const { return static_cast<std::size_t>(((hash >> 32) * slots_.size()) >> 32); }
+  // As many bits of the hash's low half as the slot has room for above the row.
+  std::uint64_t tag(std::uint64_t hash) const { return row_bits_ >= 32 ? 0 : (hash & 0xffffffffu) >> row_bits_; }
   void place(RowId row, std::uint64_t hash);
-  void grow(Value const* data, std::uint32_t arity);
+  void rehash(std::size_t slots, Value const* data, std::uint32_t arity);
 
   PagedArray<std::uint32_t> slots_;
-  std::uint64_t mask_ = 0;  // also masks a slot's row: rows stay below 5/8 of the slots
-  std::uint32_t bits_ = 0;  // slots_.size() == 2^bits_ once allocated
+  std::uint64_t row_mask_ = 0;  // a slot's row bits: rows stay below the number of slots
+  std::uint32_t row_bits_ = 0;
   std::uint32_t size_ = 0;
 };
 
@@ -151,6 +162,9 @@ public:
   GroupedIndex const* grouped(std::uint64_t mask);
   // Frees the grouped indexes (once evaluation is over: they only speed its joins up).
   void release_grouped() { std::vector<std::unique_ptr<GroupedIndex>>().swap(grouped_); }
+  // Cuts the duplicate check and the indexes to fit the rows, once no rule adds to the relation:
+  // until evaluation ends they are sized to double, and explanations and searches read them after.
+  void settle();
   // Frees the duplicate check and every index, once only rows are read (a report without
   // proofs): lookup() then scans, and find(), insert() and index() build them again.
   void release_lookups();

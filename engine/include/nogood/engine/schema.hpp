@@ -61,12 +61,15 @@ struct Predicate {
   }
 };
 
+// A claim keeps its predicate in 29 bits (Claim::predicate); add() refuses more predicates.
+inline constexpr PredicateId max_predicates = PredicateId(1) << 29;
+
 struct Schema {
   std::vector<Predicate> predicates;
   std::vector<Vocabulary> vocabularies;
 
   // Appends a predicate and indexes its name: find() is a lookup, not a scan, so checking and
-  // lowering stay linear in the size of the rules.
+  // lowering stay linear in the size of the rules. Throws std::length_error past max_predicates.
   PredicateId add(Predicate p);
   std::optional<PredicateId> find(std::string_view name) const;
   std::vector<std::string_view> names() const;
