@@ -61,6 +61,9 @@ void HashIndex::settle(Value const* data, std::uint32_t rows) {
 }
 
 void HashIndex::index_rows(Value const* data, std::uint32_t rows, std::size_t buckets) {
+  // Rows are indexed again from the relation: the old tables need not stay, nor keep their size.
+  buckets_.release();
+  next_.release();
   buckets_.assign(buckets, no_row);
   next_.assign(rows, no_row);
   for (RowId r = 0; r < rows; ++r) {

@@ -3,7 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <numeric>
+#include <optional>
+#include <utility>
+#include <vector>
 
+#include "nogood/engine/evaluate.hpp"
 #include "nogood/engine/paged_array.hpp"
 #include "run_program.hpp"
 
@@ -107,4 +111,72 @@ TEST_CASE("a paged array keeps its contents as it grows past the size it maps") 
   CHECK(moved[4'999'999] == 1);
   moved.release();
   CHECK(moved.capacity() == 0);
+}
+
+namespace {
+// What find() gives for `row`: the rule and its stored rows, or nothing.
+std::optional<std::pair<std::uint32_t, std::vector<nogood::engine::RowId>>> derivation_of(nogood::engine::Provenance const& p,
+                                                                                           nogood::engine::RowId row) {
+  nogood::engine::Derivation d;
+  if (!p.find(row, d)) return std::nullopt;
+  return std::pair{d.rule, d.rows};
+}
+}  // namespace
+
+TEST_CASE("provenance keeps each record's rule as rules, rows and gaps come") {
+  using nogood::engine::Provenance;
+  using nogood::engine::RowId;
+  using Rows = std::vector<RowId>;
+  Provenance p;
+  p.fit(2);
+  auto const one = p.enrol(10, {0});      // stores its first body row
+  RowId body[3] = {7, 8, 9};
+  p.record(100, one, body);               // one rule so far: no rule kept per record
+  auto const two = p.enrol(20, {1, 2});   // now each record says which rule
+  auto const none = p.enrol(30, {});      // a rule that stores no row
+  body[1] = 5;
+  p.record(101, two, body);
+  p.record(102, none, body);
+  p.record(104, one, body);  // 103 has no record
+  CHECK(derivation_of(p, 100) == std::pair{10u, Rows{7}});
+  CHECK(derivation_of(p, 101) == std::pair{20u, Rows{5, 9}});
+  CHECK(derivation_of(p, 102) == std::pair{30u, Rows{}});
+  CHECK_FALSE(derivation_of(p, 103));
+  CHECK(derivation_of(p, 104) == std::pair{10u, Rows{7}});
+  CHECK_FALSE(derivation_of(p, 99));
+  CHECK_FALSE(derivation_of(p, 105));
+
+  SECTION("a first row too large to share its bits with the rule") {
+    RowId large[3] = {RowId(1) << 30, 1, 2};
+    p.record(105, one, large);
+    CHECK(derivation_of(p, 105) == std::pair{10u, Rows{RowId(1) << 30}});
+    CHECK(derivation_of(p, 101) == std::pair{20u, Rows{5, 9}});
+    CHECK(derivation_of(p, 102) == std::pair{30u, Rows{}});
+    CHECK_FALSE(derivation_of(p, 103));
+  }
+  SECTION("more rules than the shared bits number") {
+    std::vector<std::uint32_t> locals;
+    for (std::uint32_t rule = 40; rule < 60; ++rule) locals.push_back(p.enrol(rule, {0}));
+    body[0] = 3;
+    p.record(105, locals.back(), body);
+    CHECK(derivation_of(p, 105) == std::pair{59u, Rows{3}});
+    CHECK(derivation_of(p, 100) == std::pair{10u, Rows{7}});
+    CHECK(derivation_of(p, 102) == std::pair{30u, Rows{}});
+    CHECK_FALSE(derivation_of(p, 103));
+  }
+}
+
+TEST_CASE("provenance whose first rule records rows too large to pack keeps rules apart") {
+  using nogood::engine::Provenance;
+  using nogood::engine::RowId;
+  Provenance p;
+  p.fit(1);
+  auto const one = p.enrol(1, {0});
+  RowId large = RowId(1) << 29;
+  p.record(0, one, &large);
+  auto const two = p.enrol(2, {0});
+  RowId small = 4;
+  p.record(1, two, &small);
+  CHECK(derivation_of(p, 0) == std::pair{1u, std::vector<RowId>{large}});
+  CHECK(derivation_of(p, 1) == std::pair{2u, std::vector<RowId>{4}});
 }

@@ -14,10 +14,11 @@ void Session::match_acceptances() {
   std::unordered_map<std::string_view, std::uint32_t> by_id;
   for (std::uint32_t i = 0; i < accepted_.size(); ++i) by_id.emplace(accepted_[i].id, i);
   std::vector<bool> matched(accepted_.size(), false);
-  for (auto& v : verdicts_) {
+  acceptance_of_.clear();
+  for (auto const& v : verdicts_) {
     auto it = by_id.find(v.id());
     if (it == by_id.end()) continue;
-    v.accepted = it->second;
+    acceptance_of_.emplace(acceptance_key(v), it->second);
     matched[it->second] = true;
   }
   for (std::size_t i = 0; i < accepted_.size(); ++i) {
@@ -35,7 +36,9 @@ void Session::match_acceptances() {
 }
 
 engine::Acceptance const* Session::acceptance(Verdict const& v) const {
-  return v.accepted < accepted_.size() ? &accepted_[v.accepted] : nullptr;
+  if (acceptance_of_.empty()) return nullptr;
+  auto it = acceptance_of_.find(acceptance_key(v));
+  return it == acceptance_of_.end() ? nullptr : &accepted_[it->second];
 }
 
 std::string accepted_file_text(std::vector<engine::Acceptance> const& entries) { return facts::accepted_text(entries); }

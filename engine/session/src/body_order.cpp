@@ -46,7 +46,34 @@ bool aggregate_ready(Literal const& agg, std::vector<Literal> const& lits, std::
   return true;
 }
 
-std::vector<std::size_t> evaluation_order(std::vector<Literal> const& lits, std::vector<bool> set) {
+namespace {
+
+// An atom every column of which is bound, else the one over the fewest rows among those with a
+// bound column; lits.size() when neither is found.
+std::size_t cheapest_atom(std::vector<Literal> const& lits, std::vector<bool> const& done, std::vector<bool> const& set,
+                          std::function<std::size_t(engine::RelationId)> const& rows_of) {
+  std::size_t best = lits.size(), best_rows = 0;
+  for (std::size_t k = 0; k < lits.size(); ++k) {
+    if (done[k] || lits[k].kind != Literal::Kind::atom) continue;
+    bool all = true, some = false;
+    for (auto const& op : lits[k].columns) {
+      bool const bound = op.kind == Operand::Kind::constant || (op.kind == Operand::Kind::var && set[op.value]);
+      all = all && bound;
+      some = some || bound;
+    }
+    if (all) return k;
+    if (!some) continue;
+    auto const rows = rows_of(lits[k].relation);
+    if (best == lits.size() || rows < best_rows) {
+      best = k;
+      best_rows = rows;
+    }
+  }
+  return best;
+}
+
+std::vector<std::size_t> order_body(std::vector<Literal> const& lits, std::vector<bool> set,
+                                    std::function<std::size_t(engine::RelationId)> const* rows_of) {
   std::vector<std::size_t> order;
   std::vector<bool> done(lits.size(), false);
   auto ready = [&](Literal const& l) {
@@ -67,6 +94,7 @@ std::vector<std::size_t> evaluation_order(std::vector<Literal> const& lits, std:
     std::size_t next = lits.size();
     for (std::size_t k = 0; k < lits.size() && next == lits.size(); ++k)
       if (!done[k] && ready(lits[k])) next = k;
+    if (rows_of && next == lits.size()) next = cheapest_atom(lits, done, set, *rows_of);
     for (std::size_t k = 0; k < lits.size() && next == lits.size(); ++k)
       if (!done[k] && lits[k].kind == Literal::Kind::atom) next = k;
     if (next == lits.size()) break;  // inputs that never come: the rest cannot run
@@ -76,6 +104,17 @@ std::vector<std::size_t> evaluation_order(std::vector<Literal> const& lits, std:
     note_registers(l, set, false);  // what it binds (and reads, already set)
   }
   return order;
+}
+
+}  // namespace
+
+std::vector<std::size_t> evaluation_order(std::vector<Literal> const& lits, std::vector<bool> set) {
+  return order_body(lits, std::move(set), nullptr);
+}
+
+std::vector<std::size_t> evaluation_order(std::vector<Literal> const& lits, std::vector<bool> set,
+                                          std::function<std::size_t(engine::RelationId)> const& rows_of) {
+  return order_body(lits, std::move(set), &rows_of);
 }
 
 void AggregateValue::add(std::vector<engine::Value> const& regs, std::vector<bool> const& set) {

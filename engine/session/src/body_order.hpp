@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -21,6 +22,14 @@ bool aggregate_ready(engine::Literal const& agg, std::vector<engine::Literal> co
 // An order to run a body in, whatever order it was written in: filters and assignments as
 // soon as their inputs are set, otherwise the next atom as written.
 std::vector<std::size_t> evaluation_order(std::vector<engine::Literal> const& lits, std::vector<bool> set);
+
+// The same, choosing among the atoms by what is bound and by `rows_of(relation)`: first an atom
+// every column of which is bound (one lookup), then, of those with a bound column, the one over
+// the fewest rows, else the next as written. A search that enumerates every derivation finds the
+// same whatever the order, and this one mostly probes through the duplicate check or a small
+// relation instead of indexing a large one on a part of its columns.
+std::vector<std::size_t> evaluation_order(std::vector<engine::Literal> const& lits, std::vector<bool> set,
+                                          std::function<std::size_t(engine::RelationId)> const& rows_of);
 
 // An aggregate's value, folded in one match of its body at a time.
 class AggregateValue {

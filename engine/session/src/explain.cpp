@@ -395,7 +395,7 @@ void Session::aggregate_matches(engine::Literal const& agg, std::vector<std::siz
 }
 
 ProofNode Session::explain(Verdict const& v) const {
-  auto node = explain_row(v.relation, v.row, 0);
+  auto node = explain_row(v.relation(), v.row, 0);
   node.statement = message(v);
   return node;
 }

@@ -171,7 +171,7 @@ public:
     lowest_cut_ = SIZE_MAX;
     // A verdict's own row is in no rule's body: searched without a memo entry, which no other
     // verdict would read (160,000 verdicts would keep as many).
-    auto f = derived(v.relation, v.row, 0);
+    auto f = derived(v.relation(), v.row, 0);
     if (exhausted_) f.complete = false;
     SourceNogoods out;
     out.complete = f.complete && !exhausted_;
@@ -254,7 +254,7 @@ private:
       }
       if (!ok) continue;
       if (!ordered_[ri]) {
-        orders_[ri] = evaluation_order(rule.body, set);
+        orders_[ri] = evaluation_order(rule.body, set, [&](engine::RelationId r) { return std::size_t(db_.relations[r].size()); });
         ordered_[ri] = true;
       }
       Rows rows;
@@ -448,12 +448,12 @@ SourceNogoods Session::source_nogoods(Verdict const& v, NogoodLimits const& limi
 
 void Session::find_source_nogoods(NogoodLimits const& limits) {
   auto started = std::chrono::steady_clock::now();
+  auto const total = verdicts_.size();
+  std::size_t const threads = total < 256 ? 1 : this->threads();
+  std::vector<VerdictLists> parts(threads);
   {
     // Verdicts are independent: each thread searches a contiguous share, with its own memo.
     KeyIndexes indexes;
-    auto const total = verdicts_.size();
-    std::size_t const threads = total < 256 ? 1 : this->threads();
-    std::vector<VerdictLists> parts(threads);
     run_shares(total, threads, [&](std::size_t t, std::size_t begin, std::size_t end) {
       Search search(*this, options_.eval.skip_rules, limits, indexes);
       auto& part = parts[t];
@@ -463,12 +463,16 @@ void Session::find_source_nogoods(NogoodLimits const& limits) {
         verdicts_[i].nogoods_complete = found.complete;
       }
     });
-    lists_.nogood_bounds.assign(1, 0);
-    lists_.nogood_sources.clear();
-    join_nogoods(lists_, parts, verdicts_);
   }
+  // The key indexes and each thread's memo go before the shares' lists are joined, so that the
+  // joined lists never stand beside them.
+  engine::return_free_memory();
+  lists_.nogood_bounds.assign(1, 0);
+  lists_.nogood_sources.clear();
+  join_nogoods(lists_, parts, verdicts_);
+  parts.clear();
   nogoods_found_ = true;
-  engine::return_free_memory();  // the indexes, and each thread's memo
+  engine::return_free_memory();
   timings_.nogoods = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 }
 

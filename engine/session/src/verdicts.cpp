@@ -109,7 +109,6 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
   Verdict v;
   v.constraint = shape.constraint;
   v.severity = info.severity;
-  v.relation = info.relation;
   v.row = r;
   auto row = db.relations[info.relation].row(r);
   auto& key = scratch.key;
@@ -204,6 +203,7 @@ void Session::build_verdicts() {
         verdicts_[i] = make_verdict(*this, *shape, rows[i], parts[t], scratch);
       }
     });
+    std::vector<engine::RowId>().swap(rows);  // before the joined lists join it at the peak
     join_sources(lists_, parts, verdicts_);
     parts.clear();
     engine::return_free_memory();

@@ -73,7 +73,8 @@ Recovery plan_recovery(Program const& program, Rule const& rule);
 
 // How each derived row of one relation was first derived. Every record has room for as many body
 // rows as the relation's longest rule stores, so a row's record is found without an offset; the
-// rule is a small local number, and is not stored at all while only one rule has recorded.
+// rule is a small local number, not stored at all while only one rule has recorded, and then
+// kept in the top bits of the record's first row while there are few rules and small rows.
 class Provenance {
 public:
   // Sizes records for rules storing up to `rows` body rows; before anything is recorded.
@@ -90,17 +91,25 @@ public:
   void release();
 
 private:
-  std::uint32_t local_of(std::size_t i) const;  // local number + 1, or 0: not recorded
-  void tag();
+  // Where a record's local number + 1 (0: no record) is kept: nowhere while one rule records;
+  // in the first row's top bits (`packed`) while the rules fit and the first rows stay below
+  // 2^28, which for the relations of a corpus saves two bytes a row; else in an array of 16
+  // bits, or of 32 past 65,535 recording rules.
+  enum class Tags : std::uint8_t { none, packed, narrow, wide };
+  static constexpr unsigned packed_shift = 28;
+  static constexpr RowId packed_rows = RowId(1) << packed_shift;  // first rows below this
+  static constexpr std::size_t packed_rules = 15;
+
+  std::uint32_t local_of(std::size_t i) const;
+  void tag();     // a second rule, or a row without a record: leave Tags::none
+  void unpack();  // packed -> narrow
 
   RowId first_ = no_row;  // rows below it (claims) have no record
   std::uint32_t width_ = 0;
   std::size_t recorded_ = 0;  // records from first_ on
   std::vector<std::uint32_t> rules_;                 // by local number
   std::vector<std::vector<std::uint32_t>> stored_;  // by local number
-  // Per record, the local number + 1 (0: none); not kept while one rule records (untagged). A
-  // relation with more than 65,535 recording rules widens to 32 bits.
-  bool tagged_ = false, wide_ = false;
+  Tags tags_ = Tags::none;
   PagedArray<std::uint16_t> local_;
   std::vector<std::uint32_t> wide_local_;
   PagedArray<RowId> rows_;  // width_ per record

@@ -176,6 +176,10 @@ private:
   std::vector<std::vector<MessagePiece>> messages_;  // per constraint
   std::vector<engine::Acceptance> accepted_;
   std::string accepted_file_;
+  // The accepted verdicts, by constraint and row, to their entry in accepted_: a few entries
+  // against hundreds of thousands of verdicts, so not a field of each.
+  static std::uint64_t acceptance_key(Verdict const& v) { return std::uint64_t(v.constraint) << 32 | v.row; }
+  std::unordered_map<std::uint64_t, std::uint32_t> acceptance_of_;
   std::optional<engine::SavedReport> baseline_;
   std::vector<engine::SavedVerdict const*> resolved_;
   // Each entity's display name in options_.language, looked up once rather than per value shown.

@@ -117,15 +117,23 @@ private:
 struct Verdict {
   // Stable across runs and machines: the rule's name and 48 bits of a hash of its bindings,
   // `rule-0123456789ab`, built when asked for rather than kept for every verdict.
-  std::uint64_t id_hash = 0;
+  std::uint64_t id_hash : 48 = 0;
+  // Kept in the bits the hash leaves: hundreds of thousands of verdicts, each 48 bytes.
+  engine::VerdictSeverity severity : 2 = engine::VerdictSeverity::error;
+  bool nogoods_complete : 1 = true;  // false: the search stopped at a bound, so more or smaller sets may exist
+  bool in_baseline : 1 = false;      // Session::compare_with() found it in the earlier run
   std::string id() const;
   bool has_id(std::string_view id) const;  // without building one
   // The constraint's name, and the bindings read in place from the verdict's row: both are found
   // through `lists` rather than kept in each verdict. Empty until the verdict joins the lists.
   std::string_view rule() const { return lists ? std::string_view(lists->program->constraints[constraint].name) : std::string_view(); }
   BindingsView bindings() const {
-    return lists ? BindingsView(lists->program->relations[relation], (*lists->relations)[relation].row(row)) : BindingsView();
+    if (!lists) return {};
+    auto const rel = relation();
+    return BindingsView(lists->program->relations[rel], (*lists->relations)[rel].row(row));
   }
+  // The constraint's relation, which holds the verdict's row.
+  engine::RelationId relation() const { return lists ? lists->program->constraints[constraint].relation : engine::no_relation; }
   // Source indexes involved, and the claim indexes it rests on, in proof order.
   std::span<std::uint32_t const> sources() const { return list(lists ? lists->sources.data() : nullptr, sources_at); }
   std::span<std::uint32_t const> support() const { return list(lists ? lists->support.data() : nullptr, support_at); }
@@ -137,23 +145,17 @@ struct Verdict {
     return {lists->nogood_bounds.data() + nogoods_at.begin, lists->nogood_sources.data(), nogoods_at.size};
   }
   std::uint32_t constraint = 0;
-  engine::RelationId relation = 0;
-  engine::RowId row = 0;
-  std::uint32_t accepted = no_acceptance;  // index into Session::accepted()
+  engine::RowId row = 0;  // in the constraint's relation
   // The lists, held by the session that built the verdict, and this verdict's place in them.
   VerdictLists const* lists = nullptr;
   ListRange sources_at, support_at, nogoods_at;
-  engine::VerdictSeverity severity = engine::VerdictSeverity::error;
-  bool nogoods_complete = true;  // false: the search stopped at a bound, so more or smaller sets may exist
-  bool in_baseline = false;      // Session::compare_with() found it in the earlier run
-  static constexpr std::uint32_t no_acceptance = 0xffffffffu;
 
 private:
   static std::span<std::uint32_t const> list(std::uint32_t const* all, ListRange at) {
     return all ? std::span<std::uint32_t const>(all + at.begin, at.size) : std::span<std::uint32_t const>();
   }
 };
-static_assert(sizeof(Verdict) <= 64, "hundreds of thousands of verdicts: keep Verdict small");
+static_assert(sizeof(Verdict) <= 48, "hundreds of thousands of verdicts: keep Verdict small");
 
 // One step of a proof: a claim, a background fact, a derived fact with the rule that gave
 // it, a comparison with its values, a `not` with what was not found, an aggregate, or why
