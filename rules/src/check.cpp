@@ -66,7 +66,7 @@ public:
     detail::collect_labels(files_, out_, diags_);  // predicates' sentences name their arguments
     declare_constraints();
     detail::expand_shorthands(files_, out_, diags_);
-    for (std::size_t i = 0; i < out_.generated.size(); ++i) add_constraint(out_.generated[i], out_.generated_origin[i]);
+    for (std::size_t i = 0; i < out_.generated.size(); ++i) add_constraint(out_.generated[i], out_.generated_origin[i], out_.generated_grouped[i]);
     check_atoms();
     infer_derived_types();
     for (auto& r : out_.rules) type_rule(r);
@@ -201,7 +201,8 @@ private:
         if (auto c = std::get_if<ast::Constraint>(&st)) add_constraint(*c, "constraint");
   }
 
-  void add_constraint(ast::Constraint const& c, std::string const& origin) {
+  void add_constraint(ast::Constraint const& c, std::string const& origin,
+                      std::optional<engine::GroupedConstraint> const& grouped = std::nullopt) {
     if (auto it = constraint_spans_.find(c.name.name); it != constraint_spans_.end()) {
       diags_.report(make_error("E0202", "constraint " + quote(c.name.name) + " is defined twice")
                         .with_primary(c.name.span, "defined again here")
@@ -220,6 +221,7 @@ private:
     r.message = c.message ? c.message->value : "";
     r.severity = c.severity ? to_severity(*c.severity) : engine::VerdictSeverity::error;
     r.origin = origin;
+    r.grouped = grouped;
     add_choices(std::move(r));
   }
 
@@ -756,10 +758,36 @@ private:
     }
   }
 
+  // A grouped `unique` verdict binds its keys only; `{Groups}` stands for the groups of sources.
+  void check_grouped_template(CheckedRule const& r, ast::StringLit const& msg) {
+    std::vector<std::string> available;
+    auto const& first = std::get<ast::Atom>(r.body().front());
+    for (auto arg : r.grouped->key_args) available.push_back(std::get<ast::Variable>(first.args[arg]).name);
+    available.push_back("Groups");
+    for (auto const& [name, at] : detail::template_placeholders(msg.value)) {
+      if (std::find(available.begin(), available.end(), name) != available.end()) continue;
+      Span s{msg.span.file, msg.span.begin + 1 + static_cast<std::uint32_t>(at), msg.span.begin + 3 + static_cast<std::uint32_t>(at + name.size())};
+      if (s.end > msg.span.end) s = msg.span;
+      std::string list;
+      for (auto const& a : available) list += (list.empty() ? "" : ", ") + quote("{" + a + "}");
+      auto d = make_error("E0210", "placeholder " + quote("{" + name + "}") + " is not available in a grouped `unique` message");
+      d.with_primary(s, "unknown placeholder");
+      d.with_note("a grouped verdict is one per key: it binds the keys, and `{Groups}` lists each value with the sources that give it");
+      std::vector<std::string_view> names(available.begin(), available.end());
+      auto near = closest_match(name, names);
+      d.with_help((near.empty() ? std::string() : "did you mean " + quote("{" + near + "}") + "? ") + "the placeholders are " + list);
+      diags_.report(std::move(d));
+    }
+  }
+
   void check_templates() {
     for (auto const& r : out_.rules) {
       if (r.kind != CheckedRule::Kind::constraint || !r.constraint->message || bad_rules_.count(&r)) continue;
       auto const& msg = *r.constraint->message;
+      if (r.grouped) {
+        check_grouped_template(r, msg);
+        continue;
+      }
       for (auto const& [name, at] : detail::template_placeholders(msg.value)) {
         bool known = std::find(r.variables.begin(), r.variables.end(), name) != r.variables.end();
         bool shown = known && !name.empty() && name[0] != '_';

@@ -121,8 +121,10 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
     pattern += (i ? ", " : "") + (i == *value ? std::string("?") : is_key ? "{" + key_var[i] + "}" : "_");
   }
   pattern += ")";
-  std::string msg = across ? "{" + s1 + "} and {" + s2 + "} disagree on " + pattern + ": {" + a + "} vs {" + b + "}"
-                           : "{" + s1 + "} gives two answers to " + pattern + ": {" + a + "} and {" + b + "}";
+  // Grouped: the verdict keeps the keys only, so the message has them and the groups.
+  std::string msg = u.grouped ? "sources disagree on " + pattern + ": {Groups}"
+                    : across  ? "{" + s1 + "} and {" + s2 + "} disagree on " + pattern + ": {" + a + "} vs {" + b + "}"
+                              : "{" + s1 + "} gives two answers to " + pattern + ": {" + a + "} and {" + b + "}";
   if (u.tolerance) msg += " (more than " + std::to_string(u.tolerance->value) + (u.tolerance_percent ? "%" : vtype == engine::ValueType::date ? " days" : "") + " apart)";
   c.message = u.message ? *u.message : ast::StringLit{msg, s};
   if (u.severity) c.severity = *u.severity;
@@ -146,6 +148,17 @@ void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags
   c.span = s;
   out.generated.push_back(std::move(c));
   out.generated_origin.push_back("unique");
+  std::optional<engine::GroupedConstraint> grouped;
+  if (u.grouped) {
+    grouped.emplace();
+    grouped->predicate = *id;
+    grouped->value_arg = static_cast<std::uint32_t>(*value);
+    // In argument order, as the atom binds them: the order of the verdict's columns.
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (auto k : keys) grouped->key_args.push_back(static_cast<std::uint32_t>(k));
+  }
+  out.generated_grouped.push_back(std::move(grouped));
 }
 
 // The check's setting for the whole program, or for one predicate.
@@ -238,6 +251,7 @@ void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settin
     across.span = s;
     out.generated.push_back(std::move(across));
     out.generated_origin.push_back("negation_check");
+    out.generated_grouped.emplace_back();
     std::string const one = fresh("Source", taken);
     ast::Constraint within;
     within.name = ast::Identifier{"negation_" + pred.name + "_within_source", s};
@@ -248,6 +262,7 @@ void expand_negation_checks(std::vector<ast::NegationCheck const*> const& settin
     within.span = s;
     out.generated.push_back(std::move(within));
     out.generated_origin.push_back("negation_check");
+    out.generated_grouped.emplace_back();
   }
 }
 

@@ -475,13 +475,26 @@ private:
         auto other = outside_names((&r)[k]);  // the choices of one constraint are checked in a row
         std::erase_if(outside, [&](std::string const& name) { return !other.count(name); });
       }
-      for (std::size_t i = 0; i < r.variables.size(); ++i) {
-        if (r.variables[i][0] == '_' || !outside.count(r.variables[i])) continue;
-        decl.columns.push_back(r.types[i]);
-        decl.column_names.push_back(r.variables[i]);
-        rule.head_columns.push_back(Operand::var(static_cast<engine::Register>(i)));
+      if (r.grouped) {
+        // One verdict per key: the relation keeps the key variables (as the first atom binds them,
+        // in argument order) and projects the pairs of sources and values away.
+        auto const& first = std::get<ast::Atom>(r.body().front());
+        for (auto arg : r.grouped->key_args) {
+          auto const& name = std::get<ast::Variable>(first.args[arg]).name;
+          auto reg = *scope.reg(name);
+          decl.columns.push_back(r.types[reg]);
+          decl.column_names.push_back(name);
+          rule.head_columns.push_back(Operand::var(reg));
+        }
+      } else {
+        for (std::size_t i = 0; i < r.variables.size(); ++i) {
+          if (r.variables[i][0] == '_' || !outside.count(r.variables[i])) continue;
+          decl.columns.push_back(r.types[i]);
+          decl.column_names.push_back(r.variables[i]);
+          rule.head_columns.push_back(Operand::var(static_cast<engine::Register>(i)));
+        }
       }
-      engine::ConstraintInfo info{r.name, r.message, r.severity, rule.head, r.constraint->name.span, r.origin};
+      engine::ConstraintInfo info{r.name, r.message, r.severity, rule.head, r.constraint->name.span, r.origin, r.grouped};
       rule.constraint = static_cast<std::int32_t>(out_.constraints.size());
       out_.constraints.push_back(std::move(info));
     }

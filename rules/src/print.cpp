@@ -114,4 +114,23 @@ std::string to_text(ast::Constraint const& c) {
   return out + " :- " + body_text(c.body) + ".";
 }
 
+std::string to_text(ast::Unique const& u) {
+  std::string out = "unique " + u.predicate.name + "(";
+  for (std::size_t i = 0; i < u.keys.size(); ++i) out += (i ? ", " : "") + u.keys[i].name;
+  out += (u.keys.empty() ? "-> " : " -> ") + u.value.name + ")";
+  out += u.scope == ast::UniqueScope::across_sources ? " across sources" : " per source";
+  if (u.grouped) out += " grouped";
+  if (u.tolerance) out += " within " + std::to_string(u.tolerance->value) + (u.tolerance_percent ? "%" : "");
+  if (u.name) out += " as " + u.name->name;
+  if (u.message) out += " " + quoted(u.message->value);
+  if (u.severity) {
+    switch (*u.severity) {
+      case ast::VerdictSeverity::error: out += " severity error"; break;
+      case ast::VerdictSeverity::warning: out += " severity warning"; break;
+      case ast::VerdictSeverity::info: out += " severity info"; break;
+    }
+  }
+  return out + ".";
+}
+
 }  // namespace nogood::rules

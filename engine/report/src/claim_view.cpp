@@ -61,4 +61,27 @@ std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::s
   return text;
 }
 
+std::string groups_text(Session const& s, Verdict const& v, Style const& style, std::size_t indent, std::size_t max_claims) {
+  std::string const pad(indent, ' ');
+  std::string out;
+  auto const type = s.groups_type(v);
+  std::size_t shown = 0, total = 0;
+  for (auto const& g : s.groups(v)) {
+    out += pad + style.cyan("group") + " " + s.display(type, g.value) + " (";
+    for (std::size_t i = 0; i < g.sources.size(); ++i) out.append(i ? ", " : "").append(s.corpus().sources[g.sources[i]].id.view());
+    out += ")\n";
+    for (auto c : g.claims) {
+      ++total;
+      if (shown == max_claims) continue;
+      ++shown;
+      auto view = view_claim(s, c);
+      out += pad + "  " + style.dim(claim_origin_line(view)) + "\n";
+      if (!view.quote.empty() && !view.background) out += pad + "  \u201c\u2068" + view.quote + "\u2069\u201d\n";
+    }
+  }
+  if (total > shown)
+    out += pad + style.dim("and " + std::to_string(total - shown) + " more claims: `nogood explain " + v.id() + "` lists them") + "\n";
+  return out;
+}
+
 }  // namespace nogood::report

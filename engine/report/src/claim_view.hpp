@@ -34,6 +34,10 @@ std::string_view alternatives_lead(std::size_t count);
 // "alternative taken: role(P, informant) @ S", the line of the text format.
 std::string alternatives_line(std::vector<std::string> const& taken);
 
+// A grouped `unique` verdict's groups as the text formats show them: each value with its sources,
+// then the origin line and quote of each of its claims, the first `max_claims` of them in all.
+std::string groups_text(Session const& s, Verdict const& v, Style const& style, std::size_t indent, std::size_t max_claims);
+
 // `text` in the colour of a severity, for the text formats.
 std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::string const& text);
 

@@ -186,6 +186,24 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
          (s.baseline() ? "<span class=\"change-mark\">" + change_word(s, v) + "</span> " : "") + html_text(s.message(v)) +
          "</h3></summary>\n";
   if (accepted) out += "<p class=\"accepted\"><strong>Accepted</strong> " + html_text(accepted_line(*accepted)) + "</p>\n";
+  if (!s.grouped_rows(v).empty()) {
+    // A grouped `unique` verdict: each value with its sources and the claims that give it.
+    out += "<p class=\"because\">groups</p>\n<ul class=\"proof\">\n";
+    auto const type = s.groups_type(v);
+    for (auto const& g : s.groups(v)) {
+      std::string sources;
+      for (auto src : g.sources) sources += (sources.empty() ? "" : ", ") + std::string(s.corpus().sources[src].id.view());
+      out += "<li class=\"group\"><span class=\"step\">group</span>" + html_text(s.display(type, g.value)) + " (" + html_text(sources) + ")\n<ul>\n";
+      for (auto c : g.claims) {
+        auto view = view_claim(s, c);
+        out += "<li class=\"claim\"><div class=\"origin\">" + html_text(claim_origin_line(view)) + "</div>\n";
+        if (!view.quote.empty() && !view.background) out += quote_html(view);
+        out += "</li>\n";
+      }
+      out += "</ul></li>\n";
+    }
+    out += "</ul>\n";
+  }
   out += "<p class=\"because\">because</p>\n<ul class=\"proof\">\n";
   render_node(out, s, s.explain(v));
   out += "</ul>\n";

@@ -133,6 +133,22 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule()) + (change.empty() ? "" : " (" + change + ")") + ": " +
          md_text(s.message(v)) + "\n\n";
   if (auto const* a = s.acceptance(v)) out += "**Accepted** " + md_text(accepted_line(*a)) + "\n\n";
+  if (!s.grouped_rows(v).empty()) {
+    // A grouped `unique` verdict: each value with its sources and the claims that give it.
+    out += "Groups:\n\n";
+    auto const type = s.groups_type(v);
+    for (auto const& g : s.groups(v)) {
+      std::string sources;
+      for (auto src : g.sources) sources += (sources.empty() ? "" : ", ") + std::string(s.corpus().sources[src].id.view());
+      out += "- **" + md_text(s.display(type, g.value)) + "** (" + md_text(sources) + ")\n";
+      for (auto c : g.claims) {
+        auto view = view_claim(s, c);
+        out += "  - " + md_text(claim_origin_line(view)) + "\n";
+        if (!view.quote.empty() && !view.background) out += md_quote(view.quote, "    ");
+      }
+    }
+    out += "\n";
+  }
   out += "Because:\n\n";
   render_node(out, s, s.explain(v), 0);
   if (s.source_nogoods_found()) {

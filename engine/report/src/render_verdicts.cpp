@@ -71,6 +71,8 @@ void render_node(std::string& out, Session const& s, ProofNode const& n, Style c
 void render_verdict(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + std::string(v.rule()) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "  " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
+  // A grouped verdict: every value and claim, then how its first derivation found it.
+  if (!s.grouped_rows(v).empty()) out += "  " + style.bold("groups") + "\n" + groups_text(s, v, style, 4, SIZE_MAX);
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);
   render_node(out, s, proof, style, 4);
@@ -169,6 +171,24 @@ void write_verdict(JsonWriter& w, Session const& s, std::vector<std::string> con
       w.end_array();
     }
     w.end_array().member("nogoods_complete", v.nogoods_complete);
+  }
+  if (!s.grouped_rows(v).empty()) {
+    // A grouped `unique` verdict: the values its sources give, each with them and its claims.
+    auto const type = s.groups_type(v);
+    w.key("groups").begin_array();
+    for (auto const& g : s.groups(v)) {
+      text.clear();
+      s.append_canonical(text, type, g.value);
+      w.begin_object().member("value", text);
+      text.clear();
+      s.append_display(text, type, g.value);
+      w.member("display", text).key("sources").begin_array();
+      for (auto src : g.sources) w.value(s.corpus().sources[src].id);
+      w.end_array().key("claims").begin_array();
+      for (auto c : g.claims) w.value(c);
+      w.end_array().end_object();
+    }
+    w.end_array();
   }
   w.key("support").begin_array();
   for (auto c : v.support()) write_claim(w, s, file_paths, c);

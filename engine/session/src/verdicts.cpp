@@ -44,7 +44,7 @@ std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 14695981039346656037ul
 
 }  // namespace
 
-std::vector<Session::MessagePiece> Session::split_message(std::string_view tmpl, std::vector<std::string> const& names) {
+std::vector<Session::MessagePiece> Session::split_message(std::string_view tmpl, std::vector<std::string> const& names, bool grouped) {
   std::vector<MessagePiece> pieces;
   std::size_t literal = 0;
   for (std::size_t i = 0; i < tmpl.size(); ++i) {
@@ -53,12 +53,13 @@ std::vector<Session::MessagePiece> Session::split_message(std::string_view tmpl,
     if (close == std::string_view::npos) break;
     auto name = tmpl.substr(i + 1, close - i - 1);
     auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end()) {  // not a variable: kept as written
+    bool const groups = grouped && it == names.end() && name == "Groups";
+    if (it == names.end() && !groups) {  // not a variable: kept as written
       i = close;
       continue;
     }
     pieces.push_back({tmpl.substr(literal, i - literal)});
-    pieces.push_back({{}, static_cast<std::size_t>(it - names.begin())});
+    pieces.push_back({{}, groups ? groups_piece : static_cast<std::size_t>(it - names.begin())});
     literal = i = close;
     ++literal;
   }
@@ -70,6 +71,7 @@ void Session::append_message(std::string& out, Verdict const& v) const {
   auto const bindings = v.bindings();
   for (auto const& piece : messages_[v.constraint]) {
     if (piece.binding == SIZE_MAX) out += piece.text;
+    else if (piece.binding == groups_piece) append_groups(out, v);
     else append_display(out, bindings[piece.binding].type, bindings[piece.binding].value);
   }
 }
@@ -126,12 +128,26 @@ Verdict make_verdict(Session const& session, ConstraintShape const& shape, engin
     if (b.type == ValueType::source && row[i] < session.corpus().sources.size()) add_once(sources, first_source, row[i]);
   }
   v.id_hash = fnv1a(key) & 0xffffffffffffull;
+  auto& support = lists.support;
+  auto const first_claim = support.size();
+  if (info.grouped) {
+    // Every claim of the predicate with this key, by value: the groups, not one pair of them.
+    auto const& g = *info.grouped;
+    auto const& claimed = db.relations[program.positive_relation[g.predicate]];
+    auto const arity = program.schema.predicates[g.predicate].arity();
+    for (auto cr : session.grouped_rows(v)) {
+      auto const* row = claimed.row(cr);
+      support.push_back(static_cast<std::uint32_t>(row[claimed.arity() - 1]));
+      add_once(sources, first_source, static_cast<std::uint32_t>(row[arity]));
+    }
+    v.sources_at = {static_cast<std::uint32_t>(first_source), static_cast<std::uint32_t>(sources.size() - first_source)};
+    v.support_at = {static_cast<std::uint32_t>(first_claim), static_cast<std::uint32_t>(support.size() - first_claim)};
+    return v;
+  }
   // Support: the claims at the leaves of the first derivation.
   auto& todo = scratch.todo;
   todo.assign(1, {info.relation, r});
   scratch.support_sources.clear();
-  auto& support = lists.support;
-  auto const first_claim = support.size();
   while (!todo.empty()) {
     auto [rid, rrow] = todo.back();
     todo.pop_back();
@@ -170,12 +186,13 @@ void Session::build_verdicts() {
   for (std::uint32_t c = 0; c < program_.constraints.size(); ++c) {
     auto const& info = program_.constraints[c];
     auto const& decl = program_.relations[info.relation];
-    messages_.push_back(split_message(info.message.empty() ? info.name : info.message, decl.column_names));
+    messages_.push_back(split_message(info.message.empty() ? info.name : info.message, decl.column_names, info.grouped.has_value()));
     shapes.push_back({c, total});
     total += db_.relations[info.relation].size();
   }
   verdicts_.clear();
   lists_ = {};
+  sort_grouped_rows();
   lists_.program = &program_;
   lists_.relations = &db_.relations;
   if (total > 0) {

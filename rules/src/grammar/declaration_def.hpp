@@ -26,7 +26,7 @@ auto const parameter_def = lower_name >> expect(Expected::param_colon)[':'] >> e
 auto const unique_stmt_def = kw("unique") >> expect(Expected::unique_predicate)[lower_name] >>
                              expect(Expected::unique_open)['('] >> unique_keys >>
                              expect(Expected::unique_value)[lower_name] >> expect(Expected::unique_close)[')'] >>
-                             expect(Expected::unique_scope)[unique_scope] >> -tolerance >>
+                             expect(Expected::unique_scope)[unique_scope] >> -grouped_word >> -tolerance >>
                              -(kw("as") >> expect(Expected::alias_name)[any_name]) >> -string_lit >>
                              -(kw("severity") >> expect(Expected::severity_level)[any_name]) >>
                              expect(Expected::unique_end)['.'];
@@ -39,6 +39,9 @@ auto const unique_keys_def = x3::lit("->") | (expect(Expected::unique_key)[lower
 auto const unique_scope_def =
     (kw("across") >> expect(Expected::unique_sources)[kw("sources")] >> x3::attr(ast::UniqueScope::across_sources)) |
     (kw("per") >> expect(Expected::unique_source)[kw("source")] >> x3::attr(ast::UniqueScope::per_source));
+
+// Taken after either scope: `per source grouped` is then explained when building the AST, not a syntax error.
+auto const grouped_word_def = x3::raw[x3::lexeme[x3::lit("grouped") >> !ident_char]];
 
 auto const tolerance_def = kw("within") >> expect(Expected::within_amount)[number] >> x3::matches['%'];
 
@@ -69,7 +72,7 @@ auto const label_stmt_def = kw("label") >> x3::matches[kw("pred")] >> expect(Exp
 auto const set_stmt_def = kw("set") >> lower_name >> '=' >> expect(Expected::set_open)['{'] >> set_items >>
                           expect(Expected::set_close)['}'] >> expect(Expected::set_end)['.'];
 
-BOOST_SPIRIT_DEFINE(import_stmt, pred_decl, params, parameter, unique_stmt, unique_keys, unique_scope, tolerance,
+BOOST_SPIRIT_DEFINE(import_stmt, pred_decl, params, parameter, unique_stmt, unique_keys, unique_scope, grouped_word, tolerance,
                     negation_check_stmt, negation_setting, vocabulary_stmt, vocabulary_values, label_stmt, set_stmt)
 
 }  // namespace nogood::rules::grammar

@@ -129,6 +129,7 @@ struct parameter_class {};
 struct unique_stmt_class : annotate_span {};
 struct unique_keys_class {};
 struct unique_scope_class {};
+struct grouped_word_class : annotate_span {};
 struct tolerance_class {};
 struct negation_check_stmt_class : annotate_span {};
 struct negation_setting_class : annotate_span {};
@@ -147,6 +148,7 @@ using parameter_type = x3::rule<parameter_class, syntax::parameter>;
 using unique_stmt_type = x3::rule<unique_stmt_class, syntax::unique_stmt>;
 using unique_keys_type = x3::rule<unique_keys_class, std::vector<syntax::name>>;
 using unique_scope_type = x3::rule<unique_scope_class, ast::UniqueScope>;
+using grouped_word_type = x3::rule<grouped_word_class, syntax::name>;
 using tolerance_type = x3::rule<tolerance_class, syntax::tolerance>;
 using negation_check_stmt_type = x3::rule<negation_check_stmt_class, syntax::negation_check_stmt>;
 using negation_setting_type = x3::rule<negation_setting_class, syntax::name>;
@@ -156,7 +158,7 @@ using label_stmt_type = x3::rule<label_stmt_class, syntax::label_stmt>;
 using set_stmt_type = x3::rule<set_stmt_class, syntax::set_stmt>;
 BOOST_SPIRIT_DECLARE(statement_type, rule_stmt_type, rule_tail_type, constraint_stmt_type)
 BOOST_SPIRIT_DECLARE(import_stmt_type, pred_decl_type, params_type, parameter_type, unique_stmt_type,
-                     unique_keys_type, unique_scope_type, tolerance_type, negation_check_stmt_type,
+                     unique_keys_type, unique_scope_type, grouped_word_type, tolerance_type, negation_check_stmt_type,
                      negation_setting_type, vocabulary_stmt_type, vocabulary_values_type, label_stmt_type,
                      set_stmt_type)
 statement_type const statement = "statement";
@@ -170,6 +172,7 @@ parameter_type const parameter = "parameter";
 unique_stmt_type const unique_stmt = "unique";
 unique_keys_type const unique_keys = "key arguments";
 unique_scope_type const unique_scope = "scope";
+grouped_word_type const grouped_word = "grouped";
 tolerance_type const tolerance = "tolerance";
 negation_check_stmt_type const negation_check_stmt = "negation_check";
 negation_setting_type const negation_setting = "negation_check setting";

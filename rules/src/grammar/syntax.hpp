@@ -210,6 +210,7 @@ struct unique_stmt {
   std::vector<name> keys;
   name value;
   ast::UniqueScope scope = ast::UniqueScope::across_sources;
+  boost::optional<name> grouped;  // the word, for where an error points
   boost::optional<tolerance> within;
   boost::optional<name> alias;
   boost::optional<string_lit> message;

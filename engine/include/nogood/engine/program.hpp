@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,14 @@ struct Rule {
 enum class VerdictSeverity : std::uint8_t { info, warning, error };
 std::string_view to_string(VerdictSeverity);
 
+// `unique PRED(KEYS -> VALUE) across sources grouped`: its relation holds the keys only, one
+// verdict per key; the verdict lists every claim of the predicate with that key, by value.
+struct GroupedConstraint {
+  PredicateId predicate = 0;
+  std::uint32_t value_arg = 0;         // the value's argument of the predicate
+  std::vector<std::uint32_t> key_args;  // per column of the constraint's relation, its argument
+};
+
 struct ConstraintInfo {
   std::string name;
   std::string message;  // template with {Var} placeholders
@@ -130,6 +139,7 @@ struct ConstraintInfo {
   RelationId relation = 0;
   Span span;
   std::string origin;  // "constraint", "unique", "negation_check"
+  std::optional<GroupedConstraint> grouped;
 };
 
 struct Stratum {

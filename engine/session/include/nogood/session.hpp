@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,13 @@ struct Options {
   std::function<bool(engine::Program const&, engine::Corpus&, engine::Database&, engine::EvalOptions const&, Diagnostics&)> evaluator;
 };
 
+// One value that the sources of a grouped `unique` verdict give for its key.
+struct ValueGroup {
+  engine::Value value = 0;
+  std::vector<std::uint32_t> sources;  // source indexes, by id, each once
+  std::vector<std::uint32_t> claims;   // claim indexes, by source id then claim: as in the support
+};
+
 class Session {
 public:
   explicit Session(Options options = {});
@@ -100,6 +108,14 @@ public:
   std::string message(Verdict const& v) const;
   void append_message(std::string& out, Verdict const& v) const;
   ProofNode explain(Verdict const& v) const;
+  // A grouped `unique` verdict's values (ints by number, others by canonical form), each with the sources and claims that
+  // give it; empty for other verdicts. The type is the value argument's.
+  std::vector<ValueGroup> groups(Verdict const& v) const;
+  engine::ValueType groups_type(Verdict const& v) const;
+  // `al-Dumayr (ap-en, reuters) vs Deir ez-Zor (aljazeera-ar)`: what `{Groups}` shows.
+  void append_groups(std::string& out, Verdict const& v) const;
+  // The rows of the claimed relation that a grouped verdict lists, in the order of its support.
+  std::span<engine::RowId const> grouped_rows(Verdict const& v) const;
   // Every derivation of the verdict, searched top-down, reduced to its minimal sets of sources
   // (source_nogoods.hpp); find_source_nogoods() fills Verdict::nogoods of every verdict, on every core.
   SourceNogoods source_nogoods(Verdict const& v, NogoodLimits const& limits = {}) const;
@@ -172,8 +188,13 @@ private:
     std::string_view text;
     std::size_t binding = SIZE_MAX;  // else the index of the binding shown here
   };
-  static std::vector<MessagePiece> split_message(std::string_view tmpl, std::vector<std::string> const& names);
+  static std::vector<MessagePiece> split_message(std::string_view tmpl, std::vector<std::string> const& names, bool grouped = false);
+  static constexpr std::size_t groups_piece = SIZE_MAX - 1;  // `{Groups}` of a grouped `unique`
   std::vector<std::vector<MessagePiece>> messages_;  // per constraint
+  // Per grouped constraint, the rows of its predicate's claims (background facts left out) by key,
+  // then value, source id and claim: a verdict's claims are one run of them.
+  std::vector<std::vector<engine::RowId>> grouped_rows_;
+  void sort_grouped_rows();
   std::vector<engine::Acceptance> accepted_;
   std::string accepted_file_;
   // The accepted verdicts, by constraint and row, to their entry in accepted_: a few entries

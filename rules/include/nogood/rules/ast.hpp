@@ -206,6 +206,8 @@ struct Unique {
   std::vector<Identifier> keys;  // left of `->`
   Identifier value;              // right of `->`
   UniqueScope scope = UniqueScope::across_sources;
+  // `across sources grouped`: one verdict per key, listing the groups of sources that agree.
+  bool grouped = false;
   std::optional<IntLit> tolerance;  // `within N` (days or units) or `within N%`
   bool tolerance_percent = false;
   std::optional<Identifier> name;                  // `as NAME`

@@ -24,6 +24,7 @@ struct CheckedRule {
   std::vector<std::string> variables;           // register -> name
   std::vector<engine::ValueType> types;         // register -> type
   std::string origin = "constraint";            // constraint, unique, negation_check
+  std::optional<engine::GroupedConstraint> grouped;  // `unique ... across sources grouped`; its key arguments in order
   std::string name;                             // constraint name
   std::string message;                          // constraint message template
   engine::VerdictSeverity severity = engine::VerdictSeverity::error;
@@ -80,6 +81,7 @@ struct CheckedProgram {
   // Constraints written by the checker (from `unique` and the negation check) live here.
   std::deque<ast::Constraint> generated;
   std::deque<std::string> generated_origin;  // "unique" or "negation_check"
+  std::deque<std::optional<engine::GroupedConstraint>> generated_grouped;  // per generated constraint
 };
 
 // Checks `files` (the result of load_rules) and returns the checked program; errors go to

@@ -12,5 +12,6 @@ std::string to_text(ast::Term const& t);
 std::string to_text(ast::Atom const& a);
 std::string to_text(ast::Literal const& l);
 std::string to_text(ast::Constraint const& c);
+std::string to_text(ast::Unique const& u);
 
 }  // namespace nogood::rules

@@ -1,0 +1,151 @@
+// `unique ... across sources grouped`: parsed and printed back, expanded into one constraint whose
+// verdicts keep the keys only, and verdicts that list every claim by value with their nogoods.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "nogood/rules/parse.hpp"
+#include "nogood/rules/print.hpp"
+#include "run_program.hpp"
+
+using namespace nogood;
+using testing::facts_json;
+using testing::run_program;
+
+namespace {
+
+struct Parsed {
+  SourceManager sources;
+  Diagnostics diags{100};
+  std::optional<ast::Program> program;
+  std::string codes() const {
+    std::string out;
+    for (auto const& d : diags.all()) out += d.code + " ";
+    return out;
+  }
+};
+
+std::unique_ptr<Parsed> parse_text(std::string text) {
+  auto p = std::make_unique<Parsed>();
+  auto file = p->sources.add("test.rules", std::move(text));
+  p->program = rules::parse(p->sources, file, p->diags);
+  return p;
+}
+
+std::vector<std::string> source_ids(Session const& s, std::vector<std::uint32_t> const& sources) {
+  std::vector<std::string> out;
+  for (auto src : sources) out.push_back(s.corpus().sources[src].id.str());
+  return out;
+}
+
+std::vector<std::vector<std::string>> nogood_ids(Session const& s, Verdict const& v) {
+  std::vector<std::vector<std::string>> out;
+  for (auto const& set : s.source_nogoods(v).sets) {
+    out.emplace_back();
+    for (auto src : set) out.back().push_back(s.corpus().sources[src].id.str());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("grouped unique: parsed and printed back") {
+  for (std::string text : {"unique captured_at(person -> place) across sources grouped.",
+                           "unique captured_at(person, day -> place) across sources grouped as capture_place \"{Person}: {Groups}\" severity warning.",
+                           "unique p(-> v) across sources grouped.", "unique casualties(event -> count) across sources within 20%.",
+                           "unique happened_on(event -> day) per source within 1 as same_day."}) {
+    INFO(text);
+    auto p = parse_text(text);
+    INFO(p->codes());
+    REQUIRE(p->program);
+    REQUIRE(p->program->statements.size() == 1);
+    auto const& u = std::get<ast::Unique>(p->program->statements.front());
+    CHECK(u.grouped == (text.find("grouped") != std::string::npos));
+    CHECK(rules::to_text(u) == text);
+  }
+}
+
+TEST_CASE("grouped unique: with `per source` or `within` it is E0245") {
+  for (std::string text : {"unique p(k -> v) per source grouped.", "unique p(k -> v) across sources grouped within 2.",
+                           "unique p(k -> v) across sources grouped within 10%."}) {
+    INFO(text);
+    auto p = parse_text(text);
+    CHECK(p->codes() == "E0245 ");
+  }
+}
+
+TEST_CASE("grouped unique: one verdict per key, its relation keeping the key only") {
+  auto run = run_program(R"(
+pred at(person: int, day: int, place: int).
+unique at(person, day -> place) across sources grouped.
+)",
+                         {facts_json("a", {{"at", {1, 7, 10}}, {"at", {2, 7, 5}}}), facts_json("b", {{"at", {1, 7, 20}}, {"at", {2, 7, 5}}}),
+                          facts_json("c", {{"at", {1, 7, 20}}, {"at", {1, 8, 30}}})});
+  REQUIRE(run.ok);
+  // Pairs (a,b) and (a,c) disagree on person 1, day 7: one verdict, not two.
+  CHECK(run.relations["constraint unique_at_place"] == testing::TupleSet{{1, 7}});
+  REQUIRE(run.verdicts.size() == 1);
+  auto const& v = run.verdicts.front();
+  CHECK(v.rule() == "unique_at_place");
+  auto const bindings = v.bindings();
+  REQUIRE(bindings.size() == 2);
+  CHECK(std::string(bindings[0].name) == "Person");
+  CHECK(std::string(bindings[1].name) == "Day");
+  CHECK(run.session->message(v) == "sources disagree on at(1, 7, ?): 10 (a) vs 20 (b, c)");
+}
+
+TEST_CASE("grouped unique: groups by value, support of every claim, nogoods of every pair of sources apart") {
+  // Three values from four sources; d gives two values itself, and agrees with a on one of them.
+  auto run = run_program(R"(
+pred at(person: int, place: int).
+unique at(person -> place) across sources grouped as place "{Person}: {Groups}".
+)",
+                         {facts_json("b", {{"at", {1, 20}}}), facts_json("a", {{"at", {1, 10}}}), facts_json("c", {{"at", {1, 20}}}),
+                          facts_json("d", {{"at", {1, 30}}, {"at", {1, 10}}}), facts_json("e", {{"at", {2, 10}}})});
+  REQUIRE(run.ok);
+  REQUIRE(run.verdicts.size() == 1);
+  auto const& s = *run.session;
+  auto const& v = run.verdicts.front();
+  CHECK(s.message(v) == "1: 10 (a, d) vs 20 (b, c) vs 30 (d)");
+  auto groups = s.groups(v);
+  REQUIRE(groups.size() == 3);
+  CHECK(source_ids(s, groups[0].sources) == std::vector<std::string>{"a", "d"});
+  CHECK(source_ids(s, groups[1].sources) == std::vector<std::string>{"b", "c"});
+  CHECK(source_ids(s, groups[2].sources) == std::vector<std::string>{"d"});
+  // The support is every claim of the key, in the groups' order.
+  std::vector<std::uint32_t> claims;
+  for (auto const& g : groups) claims.insert(claims.end(), g.claims.begin(), g.claims.end());
+  CHECK(std::vector<std::uint32_t>(v.support().begin(), v.support().end()) == claims);
+  CHECK(claims.size() == 5);
+  for (auto c : claims) CHECK(s.corpus().claims[c].source != engine::no_source);
+  // Every two sources that give different values; d alone gives two, but a pair takes two sources.
+  CHECK(nogood_ids(s, v) == std::vector<std::vector<std::string>>{{"a", "b"}, {"a", "c"}, {"a", "d"}, {"b", "d"}, {"c", "d"}});
+}
+
+TEST_CASE("grouped unique: one source that gives two values alone makes no verdict") {
+  auto run = run_program(R"(
+pred at(person: int, place: int).
+unique at(person -> place) across sources grouped.
+)",
+                         {facts_json("a", {{"at", {1, 10}}, {"at", {1, 20}}}), facts_json("b", {{"at", {1, 10}}})});
+  REQUIRE(run.ok);
+  // b against a's 20 disagree: one verdict, both values listed, a in both groups.
+  REQUIRE(run.verdicts.size() == 1);
+  CHECK(run.session->message(run.verdicts.front()) == "sources disagree on at(1, ?): 10 (a, b) vs 20 (a)");
+  auto alone = run_program(R"(
+pred at(person: int, place: int).
+unique at(person -> place) across sources grouped.
+)",
+                           {facts_json("a", {{"at", {1, 10}}, {"at", {1, 20}}})});
+  REQUIRE(alone.ok);
+  CHECK(alone.verdicts.empty());
+}
+
+TEST_CASE("grouped unique: a message placeholder other than the keys and {Groups} is E0210, naming them") {
+  auto run = run_program(R"(
+pred at(person: int, place: int).
+unique at(person -> place) across sources grouped "{Source1} and {Person}: {Groups}".
+)");
+  CHECK_FALSE(run.ok);
+  CHECK(run.errors.find("E0210: placeholder `{Source1}` is not available in a grouped `unique` message") != std::string::npos);
+}
