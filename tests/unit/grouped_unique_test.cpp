@@ -6,6 +6,7 @@
 
 #include "nogood/rules/parse.hpp"
 #include "nogood/rules/print.hpp"
+#include "nogood/sql/compile.hpp"
 #include "run_program.hpp"
 
 using namespace nogood;
@@ -148,4 +149,33 @@ unique at(person -> place) across sources grouped "{Source1} and {Person}: {Grou
 )");
   CHECK_FALSE(run.ok);
   CHECK(run.errors.find("E0210: placeholder `{Source1}` is not available in a grouped `unique` message") != std::string::npos);
+}
+
+TEST_CASE("grouped unique: the proof of a verdict is its first derivation, and re-checks") {
+  auto run = run_program(R"(
+pred at(person: int, place: int).
+unique at(person -> place) across sources grouped.
+)",
+                         {facts_json("a", {{"at", {1, 10}}}), facts_json("b", {{"at", {1, 20}}}), facts_json("c", {{"at", {1, 30}}})},
+                         {.explain = true});
+  REQUIRE(run.ok);
+  REQUIRE(run.proofs.size() == 1);
+  CHECK(run.unverified.empty());
+  // Two claims and the two comparisons of one pair of sources.
+  CHECK(run.proofs.front().children.size() == 4);
+}
+
+TEST_CASE("grouped unique: on SQL its constraint's table is a projection onto the keys") {
+  for (auto dialect : {sql::Dialect::postgres, sql::Dialect::duckdb, sql::Dialect::spark}) {
+    Session session;
+    Inputs in;
+    in.rules_text.emplace_back("case.rules", "pred at(person: int, place: int).\nunique at(person -> place) across sources grouped.\n");
+    in.facts_text.emplace_back("a.json", facts_json("a", {{"at", {1, 10}}}));
+    REQUIRE(session.load(in));
+    auto const scripts = sql::compile(session.program(), session.corpus(), dialect);
+    auto const quote = dialect == sql::Dialect::postgres ? "\"" : dialect == sql::Dialect::duckdb ? "\"" : "`";
+    auto const table = std::string(quote) + "c_unique_at_place" + quote;
+    INFO(scripts.evaluate);
+    CHECK(scripts.evaluate.find("INSERT INTO " + table + " SELECT DISTINCT t1." + quote + "person" + quote + "\n") != std::string::npos);
+  }
 }
