@@ -47,6 +47,7 @@ busy(S) :- source(S, _, _, _), N = count : { role(_, _) @ S }, N > 100.
     R"(unique captured_at(person -> place) across sources.
 unique casualties(event -> count) across sources within 20% as toll severity warning.
 unique happened_on(event -> day) per source within 1.
+unique captured_in(person -> event) across sources grouped as capture "{Person}: {Groups}".
 negation_check severity warning.
 negation_check off.
 named(S) :- role("خالد المسعود", R) @ S, D = 2025-10-19 - 2025-01-01, D >= 10, not -role("אבו", R) @ S.
@@ -59,7 +60,7 @@ s("esc \" \\ \n \t \u00e9 😀").  # a comment
 std::vector<std::string> const fragments = {
     ".", ",", "(", ")", "{", "}", ":", ":-", "->", "@", "\"", "\\", "#", "-", "%", "=", "<", "!=",
     " ", "\n", "\t", "not ", "count", " : {", "sum(X)", "min", "max(", "abs", "pred ", "constraint ",
-    "unique ", "import ", "negation_check ", "severity ", "within ", "across sources", "per source",
+    "unique ", "import ", "negation_check ", "severity ", "within ", "across sources", "per source", " grouped",
     "by", "certainty", "X", "_", ";", " ; ", " in {", " not in ", "set s = {", "(a(X) ; b(X))", "not (", "mean(X) : {", "p(X + 1)", "2025-02-30", "99999999999999999999", "\\u", "\\uD800",
     "خ", "ש", "ָ", "😀", "é", "\xE2\x80\x8F", "\xEF\xBB\xBF", "\xC3", "\xFF", "\x80", "\0",
 };

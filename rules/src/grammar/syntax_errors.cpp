@@ -81,7 +81,7 @@ expectation const& describe(Expected e) {
       /* within_amount */ {"a number after `within`", "expected a number", "write `within 5` or `within 20%`"},
       /* alias_name */ {"a name after `as`", "expected a name", ""},
       /* unique_end */ {"`.` after the `unique` statement", "expected `.`",
-                        "optional parts come in the order `within N`, `as NAME`, \"message\", `severity LEVEL`", true},
+                        "optional parts come in the order `grouped`, `within N`, `as NAME`, \"message\", `severity LEVEL`", true},
       /* negation_check_setting */ {"`on`, `off` or `severity` after `negation_check`", "expected a setting",
                                     "write `negation_check off.`, `negation_check severity warning.` or `negation_check role off.`"},
       /* negation_check_end */ {"`.` after the `negation_check` setting", "expected `.`", "", true},
