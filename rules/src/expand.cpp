@@ -48,6 +48,21 @@ ast::VerdictSeverity to_ast(engine::VerdictSeverity s) {
 }
 
 void expand_unique(ast::Unique const& u, CheckedProgram& out, Diagnostics& diags) {
+  if (u.grouped && (u.scope == ast::UniqueScope::per_source || u.tolerance)) {
+    // Groups are the classes of sources that give one value: `per source` has no sources to
+    // group, and agreement within a tolerance is not transitive, so it makes no classes.
+    if (u.scope == ast::UniqueScope::per_source)
+      diags.report(make_error("E0245", "`grouped` needs `across sources`")
+                       .with_primary(u.grouped_span, "groups sources, but `per source` compares one source's claims")
+                       .with_help("write `across sources grouped`, or remove `grouped`"));
+    else
+      diags.report(make_error("E0245", "`grouped` cannot be combined with `within`")
+                       .with_primary(u.grouped_span, "groups need values that agree exactly")
+                       .with_note("agreement within a tolerance is not transitive (10 is near 12 and 12 near 14, but 10 is not near 14), "
+                                  "so it does not split sources into groups")
+                       .with_help("remove `within` to group sources by equal values, or remove `grouped` to compare them two by two"));
+    return;
+  }
   auto id = out.schema.find(u.predicate.name);
   if (!id || out.schema.predicates[*id].kind != engine::PredicateKind::claimed) {
     auto d = make_error("E0211", "`unique` needs a declared predicate; " + quote(u.predicate.name) + " is " +

@@ -545,19 +545,8 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
                           .with_help("`within N` accepts differences up to N either way"));
             }
             if (u.grouped) {
-              // Groups are the classes of sources that give one value: `per source` has no sources to
-              // group, and agreement within a tolerance is not transitive, so it makes no classes.
-              if (u.scope == ast::UniqueScope::per_source)
-                error(make_error("E0245", "`grouped` needs `across sources`")
-                          .with_primary(u.grouped->span, "groups sources, but `per source` compares one source's claims")
-                          .with_help("write `across sources grouped`, or remove `grouped`"));
-              else if (u.within)
-                error(make_error("E0245", "`grouped` cannot be combined with `within`")
-                          .with_primary(u.grouped->span, "groups need values that agree exactly")
-                          .with_note("agreement within a tolerance is not transitive (10 is near 12 and 12 near 14, but 10 is not near 14), so it does not split sources into groups")
-                          .with_help("remove `within` to group sources by equal values, or remove `grouped` to compare them two by two"));
-              else
-                out.grouped = true;
+              out.grouped = true;
+              out.grouped_span = u.grouped->span;
             }
             if (u.alias) out.name = identifier(*u.alias);
             if (u.message) out.message = string(*u.message);

@@ -208,6 +208,7 @@ struct Unique {
   UniqueScope scope = UniqueScope::across_sources;
   // `across sources grouped`: one verdict per key, listing the groups of sources that agree.
   bool grouped = false;
+  Span grouped_span;
   std::optional<IntLit> tolerance;  // `within N` (days or units) or `within N%`
   bool tolerance_percent = false;
   std::optional<Identifier> name;                  // `as NAME`
