@@ -184,3 +184,24 @@ TEST_CASE("grouped unique: on SQL its constraint's table is a projection onto th
     CHECK(scripts.evaluate.find("INSERT INTO " + table + " SELECT DISTINCT t1." + quote + "person" + quote + "\n") != std::string::npos);
   }
 }
+
+TEST_CASE("grouped unique: nogoods are the first pairs by source id, up to the bound, said incomplete past it") {
+  std::vector<std::string> facts;
+  for (int i = 9; i >= 0; --i) facts.push_back(facts_json("s" + std::to_string(i), {{"at", {1, i}}}));
+  facts.push_back(facts_json("t", {{"at", {1, 0}}}));  // agrees with s0
+  auto run = run_program("pred at(person: int, place: int).\nunique at(person -> place) across sources grouped.\n", facts);
+  REQUIRE(run.ok);
+  REQUIRE(run.verdicts.size() == 1);
+  auto const& s = *run.session;
+  auto const& v = run.verdicts.front();
+  auto all = s.source_nogoods(v, {.matches = 100000, .sets = 100});
+  CHECK(all.complete);
+  // 11 sources, 55 pairs, less s0 and t, which agree.
+  CHECK(all.sets.size() == 54);
+  auto bounded = s.source_nogoods(v, {.matches = 100000, .sets = 3});
+  CHECK_FALSE(bounded.complete);
+  CHECK(nogood_ids(s, v).size() == 32);
+  std::vector<std::vector<std::string>> first;
+  for (auto const& set : bounded.sets) first.push_back({s.corpus().sources[set[0]].id.str(), s.corpus().sources[set[1]].id.str()});
+  CHECK(first == std::vector<std::vector<std::string>>{{"s0", "s1"}, {"s0", "s2"}, {"s0", "s3"}});
+}
