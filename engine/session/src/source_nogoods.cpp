@@ -166,6 +166,7 @@ public:
   }
 
   SourceNogoods verdict(Verdict const& v) {
+    if (!s_.grouped_rows(v).empty()) return grouped(v);
     spent_ = 0;
     exhausted_ = false;
     lowest_cut_ = SIZE_MAX;
@@ -193,6 +194,42 @@ public:
   }
 
 private:
+  // A grouped `unique` verdict's derivations are the pairs of sources that give different values:
+  // read from its groups rather than searched, as each pair would be matched again. Two sources
+  // agree only when each gives one value, the same; the sets are the first pairs by source id.
+  SourceNogoods grouped(Verdict const& v) {
+    auto const groups = s_.groups(v);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> given;  // (source, group), by source id
+    for (std::uint32_t g = 0; g < groups.size(); ++g)
+      for (auto src : groups[g].sources) given.emplace_back(src, g);
+    std::sort(given.begin(), given.end(), [&](auto const& a, auto const& b) {
+      return rank_[a.first] != rank_[b.first] ? rank_[a.first] < rank_[b.first] : a.second < b.second;
+    });
+    std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> values;  // source, the groups it is in
+    for (auto [src, g] : given) {
+      if (values.empty() || values.back().first != src) values.push_back({src, {}});
+      values.back().second.push_back(g);
+    }
+    SourceNogoods out;
+    std::size_t tried = 0;
+    for (std::size_t a = 0; a < values.size() && out.complete; ++a)
+      for (std::size_t b = a + 1; b < values.size(); ++b) {
+        if (++tried > limits_.matches) {
+          out.complete = false;
+          break;
+        }
+        auto const& x = values[a].second;
+        auto const& y = values[b].second;
+        if (x.size() == 1 && y.size() == 1 && x[0] == y[0]) continue;
+        if (out.sets.size() == limits_.sets) {
+          out.complete = false;
+          break;
+        }
+        out.sets.push_back({values[a].first, values[b].first});
+      }
+    return out;
+  }
+
   struct Entry {
     Family family;
     std::size_t depth = 0;
