@@ -205,3 +205,18 @@ TEST_CASE("grouped unique: nogoods are the first pairs by source id, up to the b
   for (auto const& set : bounded.sets) first.push_back({s.corpus().sources[set[0]].id.str(), s.corpus().sources[set[1]].id.str()});
   CHECK(first == std::vector<std::vector<std::string>>{{"s0", "s1"}, {"s0", "s2"}, {"s0", "s3"}});
 }
+
+TEST_CASE("grouped unique on dates: overlapping dates are two groups but no nogood") {
+  auto day = [](std::string const& source, std::string const& date) {
+    return "{\"nogood\": 1, \"source\": {\"id\": \"" + source + "\"}, \"facts\": [{\"pred\": \"on\", \"args\": [1, \"" + date + "\"]}]}";
+  };
+  auto run = run_program("pred on(event: int, day: date).\nunique on(event -> day) across sources grouped.\n",
+                         {day("a", "2025-10"), day("b", "2025-10-19"), day("c", "2025-11-02")});
+  REQUIRE(run.ok);
+  REQUIRE(run.verdicts.size() == 1);
+  auto const& s = *run.session;
+  auto const& v = run.verdicts.front();
+  CHECK(s.message(v) == "sources disagree on on(1, ?): 2025-10 (a) vs 2025-10-19 (b) vs 2025-11-02 (c)");
+  // A month and a day in it do not disagree: c against each of them.
+  CHECK(nogood_ids(s, v) == std::vector<std::vector<std::string>>{{"a", "c"}, {"b", "c"}});
+}

@@ -40,7 +40,7 @@ auto const unique_scope_def =
     (kw("across") >> expect(Expected::unique_sources)[kw("sources")] >> x3::attr(ast::UniqueScope::across_sources)) |
     (kw("per") >> expect(Expected::unique_source)[kw("source")] >> x3::attr(ast::UniqueScope::per_source));
 
-// Taken after either scope: `per source grouped` is then explained when building the AST, not a syntax error.
+// Taken after either scope, so that `per source grouped` gets the checker's E0245, which says why, not a syntax error.
 auto const grouped_word_def = x3::raw[x3::lexeme[x3::lit("grouped") >> !ident_char]];
 
 auto const tolerance_def = kw("within") >> expect(Expected::within_amount)[number] >> x3::matches['%'];
