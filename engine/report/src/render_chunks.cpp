@@ -70,15 +70,37 @@ private:
 
 }  // namespace
 
+namespace {
+
+// Where each piece begins, then `count`.
+std::vector<std::size_t> piece_bounds(std::size_t count, std::function<std::size_t(std::size_t)> const& weight) {
+  std::vector<std::size_t> bounds{0};
+  std::size_t items = 0, units = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::size_t const w = weight ? weight(i) : 1;
+    if (items == chunk || (items > 0 && weight && units + w > kChunkWeight)) {
+      bounds.push_back(i);
+      items = units = 0;
+    }
+    ++items;
+    units += w;
+  }
+  if (count > 0) bounds.push_back(count);
+  return bounds;
+}
+
+}  // namespace
+
 void render_chunks(std::size_t count, std::size_t workers, std::function<void(std::size_t, std::size_t, std::string&)> const& render,
-                   Sink& sink) {
-  std::size_t const pieces = (count + chunk - 1) / chunk;
+                   Sink& sink, std::function<std::size_t(std::size_t)> const& weight) {
+  auto const bounds = piece_bounds(count, weight);
+  std::size_t const pieces = bounds.size() - 1;
   if (workers <= 1 || pieces <= 1) {
     // One piece at a time here too: the report is never held whole.
     std::string out;
-    for (std::size_t begin = 0; begin < count; begin += chunk) {
+    for (std::size_t k = 0; k < pieces; ++k) {
       out.clear();
-      render(begin, std::min(count, begin + chunk), out);
+      render(bounds[k], bounds[k + 1], out);
       sink.write(out);
     }
     return;
@@ -93,7 +115,7 @@ void render_chunks(std::size_t count, std::size_t workers, std::function<void(st
       try {
         auto& text = window.text(k);
         text.clear();
-        render(k * chunk, std::min(count, (k + 1) * chunk), text);
+        render(bounds[k], bounds[k + 1], text);
       } catch (...) {
         failure = std::current_exception();
       }

@@ -214,7 +214,7 @@ void render_text_report(Session const& s, std::vector<Verdict const*> const& ver
         [&](std::size_t begin, std::size_t end, std::string& text) {
           for (std::size_t i = begin; i < end; ++i) render_evidence(text, s, *verdicts[i], style);
         },
-        sink);
+        sink, [&](std::size_t i) { return 1 + verdicts[i]->support().size(); });
   } else if (layout == TextLayout::compact) {
     std::size_t width = 0;
     for (auto const* v : verdicts) width = std::max(width, v->rule().size());

@@ -247,7 +247,7 @@ void render_verdicts_json(Session const& s, std::vector<Verdict const*> const& v
           write_verdict(one, s, file_paths, *verdicts[i], options.proofs);
         }
       },
-      sink);
+      sink, [&](std::size_t i) { return 1 + verdicts[i]->support().size(); });
   if (!verdicts.empty()) w.filled();
   auto const counts = count_verdicts(s, verdicts);
   w.end_array();

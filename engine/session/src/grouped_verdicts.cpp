@@ -51,7 +51,8 @@ std::span<engine::RowId const> Session::grouped_rows(Verdict const& v) const {
   if (v.constraint >= grouped_rows_.size() || grouped_rows_[v.constraint].empty()) return {};
   auto const& g = *program_.constraints[v.constraint].grouped;
   auto const& relation = db_.relations[program_.positive_relation[g.predicate]];
-  auto const* key = db_.relations[v.relation].row(v.row);
+  // Not v.relation(): a verdict being built is not yet in its lists.
+  auto const* key = db_.relations[program_.constraints[v.constraint].relation].row(v.row);
   auto const& rows = grouped_rows_[v.constraint];
   // -1: the row sorts before the key, 1: after it.
   auto order = [&](engine::RowId r) {
