@@ -61,15 +61,19 @@ std::string paint_severity(Style const& style, engine::VerdictSeverity s, std::s
   return text;
 }
 
+std::string group_sources(Session const& s, ValueGroup const& g) {
+  std::string out;
+  for (std::size_t i = 0; i < g.sources.size(); ++i) out.append(i ? ", " : "").append(s.corpus().sources[g.sources[i]].id.view());
+  return out;
+}
+
 std::string groups_text(Session const& s, Verdict const& v, Style const& style, std::size_t indent, std::size_t max_claims) {
   std::string const pad(indent, ' ');
   std::string out;
   auto const type = s.groups_type(v);
   std::size_t shown = 0, total = 0;
   for (auto const& g : s.groups(v)) {
-    out += pad + style.cyan("group") + " " + s.display(type, g.value) + " (";
-    for (std::size_t i = 0; i < g.sources.size(); ++i) out.append(i ? ", " : "").append(s.corpus().sources[g.sources[i]].id.view());
-    out += ")\n";
+    out += pad + style.cyan("group") + " " + s.display(type, g.value) + " (" + group_sources(s, g) + ")\n";
     for (auto c : g.claims) {
       ++total;
       if (shown == max_claims) continue;

@@ -34,6 +34,9 @@ std::string_view alternatives_lead(std::size_t count);
 // "alternative taken: role(P, informant) @ S", the line of the text format.
 std::string alternatives_line(std::vector<std::string> const& taken);
 
+// A group's sources by id, `ap-en, reuters`.
+std::string group_sources(Session const& s, ValueGroup const& g);
+
 // A grouped `unique` verdict's groups as the text formats show them: each value with its sources,
 // then the origin line and quote of each of its claims, the first `max_claims` of them in all.
 std::string groups_text(Session const& s, Verdict const& v, Style const& style, std::size_t indent, std::size_t max_claims);

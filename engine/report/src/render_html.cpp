@@ -191,8 +191,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
     out += "<p class=\"because\">groups</p>\n<ul class=\"proof\">\n";
     auto const type = s.groups_type(v);
     for (auto const& g : s.groups(v)) {
-      std::string sources;
-      for (auto src : g.sources) sources += (sources.empty() ? "" : ", ") + std::string(s.corpus().sources[src].id.view());
+      auto const sources = group_sources(s, g);
       out += "<li class=\"group\"><span class=\"step\">group</span>" + html_text(s.display(type, g.value)) + " (" + html_text(sources) + ")\n<ul>\n";
       for (auto c : g.claims) {
         auto view = view_claim(s, c);
