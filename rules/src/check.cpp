@@ -758,6 +758,13 @@ private:
     }
   }
 
+  // Where `{name}`, at `at` in the message's text, is written. The literal's span covers the quotes;
+  // offsets inside it are approximate when escapes were used, so it falls back to the whole literal.
+  static Span placeholder_span(ast::StringLit const& msg, std::size_t at, std::string const& name) {
+    Span s{msg.span.file, msg.span.begin + 1 + static_cast<std::uint32_t>(at), msg.span.begin + 3 + static_cast<std::uint32_t>(at + name.size())};
+    return s.end > msg.span.end ? msg.span : s;
+  }
+
   // A grouped `unique` verdict binds its keys only; `{Groups}` stands for the groups of sources.
   void check_grouped_template(CheckedRule const& r, ast::StringLit const& msg) {
     std::vector<std::string> available;
@@ -766,8 +773,7 @@ private:
     available.push_back("Groups");
     for (auto const& [name, at] : detail::template_placeholders(msg.value)) {
       if (std::find(available.begin(), available.end(), name) != available.end()) continue;
-      Span s{msg.span.file, msg.span.begin + 1 + static_cast<std::uint32_t>(at), msg.span.begin + 3 + static_cast<std::uint32_t>(at + name.size())};
-      if (s.end > msg.span.end) s = msg.span;
+      auto const s = placeholder_span(msg, at, name);
       std::string list;
       for (auto const& a : available) list += (list.empty() ? "" : ", ") + quote("{" + a + "}");
       auto d = make_error("E0210", "placeholder " + quote("{" + name + "}") + " is not available in a grouped `unique` message");
@@ -792,9 +798,7 @@ private:
         bool known = std::find(r.variables.begin(), r.variables.end(), name) != r.variables.end();
         bool shown = known && !name.empty() && name[0] != '_';
         if (shown) continue;
-        // The literal's span covers the quotes; offsets inside it are approximate when escapes were used.
-        Span s{msg.span.file, msg.span.begin + 1 + static_cast<std::uint32_t>(at), msg.span.begin + 3 + static_cast<std::uint32_t>(at + name.size())};
-        if (s.end > msg.span.end) s = msg.span;
+        auto const s = placeholder_span(msg, at, name);
         if (known) {
           // `_X` is left out of the verdict's bindings, so `{_X}` would be printed as it is written.
           auto d = make_error("E0210", "placeholder " + quote("{" + name + "}") + " names a variable the verdict does not show");

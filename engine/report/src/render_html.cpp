@@ -186,7 +186,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
          (s.baseline() ? "<span class=\"change-mark\">" + change_word(s, v) + "</span> " : "") + html_text(s.message(v)) +
          "</h3></summary>\n";
   if (accepted) out += "<p class=\"accepted\"><strong>Accepted</strong> " + html_text(accepted_line(*accepted)) + "</p>\n";
-  if (!s.grouped_rows(v).empty()) {
+  if (s.is_grouped(v)) {
     // A grouped `unique` verdict: each value with its sources and the claims that give it.
     out += "<p class=\"because\">groups</p>\n<ul class=\"proof\">\n";
     auto const type = s.groups_type(v);

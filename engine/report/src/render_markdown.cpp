@@ -133,7 +133,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Anchor
   out += "### " + std::string(engine::to_string(v.severity)) + " " + md_code(v.rule()) + (change.empty() ? "" : " (" + change + ")") + ": " +
          md_text(s.message(v)) + "\n\n";
   if (auto const* a = s.acceptance(v)) out += "**Accepted** " + md_text(accepted_line(*a)) + "\n\n";
-  if (!s.grouped_rows(v).empty()) {
+  if (s.is_grouped(v)) {
     // A grouped `unique` verdict: each value with its sources and the claims that give it.
     out += "Groups:\n\n";
     auto const type = s.groups_type(v);

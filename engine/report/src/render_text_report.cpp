@@ -66,7 +66,7 @@ void collect(ProofNode const& n, Evidence& e, std::set<std::uint32_t>& seen_clai
 void render_evidence(std::string& out, Session const& s, Verdict const& v, Style const& style) {
   out += paint_severity(style, v.severity, std::string(engine::to_string(v.severity)) + "[" + std::string(v.rule()) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "    " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
-  if (!s.grouped_rows(v).empty()) {
+  if (s.is_grouped(v)) {
     out += groups_text(s, v, style, 4, max_claims_shown);
     if (s.source_nogoods_found()) out += nogoods_line(s, v, style, 4);
     auto change = change_word(s, v);

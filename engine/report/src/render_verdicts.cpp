@@ -72,7 +72,7 @@ void render_verdict(std::string& out, Session const& s, Verdict const& v, Style 
   out += paint_severity(style, v.severity, severity_label(v.severity) + "[" + std::string(v.rule()) + "]") + style.bold(": " + s.message(v)) + "\n";
   if (auto const* a = s.acceptance(v)) out += "  " + style.bold("accepted") + " " + accepted_line(*a) + "\n";
   // A grouped verdict: every value and claim, then how its first derivation found it.
-  if (!s.grouped_rows(v).empty()) out += "  " + style.bold("groups") + "\n" + groups_text(s, v, style, 4, SIZE_MAX);
+  if (s.is_grouped(v)) out += "  " + style.bold("groups") + "\n" + groups_text(s, v, style, 4, SIZE_MAX);
   out += "  " + style.bold("because") + "\n";
   auto proof = s.explain(v);
   render_node(out, s, proof, style, 4);
@@ -172,7 +172,7 @@ void write_verdict(JsonWriter& w, Session const& s, std::vector<std::string> con
     }
     w.end_array().member("nogoods_complete", v.nogoods_complete);
   }
-  if (!s.grouped_rows(v).empty()) {
+  if (s.is_grouped(v)) {
     // A grouped `unique` verdict: the values its sources give, each with them and its claims.
     auto const type = s.groups_type(v);
     w.key("groups").begin_array();

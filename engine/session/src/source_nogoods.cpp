@@ -168,7 +168,7 @@ public:
   SourceNogoods verdict(Verdict const& v) {
     // Dates that overlap (`2025-10` and `2025-10-19`) are different values that do not disagree:
     // those pairs are left to the search, which compares them as the rule does.
-    if (!s_.grouped_rows(v).empty() && s_.groups_type(v) != engine::ValueType::date) return grouped(v);
+    if (s_.is_grouped(v) && s_.groups_type(v) != engine::ValueType::date) return grouped(v);
     spent_ = 0;
     exhausted_ = false;
     lowest_cut_ = SIZE_MAX;

@@ -111,6 +111,8 @@ public:
   // A grouped `unique` verdict's values (ints by number, others by canonical form), each with the sources and claims that
   // give it; empty for other verdicts. The type is the value argument's.
   std::vector<ValueGroup> groups(Verdict const& v) const;
+  // Whether `v` is a grouped `unique` verdict, which reports show by its groups.
+  bool is_grouped(Verdict const& v) const { return program_.constraints[v.constraint].grouped.has_value(); }
   engine::ValueType groups_type(Verdict const& v) const;
   // `al-Dumayr (ap-en, reuters) vs Deir ez-Zor (aljazeera-ar)`: what `{Groups}` shows.
   void append_groups(std::string& out, Verdict const& v) const;
