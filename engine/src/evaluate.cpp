@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "nogood/engine/dates.hpp"
+#include "derivation_order.hpp"
 #include "plan.hpp"
 
 namespace nogood::engine {
@@ -350,11 +351,17 @@ private:
     rows_.assign(planned.slots, no_row);
     head_.assign(rule.head_columns.size(), 0);
     record_ = options_.provenance || rule.constraint >= 0;
-    if (record_) local_rule_ = db_.provenance[rule.head].enrol(planned.rule, db_.recovery[planned.rule].stored);
+    if (record_) {
+      local_rule_ = db_.provenance[rule.head].enrol(planned.rule, db_.recovery[planned.rule].stored);
+      order_ = detail::DerivationOrder(program_, db_, rule);
+      first_new_ = db_.relations[rule.head].size();
+    }
     pending_heads_.resize(std::size_t(batch) * head_.size());
     pending_rows_.resize(std::size_t(batch) * planned.slots);
     run(planned.plan, 0);
     flush();
+    kept_.clear();
+    if (kept_.capacity() > (std::size_t(1) << 20)) std::vector<RowId>().swap(kept_);
   }
 
   void prepare(std::vector<PlanStep>& plan, std::vector<bool> const& in_stratum, std::uint32_t rule_index) {
@@ -419,20 +426,27 @@ private:
         auto& rel = db_.relations[step.relation];
         RowId lo = 0, hi = 0;
         range_of(step, lo, hi);
+        bool const least = least_witness(step);
+        RowId witness = no_row;
         if (step.mask == 0) {
           for (RowId r = lo; r < hi; ++r) {
             tick();
             if (!bind_row(step, rel.row(r))) continue;
+            if (least) {
+              if (witness == no_row || order_.compare(step.atom_slot, r, witness) < 0) witness = r;
+              continue;
+            }
             if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
             run(plan, i + 1);
             if (step.exists) return;
           }
+          run_witness(plan, i, witness);
           return;
         }
         Value key[64];
         for (std::size_t k = 0; k < step.key.size(); ++k) key[k] = operand(step.key[k]);
         if (step.grouped) {
-          scan_group(plan, i, step.grouped->find(key, rel), lo, hi, rel);
+          scan_group(plan, i, step.grouped->find(key, rel), lo, hi, rel, least);
           return;
         }
         if (step.whole_tuple) {
@@ -449,10 +463,15 @@ private:
           if (r < lo) break;
           Value const* row = rel.row(r);
           if (!matches_key(row, key, step.mask, rel.arity()) || !bind_row(step, row)) continue;
+          if (least) {
+            if (witness == no_row || order_.compare(step.atom_slot, r, witness) < 0) witness = r;
+            continue;
+          }
           if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
           run(plan, i + 1);
           if (step.exists) return;
         }
+        run_witness(plan, i, witness);
         return;
       }
       case PlanStep::Kind::negation: {
@@ -557,7 +576,7 @@ private:
       collecting_ = {&step, nullptr, 0};
       run(step.sub, 0);
       collecting_ = outer;
-      keep_distinct(step, answers);
+      keep_distinct(step, answers, record_ ? &order_ : nullptr);
       answers.filled = true;
     }
     if (answers.too_many) {
@@ -582,7 +601,11 @@ private:
       return;
     }
     auto& answers = *step.answers;
-    if (answers.too_many || (step.outputs.empty() && !answers.data.empty())) return;  // one witness will do
+    if (answers.too_many) return;
+    if (step.outputs.empty() && !answers.data.empty()) {  // one witness will do: the least, when recording
+      if (record_) keep_least_witness(step, answers);
+      return;
+    }
     if (answers.data.size() >= options_.max_kept_answer_values) {
       answers.too_many = true;
       std::vector<Value>().swap(answers.data);
@@ -592,16 +615,49 @@ private:
     for (auto slot : step.slots) answers.data.push_back(rows_[slot]);
   }
 
-  // Answers that differ only in their rows give the rule the same facts: keep the first of each.
-  static void keep_distinct(PlanStep const& step, detail::ComponentAnswers& answers) {
+  void keep_least_witness(PlanStep const& step, detail::ComponentAnswers& answers) const {
+    auto* kept = answers.data.data();
+    std::size_t const n = step.slots.size();
+    // The slots in body order, the next one found each time (a component has few atoms).
+    std::int64_t previous = -1;
+    for (std::size_t done = 0; done < n; ++done) {
+      std::size_t at = n;
+      for (std::size_t k = 0; k < n; ++k)
+        if (std::int64_t(step.slots[k]) > previous && (at == n || step.slots[k] < step.slots[at])) at = k;
+      auto const slot = step.slots[at];
+      previous = slot;
+      if (int const c = order_.compare(slot, rows_[slot], kept[at])) {
+        if (c < 0)
+          for (std::size_t k = 0; k < n; ++k) kept[k] = rows_[step.slots[k]];
+        return;
+      }
+    }
+  }
+
+  // Answers that differ only in their rows give the rule the same facts: keep one of each, the
+  // least by `rows` when provenance records it (see DerivationOrder), else the first.
+  static void keep_distinct(PlanStep const& step, detail::ComponentAnswers& answers, detail::DerivationOrder const* rows) {
     std::size_t const width = step.outputs.size() + step.slots.size();
     std::size_t const outputs = step.outputs.size();
-    if (outputs == 0 || answers.data.empty()) return;
+    if (answers.data.empty() || (outputs == 0 && !rows)) return;
     std::vector<std::uint32_t> order(answers.data.size() / width);
     for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
     auto const* d = answers.data.data();
+    // The answer's rows compared slot by slot in body order.
+    std::vector<std::uint32_t> by_slot(step.slots.size());
+    for (std::uint32_t k = 0; k < by_slot.size(); ++k) by_slot[k] = k;
+    std::sort(by_slot.begin(), by_slot.end(), [&](std::uint32_t a, std::uint32_t b) { return step.slots[a] < step.slots[b]; });
+    auto rows_less = [&](Value const* a, Value const* b) {
+      for (auto k : by_slot)
+        if (int const c = rows->compare(step.slots[k], a[outputs + k], b[outputs + k])) return c < 0;
+      return false;
+    };
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return std::lexicographical_compare(d + a * width, d + a * width + outputs, d + b * width, d + b * width + outputs);
+      Value const* x = d + a * width;
+      Value const* y = d + b * width;
+      if (std::lexicographical_compare(x, x + outputs, y, y + outputs)) return true;
+      if (std::lexicographical_compare(y, y + outputs, x, x + outputs)) return false;
+      return rows && rows_less(x, y);
     });
     std::vector<Value> kept;
     kept.reserve(answers.data.size());
@@ -615,16 +671,31 @@ private:
 
   // The rows of one key, from a grouped index: all match the key already.
   void scan_group(std::vector<PlanStep> const& plan, std::size_t i, GroupedIndex::Group group, RowId lo, RowId hi,
-                  Relation const& rel) {
+                  Relation const& rel, bool least) {
     auto const& step = plan[i];
+    RowId witness = no_row;
     for (std::uint32_t j = 0; j < group.count; ++j) {
       tick();
       RowId r = group.ids[j];
       if (r >= hi || r < lo || !bind_row(step, rel.row(r))) continue;
+      if (least) {
+        if (witness == no_row || order_.compare(step.atom_slot, r, witness) < 0) witness = r;
+        continue;
+      }
       if (step.atom_slot != 0xffffffffu) rows_[step.atom_slot] = r;
       run(plan, i + 1);
       if (step.exists) return;
     }
+    run_witness(plan, i, witness);
+  }
+
+  // A scan that only checks that a row exists stops at the first one, unless provenance records
+  // the rule: then the witness is the least matching row, the one every engine would name.
+  bool least_witness(PlanStep const& step) const { return step.exists && record_ && step.atom_slot != 0xffffffffu; }
+  void run_witness(std::vector<PlanStep> const& plan, std::size_t i, RowId witness) {
+    if (witness == no_row) return;
+    rows_[plan[i].atom_slot] = witness;
+    run(plan, i + 1);
   }
 
   // Derived tuples are inserted in batches: hashing a batch and prefetching its slots in the
@@ -648,13 +719,27 @@ private:
     }
     for (std::uint32_t i = 0; i < pending_; ++i) {
       auto [row, fresh] = rel.insert(pending_heads_.data() + std::size_t(i) * head_.size(), hashes[i]);
-      if (fresh) derived(row, pending_rows_.data() + std::size_t(i) * rows_.size());
+      RowId const* body_rows = pending_rows_.data() + std::size_t(i) * rows_.size();
+      if (fresh) derived(row, body_rows);
+      else if (record_ && row >= first_new_) derived_again(row, body_rows);
     }
     pending_ = 0;
   }
 
+  // A fact this run of the rule derived before: provenance keeps the least derivation.
+  void derived_again(RowId row, RowId const* body_rows) {
+    if (rows_.empty()) return;
+    RowId* kept = kept_.data() + std::size_t(row - first_new_) * rows_.size();
+    if (!order_.less(body_rows, kept)) return;
+    std::copy(body_rows, body_rows + rows_.size(), kept);
+    db_.provenance[rule_->head].record(row, local_rule_, body_rows);
+  }
+
   void derived(RowId row, RowId const* body_rows) {
-    if (record_) db_.provenance[rule_->head].record(row, local_rule_, body_rows);
+    if (record_) {
+      db_.provenance[rule_->head].record(row, local_rule_, body_rows);
+      kept_.insert(kept_.end(), body_rows, body_rows + rows_.size());
+    }
     if (++derived_ > options_.max_derived)
       throw Runaway{"more than " + std::to_string(options_.max_derived) + " facts derived"};
     if ((derived_ & 0xffff) == 0) check_limits();
@@ -687,6 +772,9 @@ private:
   std::uint32_t rule_index_ = 0;
   std::uint32_t local_rule_ = 0;  // the rule's number in its head's provenance
   bool record_ = true;
+  detail::DerivationOrder order_;  // when recording: which of a fact's derivations to keep
+  RowId first_new_ = 0;            // the first row this run of the rule added
+  std::vector<RowId> kept_;        // the derivation kept for each row added since, while recording
   std::vector<Value> regs_, head_;
   std::vector<RowId> rows_;
   static constexpr std::uint32_t batch = 32;

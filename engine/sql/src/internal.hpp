@@ -37,7 +37,7 @@ inline std::string body_column(std::size_t atom) { return "nogood_b" + std::to_s
 std::vector<Table> name_tables(engine::Program const& program);
 
 // Ints and dates are signed, as the native engine's arithmetic reads them; ids stay unsigned.
-inline bool is_signed(engine::ValueType t) { return t == engine::ValueType::integer || t == engine::ValueType::date; }
+using engine::is_signed;
 inline std::int64_t sql_value(engine::Value v, engine::ValueType t) {
   return is_signed(t) ? std::int64_t(engine::unpack_int(v)) : std::int64_t(v);
 }

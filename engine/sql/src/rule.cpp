@@ -301,8 +301,9 @@ std::string rule_insert(engine::Program const& program, std::vector<Table> const
     if (!body.where.empty()) out += "\n  WHERE " + join(body.where, "\n    AND ");
     return out + ";";
   }
-  // One row per head tuple, the derivation of least body row numbers; output columns by position,
-  // as a constant in DISTINCT ON or ORDER BY would be read as one.
+  // One row per head tuple, with the derivation the native engine keeps (DerivationOrder): the
+  // least, atom by atom in body order, each row by its values and then its number. Output
+  // columns by position, as a constant in DISTINCT ON or ORDER BY would be read as one.
   std::vector<std::string> columns, head_positions, order;
   for (std::size_t c = 0; c < values.size(); ++c) {
     columns.push_back(d.quote(table.columns[c]));
@@ -311,9 +312,14 @@ std::string rule_insert(engine::Program const& program, std::vector<Table> const
   order = head_positions;
   columns.push_back(rule_column);
   values.push_back(std::to_string(rule_index));
-  for (std::size_t a = 0; a < body.atoms.size(); ++a) {
-    columns.push_back(body_column(a));
-    values.push_back(body.atoms[a] + "." + row_column);
+  std::size_t atom = 0;
+  for (auto const& lit : rule.body) {
+    if (lit.kind != Literal::Kind::atom) continue;
+    auto const& alias = body.atoms[atom];
+    columns.push_back(body_column(atom++));
+    values.push_back(alias + "." + row_column);
+    for (std::size_t c = 0; c < program.relations[lit.relation].columns.size(); ++c)
+      order.push_back(alias + "." + d.quote(tables[lit.relation].columns[c]));
     order.push_back(std::to_string(values.size()));
   }
   std::string out = "INSERT INTO " + d.quote(target) + " (" + join(columns, ", ") + ")\n  SELECT DISTINCT ON (" + join(head_positions, ", ") +

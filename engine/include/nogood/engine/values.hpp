@@ -33,6 +33,8 @@ inline constexpr bool is_absent(ValueType t, Value v) { return has_absent(t) && 
 
 inline Value pack_int(std::int32_t v) { return static_cast<Value>(v); }
 inline std::int32_t unpack_int(Value v) { return static_cast<std::int32_t>(v); }
+// Ints and dates compare as signed numbers; ids are unsigned.
+inline constexpr bool is_signed(ValueType t) { return t == ValueType::integer || t == ValueType::date; }
 
 // Dates are days since 1970-01-01 (proleptic Gregorian), packed as ints.
 std::int32_t days_from_civil(int year, int month, int day);
