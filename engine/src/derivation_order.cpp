@@ -2,14 +2,35 @@
 
 namespace nogood::engine::detail {
 
-DerivationOrder::DerivationOrder(Program const& program, Database const& db, Rule const& rule) {
+namespace {
+
+int compare_values(Value x, Value y, bool is_signed) {
+  if (x == y) return 0;
+  if (is_signed) return unpack_int(x) < unpack_int(y) ? -1 : 1;
+  return x < y ? -1 : 1;
+}
+
+}  // namespace
+
+DerivationOrder::DerivationOrder(Program const& program, Database const& db, Rule const& rule, Recovery const& recovery) {
   for (auto const& lit : rule.body) {
     if (lit.kind != Literal::Kind::atom) continue;
-    Atom atom{&db.relations[lit.relation], 0};
+    Atom atom;
+    atom.relation = &db.relations[lit.relation];
     auto const& columns = program.relations[lit.relation].columns;
     for (std::size_t c = 0; c < columns.size() && c < 64; ++c)
       if (is_signed(columns[c])) atom.signed_columns |= std::uint64_t(1) << c;
-    atoms_.push_back(atom);
+    atoms_.push_back(std::move(atom));
+  }
+  for (std::size_t k = 0; k < recovery.stored.size(); ++k) {
+    atoms_[recovery.stored[k]].stored = static_cast<std::int32_t>(k);
+    stored_.push_back(atoms_[recovery.stored[k]].relation);
+  }
+  for (auto const& found : recovery.found) {
+    auto& atom = atoms_[found.slot];
+    for (std::size_t c = 0; c < found.columns.size(); ++c)
+      if (found.columns[c].from == Recovery::Column::From::stored)
+        atom.from.push_back({found.columns[c].index, found.columns[c].column, c < 64 && (atom.signed_columns >> c & 1)});
   }
 }
 
@@ -18,18 +39,26 @@ int DerivationOrder::compare(std::uint32_t slot, RowId a, RowId b) const {
   auto const& atom = atoms_[slot];
   Value const* x = atom.relation->row(a);
   Value const* y = atom.relation->row(b);
-  for (std::uint32_t c = 0; c < atom.relation->arity(); ++c) {
-    if (x[c] == y[c]) continue;
-    bool const is_signed = c < 64 && (atom.signed_columns >> c & 1);
-    if (is_signed) return unpack_int(x[c]) < unpack_int(y[c]) ? -1 : 1;
-    return x[c] < y[c] ? -1 : 1;
-  }
+  for (std::uint32_t c = 0; c < atom.relation->arity(); ++c)
+    if (int const order = compare_values(x[c], y[c], c < 64 && (atom.signed_columns >> c & 1))) return order;
   return a < b ? -1 : 1;
 }
 
-bool DerivationOrder::less(RowId const* a, RowId const* b) const {
-  for (std::uint32_t s = 0; s < atoms_.size(); ++s)
-    if (int const c = compare(s, a[s], b[s])) return c < 0;
+bool DerivationOrder::less_stored(RowId const* a, RowId const* b) const {
+  for (std::uint32_t s = 0; s < atoms_.size(); ++s) {
+    auto const& atom = atoms_[s];
+    if (atom.stored >= 0) {
+      if (int const order = compare(s, a[atom.stored], b[atom.stored])) return order < 0;
+      continue;
+    }
+    // A row found again: one row per set of values, so its values decide.
+    for (auto const& from : atom.from) {
+      auto const* rel = stored_[from.stored];
+      Value const x = rel->row(a[from.stored])[from.column];
+      Value const y = rel->row(b[from.stored])[from.column];
+      if (int const order = compare_values(x, y, from.is_signed)) return order < 0;
+    }
+  }
   return false;
 }
 

@@ -16,21 +16,30 @@ namespace nogood::engine::detail {
 class DerivationOrder {
 public:
   DerivationOrder() = default;
-  DerivationOrder(Program const& program, Database const& db, Rule const& rule);
+  DerivationOrder(Program const& program, Database const& db, Rule const& rule, Recovery const& recovery);
 
   // Rows `a` and `b` of the atom in `slot`: negative when `a` comes first, 0 when the same row.
   int compare(std::uint32_t slot, RowId a, RowId b) const;
-  // Whether the derivation with rows `a` (one per slot) comes before the one with rows `b`.
-  bool less(RowId const* a, RowId const* b) const;
-  std::size_t slots() const { return atoms_.size(); }
+  // Whether one derivation of a fact comes before another of the same fact, each given by the
+  // rows provenance stores (Recovery::stored): the rows it leaves out are found from the fact
+  // and those, and compared by the values they would be found with.
+  bool less_stored(RowId const* a, RowId const* b) const;
 
 private:
-
   struct Atom {
     Relation const* relation = nullptr;
     std::uint64_t signed_columns = 0;  // bit c: column c holds an int or a date
+    std::int32_t stored = -1;          // its position among the stored rows, if stored
+    // If not: the columns that can differ between two derivations of one fact, read from the
+    // stored rows (the head's and constants are the same).
+    struct From {
+      std::uint32_t stored, column;
+      bool is_signed;
+    };
+    std::vector<From> from;
   };
-  std::vector<Atom> atoms_;
+  std::vector<Atom> atoms_;                // per slot, in body order
+  std::vector<Relation const*> stored_;    // the relation of each stored row
 };
 
 }  // namespace nogood::engine::detail

@@ -353,15 +353,14 @@ private:
     record_ = options_.provenance || rule.constraint >= 0;
     if (record_) {
       local_rule_ = db_.provenance[rule.head].enrol(planned.rule, db_.recovery[planned.rule].stored);
-      order_ = detail::DerivationOrder(program_, db_, rule);
+      order_ = detail::DerivationOrder(program_, db_, rule, db_.recovery[planned.rule]);
       first_new_ = db_.relations[rule.head].size();
+      stored_slots_ = &db_.recovery[planned.rule].stored;
     }
     pending_heads_.resize(std::size_t(batch) * head_.size());
     pending_rows_.resize(std::size_t(batch) * planned.slots);
     run(planned.plan, 0);
     flush();
-    kept_.clear();
-    if (kept_.capacity() > (std::size_t(1) << 20)) std::vector<RowId>().swap(kept_);
   }
 
   void prepare(std::vector<PlanStep>& plan, std::vector<bool> const& in_stratum, std::uint32_t rule_index) {
@@ -728,18 +727,17 @@ private:
 
   // A fact this run of the rule derived before: provenance keeps the least derivation.
   void derived_again(RowId row, RowId const* body_rows) {
-    if (rows_.empty()) return;
-    RowId* kept = kept_.data() + std::size_t(row - first_new_) * rows_.size();
-    if (!order_.less(body_rows, kept)) return;
-    std::copy(body_rows, body_rows + rows_.size(), kept);
-    db_.provenance[rule_->head].record(row, local_rule_, body_rows);
+    auto const& slots = *stored_slots_;
+    if (slots.empty()) return;
+    candidate_.resize(slots.size());
+    for (std::size_t k = 0; k < slots.size(); ++k) candidate_[k] = body_rows[slots[k]];
+    auto& provenance = db_.provenance[rule_->head];
+    provenance.find(row, recorded_);
+    if (order_.less_stored(candidate_.data(), recorded_.rows.data())) provenance.record(row, local_rule_, body_rows);
   }
 
   void derived(RowId row, RowId const* body_rows) {
-    if (record_) {
-      db_.provenance[rule_->head].record(row, local_rule_, body_rows);
-      kept_.insert(kept_.end(), body_rows, body_rows + rows_.size());
-    }
+    if (record_) db_.provenance[rule_->head].record(row, local_rule_, body_rows);
     if (++derived_ > options_.max_derived)
       throw Runaway{"more than " + std::to_string(options_.max_derived) + " facts derived"};
     if ((derived_ & 0xffff) == 0) check_limits();
@@ -774,7 +772,9 @@ private:
   bool record_ = true;
   detail::DerivationOrder order_;  // when recording: which of a fact's derivations to keep
   RowId first_new_ = 0;            // the first row this run of the rule added
-  std::vector<RowId> kept_;        // the derivation kept for each row added since, while recording
+  std::vector<std::uint32_t> const* stored_slots_ = nullptr;  // the slots provenance stores
+  std::vector<RowId> candidate_;   // a derivation's stored rows, to compare with the record
+  Derivation recorded_;            // the record read back; both buffers are reused
   std::vector<Value> regs_, head_;
   std::vector<RowId> rows_;
   static constexpr std::uint32_t batch = 32;
