@@ -980,15 +980,7 @@ bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions 
                                 "if the program is right, raise the limit with --max-facts, --max-seconds or --max-memory"));
     return false;
   } catch (DateRangeError const& e) {
-    auto const& rule = program.rules[failed_rule()];
-    bool const late = e.days > last_day;
-    std::string const value = e.days > -(1ll << 30) && e.days < (1ll << 30) ? format_date(static_cast<std::int32_t>(e.days)) : "";
-    std::string const bound = late ? "after 9999-12-31" : "before 0001-01-01";
-    Diagnostic d = make_error("E0403", "date out of range: `" + e.literal->text + "` gives " +
-                                           (value.empty() ? "a day " + bound : value + ", " + bound));
-    d.with_primary(e.literal->span.valid() ? e.literal->span : rule.span, "a date " + bound);
-    diags.report(std::move(d.with_note("in a rule for `" + program.relations[rule.head].name + "`; dates run from 0001-01-01 to 9999-12-31")
-                               .with_help("check the days added to or taken from the date, or compare before computing")));
+    diags.report(date_out_of_range(program, program.rules[failed_rule()], *e.literal, e.days));
     return false;
   } catch (ArithmeticError const& e) {
     auto const& rule = program.rules[failed_rule()];
@@ -998,6 +990,62 @@ bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions 
     return false;
   }
   return true;
+}
+
+Diagnostic date_out_of_range(Program const& program, Rule const& rule, Literal const& literal, std::int64_t days) {
+  bool const late = days > last_day;
+  std::string const value = days > -(1ll << 30) && days < (1ll << 30) ? format_date(static_cast<std::int32_t>(days)) : "";
+  std::string const bound = late ? "after 9999-12-31" : "before 0001-01-01";
+  Diagnostic d = make_error("E0403", "date out of range: `" + literal.text + "` gives " + (value.empty() ? "a day " + bound : value + ", " + bound));
+  d.with_primary(literal.span.valid() ? literal.span : rule.span, "a date " + bound);
+  return std::move(d.with_note("in a rule for `" + program.relations[rule.head].name + "`; dates run from 0001-01-01 to 9999-12-31")
+                       .with_help("check the days added to or taken from the date, or compare before computing"));
+}
+
+namespace {
+
+// Every literal of a body and of the bodies inside it, depth first.
+template <class Visit>
+bool visit_literals(std::vector<Literal> const& body, std::uint32_t& n, Visit const& visit) {
+  for (auto const& l : body) {
+    if (visit(l, n++)) return true;
+    if (visit_literals(l.body, n, visit)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::uint32_t literal_number(Rule const& rule, Literal const& literal) {
+  std::uint32_t n = 0, found = 0;
+  visit_literals(rule.body, n, [&](Literal const& l, std::uint32_t at) { return &l == &literal && (found = at, true); });
+  return found;
+}
+
+Literal const* literal_numbered(Rule const& rule, std::uint32_t number) {
+  std::uint32_t n = 0;
+  Literal const* found = nullptr;
+  visit_literals(rule.body, n, [&](Literal const& l, std::uint32_t at) { return at == number && (found = &l, true); });
+  return found;
+}
+
+bool assigned_value(Expr const& e, Value const* regs, Value& out) {
+  std::int64_t v = 0;
+  if (!evaluate_expr(e, regs, v)) return false;
+  bool const outside = v < first_day || v > last_day;
+  if (e.type == ValueType::date && e.steps.size() > 1 && outside && reads_unknown_date(e, regs)) v = INT32_MIN;
+  out = static_cast<Value>(v);
+  return true;
+}
+
+bool holds_as_bound(Literal const& l, Value const* regs) {
+  if (compare_holds(l, regs)) return true;
+  if (l.op != CompareOp::eq) return false;
+  for (auto [target, source] : {std::pair{&l.lhs, &l.rhs}, std::pair{&l.rhs, &l.lhs}}) {
+    Value v = 0;
+    if (target->is_single_var() && assigned_value(*source, regs, v) && v == regs[target->steps[0].value]) return true;
+  }
+  return false;
 }
 
 std::string_view to_string(CompareOp op) {

@@ -45,9 +45,19 @@ TEST_CASE("dialects spell integer division so that it truncates and a zero divis
   CHECK(d.div("a", "b") == div);
   CHECK(d.mod("a", "b") == "(a % NULLIF(b, 0))");
   // Out of 32 bits is an error, as the native engine's E0402: a helper function on PostgreSQL.
-  CHECK(has(d.check_int32("v") + d.prelude(), "2147483647"));
+  CHECK(has(d.check_int32("v", 3, "N = M * M") + d.prelude(), "2147483647"));
   // A NULL (a failed division, the min of nothing) passes through the check, to fail its literal.
-  if (dialect != Dialect::postgres) CHECK(has(d.check_int32("v"), "WHEN v NOT BETWEEN -2147483648 AND 2147483647 THEN "));
+  if (dialect != Dialect::postgres) {
+    CHECK(has(d.check_int32("v", 3, "N = M * M"), "WHEN v NOT BETWEEN -2147483648 AND 2147483647 THEN "));
+    CHECK(has(d.check_int32("v", 3, "N = M * M"), "in `N = M * M`"));
+  }
+  // A date outside 0001-01-01..9999-12-31 is E0403, unless computed from the unknown date.
+  std::string const date = d.check_date("v", "(u = -2147483648)", 2, "D2 = D + 30") + d.prelude();
+  CHECK(has(date, "-719162"));   // 0001-01-01, in days since 1970-01-01
+  CHECK(has(date, "2932896"));   // 9999-12-31
+  CHECK(has(date, "E0403 date out of range"));
+  if (dialect == Dialect::postgres) CHECK(has(date, "nogood_date(v, (u = -2147483648), 2, 'D2 = D + 30')"));
+  else CHECK(has(date, "WHEN (u = -2147483648) THEN -2147483648"));
 }
 
 TEST_CASE("dialects quote identifiers and strings") {
@@ -87,8 +97,9 @@ TEST_CASE("rules become INSERT ... SELECT DISTINCT with the native engine's sema
   auto const s = compiled(rules, facts, Dialect::postgres);
   SECTION("derived facts are sets") { CHECK(has(s.evaluate, "INSERT INTO \"p_ratio\" SELECT DISTINCT")); }
   SECTION("a zero divisor fails the literal; the value is range-checked") {
-    CHECK(has(s.evaluate, "LATERAL (SELECT nogood_int32((t1.\"a\" / NULLIF(t1.\"b\", 0))) AS v) t2"));
-    CHECK(has(s.evaluate, "LATERAL (SELECT nogood_int32((t1.\"a\" % NULLIF(t1.\"b\", 0))) AS v) t3"));
+    // The literal's number and text, for E0402 at the literal as the native engine reports it.
+    CHECK(has(s.evaluate, "LATERAL (SELECT nogood_int32((t1.\"a\" / NULLIF(t1.\"b\", 0)), 1, 'Q = A / B') AS v) t2"));
+    CHECK(has(s.evaluate, "LATERAL (SELECT nogood_int32((t1.\"a\" % NULLIF(t1.\"b\", 0)), 2, 'R = A % B') AS v) t3"));
     CHECK(has(s.evaluate, "t2.v IS NOT NULL"));
   }
   SECTION("negation is NOT EXISTS") { CHECK(has(s.evaluate, "NOT EXISTS (SELECT 1 FROM \"p_reach\"")); }

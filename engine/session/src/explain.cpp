@@ -71,7 +71,13 @@ std::string expr_text(engine::Expr const& e, std::vector<engine::Value> const& r
     return set[r] ? s.display(types[r], regs[r]) : "?";
   }
   if (!engine::evaluate_expr(e, regs.data(), v)) return "?";
-  if (e.type == ValueType::date && !(e.steps.size() == 3 && e.steps[2].op == engine::Expr::Op::sub)) return s.display(ValueType::date, engine::pack_int(static_cast<std::int32_t>(v)));
+  // A date, but for a difference of two dates (days).
+  bool const difference = e.steps.size() == 3 && e.steps[1].op == engine::Expr::Op::push_date_var && e.steps[2].op == engine::Expr::Op::sub;
+  if (e.type == ValueType::date && !difference) {
+    engine::Value day = 0;
+    engine::assigned_value(e, regs.data(), day);
+    return s.display(ValueType::date, day);
+  }
   if (e.steps.size() == 1 && (e.steps[0].op == engine::Expr::Op::push_const || e.steps[0].op == engine::Expr::Op::push_unsigned_const) && e.type != ValueType::integer && e.type != ValueType::date)
     return s.display(e.type, e.steps[0].value);
   return std::to_string(v);
@@ -183,11 +189,11 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
     for (auto const& lit : rule.body) {
       if ((lit.kind == Literal::Kind::compare || lit.kind == Literal::Kind::assign) && lit.op == engine::CompareOp::eq) {
         for (auto [target, source] : {std::pair{&lit.lhs, &lit.rhs}, std::pair{&lit.rhs, &lit.lhs}}) {
-          std::int64_t v;
+          engine::Value v;
           if (!target->is_single_var() || set[target->steps[0].value] || !expr_ready(*source, set) ||
-              !engine::evaluate_expr(*source, regs.data(), v))
+              !engine::assigned_value(*source, regs.data(), v))
             continue;
-          regs[target->steps[0].value] = static_cast<engine::Value>(v);
+          regs[target->steps[0].value] = v;
           set[target->steps[0].value] = true;
           progress = true;
         }
@@ -209,7 +215,7 @@ ProofNode Session::explain_row(engine::RelationId rel, engine::RowId row, int de
         if (lit.negated_conjunction) break;  // `_notN = 0`: stated by its count's step
         ProofNode c;
         c.kind = ProofNode::Kind::comparison;
-        bool holds = engine::compare_holds(lit, regs.data());
+        bool holds = engine::holds_as_bound(lit, regs.data());
         c.verified = holds;
         ok = ok && holds;
         auto numeric = [](engine::Expr const& e) { return e.type == ValueType::integer || e.type == ValueType::date; };
@@ -380,17 +386,16 @@ void Session::aggregate_matches(engine::Literal const& agg, std::vector<std::siz
     else if (regs[lit.target] == static_cast<engine::Value>(*v)) aggregate_matches(agg, order, i + 1, regs, set, current, found);
     return;
   }
-  std::int64_t a = 0, b = 0;
   bool lr = expr_ready(lit.lhs, set), rr = expr_ready(lit.rhs, set);
   if (!lr && lit.lhs.is_single_var()) {
-    if (engine::evaluate_expr(lit.rhs, regs.data(), b)) bind_then_go_on(lit.lhs.steps[0].value, static_cast<engine::Value>(b));
+    if (engine::Value v; engine::assigned_value(lit.rhs, regs.data(), v)) bind_then_go_on(lit.lhs.steps[0].value, v);
     return;
   }
   if (!rr && lit.rhs.is_single_var()) {
-    if (engine::evaluate_expr(lit.lhs, regs.data(), a)) bind_then_go_on(lit.rhs.steps[0].value, static_cast<engine::Value>(a));
+    if (engine::Value v; engine::assigned_value(lit.lhs, regs.data(), v)) bind_then_go_on(lit.rhs.steps[0].value, v);
     return;
   }
-  if (engine::compare_holds(lit, regs.data()))
+  if (engine::holds_as_bound(lit, regs.data()))
     aggregate_matches(agg, order, i + 1, regs, set, current, found);
 }
 

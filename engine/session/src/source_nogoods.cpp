@@ -372,17 +372,16 @@ private:
       rows.resize(mark);
       return;
     }
-    std::int64_t a = 0, b = 0;
     bool lr = expr_ready(lit.lhs, set), rr = expr_ready(lit.rhs, set);
     if (!lr && lit.lhs.is_single_var()) {
-      if (engine::evaluate_expr(lit.rhs, regs.data(), b)) bind_then_go_on(lit.lhs.steps[0].value, static_cast<Value>(b));
+      if (Value v; engine::assigned_value(lit.rhs, regs.data(), v)) bind_then_go_on(lit.lhs.steps[0].value, v);
       return;
     }
     if (!rr && lit.rhs.is_single_var()) {
-      if (engine::evaluate_expr(lit.lhs, regs.data(), a)) bind_then_go_on(lit.rhs.steps[0].value, static_cast<Value>(a));
+      if (Value v; engine::assigned_value(lit.lhs, regs.data(), v)) bind_then_go_on(lit.rhs.steps[0].value, v);
       return;
     }
-    if (engine::compare_holds(lit, regs.data()))
+    if (engine::holds_as_bound(lit, regs.data()))
       next();
   }
 

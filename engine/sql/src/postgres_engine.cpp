@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 
 #include "internal.hpp"
 #include "nogood/sql/compile.hpp"
@@ -177,7 +178,28 @@ void PostgresRun::fail(std::uint32_t rule) {
   bool const at_rule = rule != no_rule;
   Diagnostic d;
   std::string const overflow = "E0402 integer overflow: ";
-  if (auto at = e.message.find(overflow); at != std::string::npos) {
+  // nogood_int32 and nogood_date give the value and the literal's number: the native engine's
+  // diagnostics, at the same literal.
+  std::string const out_of_range = "E0403 date out of range: ";
+  long long value = 0;
+  auto literal_failed = [&](std::string const& prefix, char const* value_after) -> engine::Literal const* {
+    auto const at = e.message.find(prefix);
+    auto const number = e.message.rfind("(literal ");
+    auto const given = e.message.find(value_after, at == std::string::npos ? 0 : at);
+    unsigned literal = 0;
+    if (at == std::string::npos || number == std::string::npos || given == std::string::npos || !at_rule) return nullptr;
+    if (std::sscanf(e.message.c_str() + number, "(literal %u)", &literal) != 1) return nullptr;
+    if (std::sscanf(e.message.c_str() + given + std::strlen(value_after), "%lld", &value) != 1) return nullptr;
+    return engine::literal_numbered(program_.rules[rule], literal);
+  };
+  if (auto const* l = literal_failed(out_of_range, "` gives day ")) {
+    diags_.report(engine::date_out_of_range(program_, program_.rules[rule], *l, value));
+    return;
+  }
+  if (auto const* l = literal_failed(overflow, "value ")) {
+    d = make_error("E0402", "integer overflow: value " + std::to_string(value) + " out of range in `" + l->text + "`");
+    d.with_help("ints are 32-bit; check the arithmetic for values that grow without bound");
+  } else if (auto at = e.message.find(overflow); at != std::string::npos) {
     d = make_error("E0402", "integer overflow: " + e.message.substr(at + overflow.size()));
     d.with_help("ints are 32-bit; check the arithmetic for values that grow without bound");
   } else if (e.sqlstate == "57014") {  // cancelled by statement_timeout

@@ -5,6 +5,7 @@
 
 #include "internal.hpp"
 #include "nogood/engine/corpus.hpp"
+#include "nogood/engine/evaluate.hpp"
 
 namespace nogood::sql::detail {
 
@@ -144,6 +145,18 @@ std::string date_comparison(Literal const& l, std::string const& a, std::string 
   return "(CASE WHEN " + date_is_interval(a) + " OR " + date_is_interval(b) + " THEN " + interval_test + " ELSE " + day_test + " END)";
 }
 
+// Whether an expression reads the unknown date (a source without `published`): a date computed
+// from it is unknown too, not out of range.
+std::string reads_unknown_date(engine::Expr const& e, engine::Rule const& rule, Bindings const& regs) {
+  std::vector<std::string> unknown;
+  for (auto const& s : e.steps) {
+    if (s.op != engine::Expr::Op::push_signed_var && s.op != engine::Expr::Op::push_date_var) continue;
+    if (s.value >= regs.size() || !regs[s.value]) continue;
+    unknown.push_back(*regs[s.value] + (is_signed(rule.register_types[s.value]) ? " = -2147483648" : " = 2147483648"));
+  }
+  return unknown.empty() ? "FALSE" : "(" + join(unknown, " OR ") + ")";
+}
+
 }  // namespace
 
 Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs, std::int32_t delta_atom) {
@@ -182,9 +195,16 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
   // the row dropped where the value failed (a zero divisor, the min of nothing). The value is a
   // column of a LATERAL subquery, computed once a row: an expression written again at each use
   // would double in size with each assignment that reads the one before.
-  auto bind = [&](engine::Register r, std::string value) {
+  auto checked = [&](engine::Register r, std::string value, Literal const& computing, engine::Expr const* expr) {
     auto const t = ctx.rule.register_types[r];
-    if (t == engine::ValueType::integer || t == engine::ValueType::date) value = d.check_int32(value);
+    auto const literal = engine::literal_number(ctx.rule, computing);
+    if (t == engine::ValueType::date && expr && expr->steps.size() > 1)
+      return d.check_date(value, reads_unknown_date(*expr, ctx.rule, regs), literal, computing.text);
+    if (t == engine::ValueType::integer || t == engine::ValueType::date) return d.check_int32(value, literal, computing.text);
+    return value;
+  };
+  auto bind = [&](engine::Register r, std::string value, Literal const& computing, engine::Expr const* expr) {
+    value = checked(r, std::move(value), computing, expr);
     std::string const alias = "t" + std::to_string(++ctx.aliases);
     out.from.push_back("LATERAL (SELECT " + value + " AS v) " + alias);
     regs[r] = alias + ".v";
@@ -239,8 +259,8 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
             out.where.push_back(*lhs + " " + op + " " + *rhs);
             break;
           }
-          if (l.op == CompareOp::eq && l.lhs.is_single_var() && rhs) bind(l.lhs.steps[0].value, *rhs);
-          else if (l.op == CompareOp::eq && l.rhs.is_single_var() && lhs) bind(l.rhs.steps[0].value, *lhs);
+          if (l.op == CompareOp::eq && l.lhs.is_single_var() && rhs) bind(l.lhs.steps[0].value, *rhs, l, &l.rhs);
+          else if (l.op == CompareOp::eq && l.rhs.is_single_var() && lhs) bind(l.rhs.steps[0].value, *lhs, l, &l.lhs);
           else continue;
           break;
         }
@@ -254,8 +274,8 @@ Body body_sql(BodyContext& ctx, std::vector<Literal> const& body, Bindings& regs
           if (target_elsewhere) inputs.push_back(l.target);
           if (!all_bound(inputs, regs)) continue;
           std::string value = aggregate_sql(ctx, l, regs);
-          if (regs[l.target]) out.where.push_back(*regs[l.target] + " = " + value);
-          else bind(l.target, value);
+          if (regs[l.target]) out.where.push_back(*regs[l.target] + " = " + checked(l.target, value, l, nullptr));
+          else bind(l.target, value, l, nullptr);
           break;
         }
       }

@@ -150,8 +150,21 @@ void prepare_database(Program const& program, Corpus& corpus, Database& db);
 bool evaluate(Program const& program, Corpus& corpus, Database& db, EvalOptions const& options,
               Diagnostics& diags);
 
+// E0403: `literal` of `rule` computed `days`, a date outside 0001-01-01..9999-12-31.
+Diagnostic date_out_of_range(Program const& program, Rule const& rule, Literal const& literal, std::int64_t days);
+// A literal's number in its rule, counting the literals of the body and of the bodies inside it
+// depth first; and the literal of a number (nullptr past the last). Other engines name a literal so.
+std::uint32_t literal_number(Rule const& rule, Literal const& literal);
+Literal const* literal_numbered(Rule const& rule, std::uint32_t number);
+
 // Evaluates an arithmetic expression over a register file; false on division by zero.
 bool evaluate_expr(Expr const& e, Value const* regs, std::int64_t& out);
+// The value an assignment from `e` binds, as evaluation bound it: a date computed from the unknown
+// date (a source without `published`) stays unknown. False where `e` fails (a zero divisor).
+bool assigned_value(Expr const& e, Value const* regs, Value& out);
+// Whether a comparison holds, an equality that may have bound a variable as evaluation bound it:
+// for an explanation, which finds the variable bound already.
+bool holds_as_bound(Literal const& l, Value const* regs);
 bool compare_values(CompareOp op, std::int64_t a, std::int64_t b);
 // Whether a compare literal holds over a register file: `lhs op rhs`, or `lhs` in its set.
 bool compare_holds(Literal const& l, Value const* regs);

@@ -26,8 +26,13 @@ struct DialectRules {
   std::string_view text_type() const;
   std::string div(std::string const& a, std::string const& b) const;  // truncating, NULL for b = 0
   std::string mod(std::string const& a, std::string const& b) const;  // sign of a, NULL for b = 0
-  // `v` when it fits in 32 bits; otherwise the statement fails, as the native engine's E0402.
-  std::string check_int32(std::string const& v) const;
+  // `v` when it fits in 32 bits; otherwise the statement fails, as the native engine's E0402 for
+  // the literal numbered `literal` (engine::literal_number), whose text is `text`.
+  std::string check_int32(std::string const& v, std::uint32_t literal, std::string_view text) const;
+  // `v` when it is a day of 0001-01-01..9999-12-31; the unknown date when `unknown` holds (it
+  // read one); otherwise the statement fails, as the native engine's E0403 for the literal
+  // numbered `literal` (engine::literal_number), whose text is `text`.
+  std::string check_date(std::string const& v, std::string const& unknown, std::uint32_t literal, std::string_view text) const;
   // The mean of a column of integers, truncated toward zero; NULL over no value.
   std::string mean(std::string const& v) const;
   std::string create_table_suffix() const;
