@@ -544,9 +544,13 @@ ast::Statement ast_builder::statement(syntax::statement const& s) {
                           .with_primary(u.within->amount.span, "a tolerance cannot be negative")
                           .with_help("`within N` accepts differences up to N either way"));
             }
-            if (u.grouped) {
+            if (u.grouped && u.grouped_after_within)
+              error(make_error("E0101", "syntax error: `grouped` written twice")
+                        .with_primary(u.grouped_after_within->span, "a second `grouped`")
+                        .with_help("write `grouped` once, after `across sources`"));
+            if (auto const& word = u.grouped ? u.grouped : u.grouped_after_within) {
               out.grouped = true;
-              out.grouped_span = u.grouped->span;
+              out.grouped_span = word->span;
             }
             if (u.alias) out.name = identifier(*u.alias);
             if (u.message) out.message = string(*u.message);

@@ -26,7 +26,7 @@ auto const parameter_def = lower_name >> expect(Expected::param_colon)[':'] >> e
 auto const unique_stmt_def = kw("unique") >> expect(Expected::unique_predicate)[lower_name] >>
                              expect(Expected::unique_open)['('] >> unique_keys >>
                              expect(Expected::unique_value)[lower_name] >> expect(Expected::unique_close)[')'] >>
-                             expect(Expected::unique_scope)[unique_scope] >> -grouped_word >> -tolerance >>
+                             expect(Expected::unique_scope)[unique_scope] >> -grouped_word >> -tolerance >> -grouped_word >>
                              -(kw("as") >> expect(Expected::alias_name)[any_name]) >> -string_lit >>
                              -(kw("severity") >> expect(Expected::severity_level)[any_name]) >>
                              expect(Expected::unique_end)['.'];
@@ -40,7 +40,8 @@ auto const unique_scope_def =
     (kw("across") >> expect(Expected::unique_sources)[kw("sources")] >> x3::attr(ast::UniqueScope::across_sources)) |
     (kw("per") >> expect(Expected::unique_source)[kw("source")] >> x3::attr(ast::UniqueScope::per_source));
 
-// Taken after either scope, so that `per source grouped` gets the checker's E0245, which says why, not a syntax error.
+// Taken after either scope, and after `within N` too, so that `per source grouped` and `within 1
+// grouped` get the checker's E0245, which says why, not a syntax error.
 auto const grouped_word_def = x3::raw[x3::lexeme[x3::lit("grouped") >> !ident_char]];
 
 auto const tolerance_def = kw("within") >> expect(Expected::within_amount)[number] >> x3::matches['%'];

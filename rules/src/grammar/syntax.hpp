@@ -212,6 +212,7 @@ struct unique_stmt {
   ast::UniqueScope scope = ast::UniqueScope::across_sources;
   boost::optional<name> grouped;  // the word, for where an error points
   boost::optional<tolerance> within;
+  boost::optional<name> grouped_after_within;  // `within N grouped`: taken so that E0245 says why
   boost::optional<name> alias;
   boost::optional<string_lit> message;
   boost::optional<name> severity;

@@ -34,7 +34,7 @@ BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::pred_decl, predicate, params)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::rule_stmt, head, body)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::constraint_stmt, id, message, severity, body)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::tolerance, amount, percent)
-BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::unique_stmt, predicate, keys, value, scope, grouped, within, alias,
+BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::unique_stmt, predicate, keys, value, scope, grouped, within, grouped_after_within, alias,
                           message, severity)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::negation_check_stmt, predicate, setting, severity)
 BOOST_FUSION_ADAPT_STRUCT(nogood::rules::syntax::vocabulary_stmt, id, values)
