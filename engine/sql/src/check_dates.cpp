@@ -1,5 +1,5 @@
 // Dates that are not single days (months, years, intervals, times) compare as intervals in the
-// native engine; PostgreSQL scripts compare them with the prelude's functions, DuckDB and Spark SQL
+// native engine; PostgreSQL and DuckDB scripts compare them with the prelude's functions, Spark SQL
 // scripts compile days only, as integers, so they refuse the others rather than compare them wrongly.
 #include <string>
 
@@ -10,7 +10,7 @@ namespace nogood::sql {
 
 namespace {
 
-constexpr char const* help = "give single days (YYYY-MM-DD) where the sources do, compile for --dialect postgres (which compares intervals), or check this corpus with `nogood check`";
+constexpr char const* help = "give single days (YYYY-MM-DD) where the sources do, compile for --dialect postgres or duckdb (which compare intervals), or check this corpus with `nogood check`";
 
 std::optional<Diagnostic> in_claims(engine::Program const& program, engine::Corpus const& corpus) {
   for (engine::PredicateId p = 0; p < program.schema.predicates.size(); ++p) {
@@ -25,7 +25,7 @@ std::optional<Diagnostic> in_claims(engine::Program const& program, engine::Corp
           if (pred.params[c].type != engine::ValueType::date || !engine::is_imprecise_date(v)) continue;
           auto const where = corpus.location(r.claims[i]);
           Diagnostic d = make_error("E0013", "`" + engine::format_date_value(v) + "`, an argument of `" + pred.name +
-                                                 "`, is not a single day: the duckdb and spark dialects compile single days only");
+                                                 "`, is not a single day: the spark dialect compiles single days only");
           if (where.file < corpus.files.size()) d.file_name = corpus.files[where.file];
           if (where.line()) d.with_note("on line " + std::to_string(where.line()));
           else d.json_pointer = where.pointer() + "/args/" + std::to_string(c);
@@ -64,7 +64,7 @@ std::optional<Diagnostic> in_rules(engine::Program const& program) {
   for (auto const& rule : program.rules) {
     for (auto const& l : rule.body)
       if (imprecise_literal(program, l))
-        return std::move(make_error("E0013", "a date in this rule is not a single day: the duckdb and spark dialects compile single days only")
+        return std::move(make_error("E0013", "a date in this rule is not a single day: the spark dialect compiles single days only")
                              .with_primary(l.span.valid() ? l.span : rule.span, "here")
                              .with_help(help));
   }

@@ -39,8 +39,8 @@ struct DialectRules {
   std::string_view create_table() const { return temporary ? "CREATE TEMPORARY TABLE " : "CREATE TABLE "; }
   // A helper function of the prelude, as a call names it (functions in pg_temp need the schema).
   std::string function(std::string_view name) const { return (temporary ? "pg_temp." : "") + std::string(name); }
-  // Whether dates that are not single days compile (PostgreSQL: the prelude's date functions).
-  bool has_date_intervals() const { return dialect == Dialect::postgres; }
+  // Whether dates that are not single days compile (the prelude's date functions; DuckDB's macros).
+  bool has_date_intervals() const { return dialect == Dialect::postgres || dialect == Dialect::duckdb; }
   std::string clear(std::string const& table) const;
   // Statements load.sql starts with (helper functions).
   std::string prelude() const;
