@@ -65,7 +65,8 @@ struct BodyContext {
 Body body_sql(BodyContext& ctx, std::vector<engine::Literal> const& body, Bindings& regs, std::int32_t delta_atom);
 
 // `INSERT INTO target SELECT DISTINCT head FROM body WHERE ... AND the row is not in any of `absent``.
-// With provenance, the first derivation of each row is the one of least body row numbers.
+// With provenance, each row keeps the derivation the native engine keeps (DerivationOrder): the
+// least, by its body rows' values in body order, then their numbers.
 std::string rule_insert(engine::Program const& program, std::vector<Table> const& tables, DialectRules const& d,
                         std::uint32_t rule, std::int32_t delta_atom, std::string const& target,
                         std::vector<std::string> const& absent, Provenance provenance = {});

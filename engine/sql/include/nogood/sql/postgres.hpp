@@ -1,7 +1,8 @@
 // The SQL back end run by nogood itself on PostgreSQL (`nogood check --engine postgresql://...`):
 // the claims are copied into temporary tables of one connection, the strata run there (recursion
 // as a loop of semi-naive rounds driven from here), and every derived row comes back with its
-// first derivation, so that verdicts, explanations and reports are built as after a native run.
+// derivation, the one the native engine keeps, so that verdicts, explanations and reports are
+// built as after a native run, byte for byte.
 #pragma once
 
 #include <string>
